@@ -1,0 +1,195 @@
+import { EventEmitter } from 'node:events'
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { Logger } from 'pino'
+import { WechatyBuilder, type WechatyOptions } from 'wechaty'
+import type { WechatyInterface } from 'wechaty/impls'
+import { attachWechaty, wechatyGateway } from './chat/wechaty.js'
+import type { InboundMessage } from './chat/types.js'
+import { defaultConfig, type Config } from './config.js'
+import { openDatabase, type Database, type Db } from './db/client.js'
+import { ensureCommunities } from './db/communities.js'
+import { migrateDatabase } from './db/migrate.js'
+import { createLogger } from './log.js'
+import { OutboxSender } from './outbox/sender.js'
+import type { CommandHandler, DialogHandler } from './router/context.js'
+import { createPipeline, type Outcome } from './router/pipeline.js'
+import { createScheduler, type Job } from './scheduler/scheduler.js'
+import { appointBuildingHead } from './services/appointBuildingHead.js'
+import { bindBuilding } from './services/bindBuilding.js'
+import { confirmHousehold } from './services/confirmHousehold.js'
+import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from './services/eraseMyInfo.js'
+import { purgeInbound } from './services/purgeInbound.js'
+import { registerHousehold } from './services/registerHousehold.js'
+import { showHelp } from './services/showHelp.js'
+import { showMyInfo } from './services/showMyInfo.js'
+import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './services/syncRooms.js'
+
+export interface AppOptions {
+  /** a Wechaty puppet instance (tests: PuppetMock) or a puppet package name */
+  puppet: NonNullable<WechatyOptions['puppet']>
+  /** e.g. { token } for wechaty-puppet-service */
+  puppetOptions?: Record<string, unknown>
+  /** postgres://… for Postgres, memory:// for in-memory PGlite; default: config (PGlite in ./data) */
+  databaseUrl?: string
+  /** an already-open database, shared and not closed by the app (tests: restarts on one PGlite) */
+  database?: Database
+  now?: () => Date
+  config?: Partial<Config>
+  log?: Logger
+}
+
+/** Command name → use-case. Commands without a handler here answer "not yet available". */
+const COMMAND_HANDLERS: Record<string, CommandHandler> = {
+  帮助: (ctx) => showHelp(ctx),
+  登记: registerHousehold,
+  确认: confirmHousehold,
+  绑定: bindBuilding,
+  楼组长: appointBuildingHead,
+  我的信息: (ctx) => showMyInfo(ctx),
+  删除我的信息: (ctx) => askEraseMyInfo(ctx),
+  取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
+  返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
+}
+
+const DIALOGS: Record<string, DialogHandler> = {
+  [ERASE_DIALOG]: eraseDialog,
+}
+
+export interface App {
+  bot: WechatyInterface
+  db: Db
+  config: Config
+  /** starts the bot (login, room sync, sender, cron); resolves when Wechaty has started */
+  start(): Promise<void>
+  stop(): Promise<void>
+  /** runs every scheduled job due at now() and sends every outbox row the limits allow now */
+  runDue(): Promise<{ jobs: number; sent: number }>
+  /** resolves when every message and event received so far has been handled */
+  settle(): Promise<void>
+  /** emits 'outcome' (messageId, Outcome) and 'rooms-synced' (count) */
+  events: EventEmitter
+}
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const config: Config = { ...defaultConfig(), ...opts.config }
+  const log = opts.log ?? createLogger(config.logLevel)
+  const now = opts.now ?? (() => new Date())
+  const databaseUrl = opts.databaseUrl ?? config.databaseUrl
+  const database = opts.database ?? (await openDatabase({ url: databaseUrl, dataDir: config.dataDir }))
+  const ownsDatabase = !opts.database
+  await migrateDatabase(database)
+  const { db } = database
+  const communities = await ensureCommunities(db, { staffRoomTopics: config.staffRoomTopics, now: now() })
+
+  if (config.sessionName) mkdirSync(dirname(config.sessionName), { recursive: true })
+  const bot = WechatyBuilder.build({ puppet: opts.puppet, puppetOptions: opts.puppetOptions, name: config.sessionName } as WechatyOptions)
+  const events = new EventEmitter()
+  let loginAt = now()
+  const inFlight = new Set<Promise<unknown>>()
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inFlight.add(p)
+    void p.finally(() => inFlight.delete(p)).catch(() => {})
+    return p
+  }
+
+  const sender = new OutboxSender({ db, gateway: wechatyGateway(bot), now, rules: config.send, maxAttempts: config.send.maxAttempts, log })
+  const pipeline = createPipeline({
+    db,
+    now,
+    config,
+    log,
+    loginAt: () => loginAt,
+    commands: COMMAND_HANDLERS,
+    dialogs: DIALOGS,
+    onEnqueued: () => sender.wake(),
+    communityIds: () => communities.map((c) => c.id),
+  })
+  const jobs: Job[] = [
+    {
+      name: 'purge-inbound-texts',
+      cron: '30 3 * * *',
+      run: ({ db: jobDb, now: at }) => purgeInbound({ db: jobDb, now: at, retentionDays: config.inboundRetentionDays }),
+    },
+  ]
+  const scheduler = createScheduler({ db, now, timeZone: config.timeZone, log, jobs })
+  const syncDeps = () => ({ db, now: now(), loginAt })
+  const report = (what: string) => (err: unknown) => log.error({ err }, what)
+
+  attachWechaty(
+    bot,
+    {
+      message: (msg: InboundMessage) => {
+        void track(
+          pipeline.receive(msg).then((outcome: Outcome) => {
+            events.emit('outcome', msg.id, outcome)
+          }),
+        )
+      },
+      roomsReady: (snapshots) => {
+        void track(
+          syncAllRooms(syncDeps(), snapshots)
+            .then((rooms) => {
+              log.info({ rooms: rooms.length }, 'rooms synced')
+              events.emit('rooms-synced', rooms.length)
+            })
+            .catch(report('room sync failed')),
+        )
+      },
+      joined: (room, joined, botJoined) => {
+        const work = botJoined ? syncRoom(syncDeps(), room) : membersJoined(syncDeps(), room, joined)
+        void track(work.catch(report('room-join failed')))
+      },
+      left: (room, left, botLeft) => {
+        const work = botLeft ? botLeftRoom(syncDeps(), room) : membersLeft(syncDeps(), room, left)
+        void track(work.catch(report('room-leave failed')))
+      },
+      renamed: (room) => void track(roomRenamed(syncDeps(), room).catch(report('room-topic failed'))),
+      login: (name) => {
+        // every mapping older than this login may be stale (web protocols change all ids)
+        loginAt = now()
+        log.info({ name }, 'logged in')
+      },
+      logout: () => log.warn('logged out'),
+      // the message only: puppet errors carry long stacks of their HTTP clients
+      error: (err) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'chat error'),
+    },
+    { botName: config.botName },
+  )
+
+  let started = false
+  async function settle(): Promise<void> {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight])
+    await pipeline.idle()
+  }
+
+  return {
+    bot,
+    db,
+    config,
+    events,
+    async start() {
+      await bot.start()
+      started = true
+      sender.start()
+      scheduler.start()
+      // a slot missed while the bot was down runs now
+      void scheduler.runDue().catch(report('catch-up jobs failed'))
+    },
+    async stop() {
+      await settle()
+      await scheduler.stop()
+      await sender.stop()
+      if (started) await bot.stop()
+      started = false
+      if (ownsDatabase) await database.close()
+    },
+    async runDue() {
+      await settle()
+      const ran = await scheduler.runDue()
+      const sent = await sender.drain({ wait: false })
+      return { jobs: ran, sent }
+    },
+    settle,
+  }
+}

@@ -1,0 +1,150 @@
+import type { ContactInterface, MessageInterface, RoomInterface, WechatyInterface } from 'wechaty/impls'
+import { types } from 'wechaty'
+import type { ChatGateway, ContactRef, InboundMessage, RoomRef, RoomSnapshot } from './types.js'
+
+/** The only place that knows Wechaty: messages and room events become plain shapes. */
+
+export interface ChatEvents {
+  message(msg: InboundMessage): void
+  roomsReady(rooms: RoomSnapshot[]): void
+  joined(room: RoomSnapshot, joined: ContactRef[], botJoined: boolean): void
+  left(room: RoomRef, left: ContactRef[], botLeft: boolean): void
+  renamed(room: RoomRef): void
+  login(name: string): void
+  logout(): void
+  error(err: unknown): void
+}
+
+async function contactRef(c: ContactInterface, room?: RoomInterface): Promise<ContactRef> {
+  let nickname: string | undefined
+  if (room) {
+    try {
+      nickname = (await room.alias(c)) || undefined
+    } catch {
+      nickname = undefined
+    }
+  }
+  return { puppetId: c.id, name: c.name() || c.id, nickname }
+}
+
+async function roomRef(room: RoomInterface): Promise<RoomRef> {
+  return { puppetId: room.id, topic: (await room.topic()) || room.id }
+}
+
+export async function roomSnapshot(room: RoomInterface): Promise<RoomSnapshot> {
+  const members = await room.memberAll()
+  return { ...(await roomRef(room)), members: await Promise.all(members.map((m) => contactRef(m, room))) }
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** Names the bot answers to in "@name" (mentionSelf() is unreliable on some puppets). */
+async function botNames(bot: WechatyInterface, configured: string | undefined, room?: RoomInterface): Promise<string[]> {
+  const names = new Set<string>()
+  if (configured) names.add(configured)
+  try {
+    names.add(bot.currentUser.name())
+    if (room) {
+      const alias = await room.alias(bot.currentUser)
+      if (alias) names.add(alias)
+    }
+  } catch {
+    // not logged in yet
+  }
+  return [...names].filter(Boolean)
+}
+
+export async function toInbound(bot: WechatyInterface, msg: MessageInterface, botName?: string): Promise<InboundMessage> {
+  const room = msg.room()
+  const talker = msg.talker()
+  const type = msg.type() === types.Message.Text ? 'text' : msg.type() === types.Message.Image ? 'image' : 'other'
+  let text = type === 'text' ? msg.text() : ''
+  let mentionsBot = false
+  const mentions: ContactRef[] = []
+  if (room) {
+    const names = await botNames(bot, botName, room)
+    let selfId: string | undefined
+    try {
+      selfId = bot.currentUser.id
+    } catch {
+      selfId = undefined
+    }
+    mentionsBot = (await msg.mentionSelf().catch(() => false)) || names.some((n) => text.includes(`@${n}`))
+    for (const c of await msg.mentionList().catch(() => [] as ContactInterface[])) {
+      if (c.id !== selfId) mentions.push(await contactRef(c, room))
+    }
+    for (const n of names) text = text.replace(new RegExp(`@${escapeRe(n)}(\\u2005|\\s|$)`, 'g'), ' ')
+  }
+  return {
+    id: msg.id,
+    sentAt: msg.date(),
+    isSelf: msg.self(),
+    talker: await contactRef(talker, room),
+    room: room ? await roomRef(room) : undefined,
+    type,
+    text: text.trim(),
+    mentionsBot,
+    mentions,
+  }
+}
+
+/** Wires Wechaty's events to plain callbacks; each callback's failure is reported, never thrown. */
+export function attachWechaty(bot: WechatyInterface, events: ChatEvents, opts: { botName?: string } = {}): void {
+  const guard = (fn: () => Promise<void>) => {
+    fn().catch((err) => events.error(err))
+  }
+  bot.on('error', (err) => events.error(err))
+  bot.on('login', (user) => events.login(user.name()))
+  bot.on('logout', () => events.logout())
+  bot.on('ready', () =>
+    guard(async () => {
+      const rooms = await bot.Room.findAll()
+      events.roomsReady(await Promise.all(rooms.map((r) => roomSnapshot(r))))
+    }),
+  )
+  bot.on('message', (msg) => guard(async () => events.message(await toInbound(bot, msg, opts.botName))))
+  bot.on('room-join', (room, invitees) =>
+    guard(async () => {
+      const selfId = bot.currentUser.id
+      const refs = await Promise.all(invitees.map((c) => contactRef(c, room)))
+      events.joined(await roomSnapshot(room), refs, invitees.some((c) => c.id === selfId))
+    }),
+  )
+  bot.on('room-leave', (room, leavers) =>
+    guard(async () => {
+      const selfId = bot.currentUser.id
+      const refs = leavers.map((c) => ({ puppetId: c.id, name: c.name() }))
+      events.left(await roomRef(room), refs, leavers.some((c) => c.id === selfId))
+    }),
+  )
+  bot.on('room-topic', (room) => guard(async () => events.renamed(await roomRef(room))))
+}
+
+/** The outbox's way out. */
+export function wechatyGateway(bot: WechatyInterface): ChatGateway {
+  return {
+    async sendText(to, text) {
+      if (to.roomPuppetId) {
+        const room = await bot.Room.find({ id: to.roomPuppetId })
+        if (!room) throw new Error(`群不存在或机器人已不在群里 / room ${to.roomPuppetId} not found`)
+        await room.say(text)
+        return
+      }
+      if (!to.contactPuppetId) throw new Error('no recipient')
+      const contact = await bot.Contact.find({ id: to.contactPuppetId })
+      if (!contact) throw new Error(`联系人不存在 / contact ${to.contactPuppetId} not found`)
+      await contact.say(text)
+    },
+    async announce(roomPuppetId, text) {
+      try {
+        const room = await bot.Room.find({ id: roomPuppetId })
+        if (!room) return false
+        await room.announce(text)
+        return true
+      } catch {
+        // wechat4u and others don't support it, or the bot is not the owner
+        return false
+      }
+    },
+  }
+}

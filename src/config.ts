@@ -1,0 +1,103 @@
+import { join } from 'node:path'
+import { z } from 'zod'
+
+const int = (def: number) => z.coerce.number().int().min(0).default(def)
+
+/** Every setting, read once at start from the environment (see README for each variable). */
+export const configSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, '应为 postgres://user:pass@host:5432/db / must be a postgres:// URL')
+    .optional(),
+  GONGJIAN_DATA_DIR: z.string().min(1).default('./data'),
+  WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  /** Session file name for the login (kept in the data dir). */
+  WECHATY_NAME: z.string().min(1).default('gongjian'),
+  /** One or more staff group topics separated by commas; each is one community. */
+  GONGJIAN_STAFF_ROOM: z.string().min(1).default('居委工作群'),
+  /** Name matched in "@name" when mentionSelf() is unreliable; default: the logged-in name. */
+  GONGJIAN_BOT_NAME: z.string().min(1).optional(),
+  GONGJIAN_SEND_CHAT_INTERVAL_MS: int(1000),
+  GONGJIAN_SEND_SWITCH_INTERVAL_MS: int(3000),
+  GONGJIAN_SEND_PER_MINUTE: int(40),
+  GONGJIAN_SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  GONGJIAN_STALE_AFTER_S: int(180),
+  GONGJIAN_DIALOG_TIMEOUT_MIN: z.coerce.number().int().min(1).default(10),
+  GONGJIAN_INBOUND_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  GONGJIAN_TIMEZONE: z
+    .string()
+    .default('Asia/Shanghai')
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz })
+        return true
+      } catch {
+        return false
+      }
+    }, '未知时区 / unknown time zone'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+})
+
+type Env = z.infer<typeof configSchema>
+
+export interface Config {
+  databaseUrl: string | undefined
+  dataDir: string
+  puppet: string
+  puppetToken: string | undefined
+  /** where Wechaty keeps the login session (`<path>.memory-card.json`); undefined: not kept */
+  sessionName: string | undefined
+  staffRoomTopics: string[]
+  botName: string | undefined
+  send: { chatIntervalMs: number; switchIntervalMs: number; perMinute: number; maxAttempts: number }
+  staleAfterMs: number
+  dialogTimeoutMs: number
+  inboundRetentionDays: number
+  timeZone: string
+  logLevel: Env['LOG_LEVEL']
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+function toConfig(env: Env): Config {
+  return {
+    databaseUrl: env.DATABASE_URL,
+    dataDir: env.GONGJIAN_DATA_DIR,
+    puppet: env.WECHATY_PUPPET,
+    puppetToken: env.WECHATY_PUPPET_SERVICE_TOKEN,
+    sessionName: join(env.GONGJIAN_DATA_DIR, env.WECHATY_NAME),
+    staffRoomTopics: env.GONGJIAN_STAFF_ROOM.split(/[,，|]/).map((s) => s.trim()).filter(Boolean),
+    botName: env.GONGJIAN_BOT_NAME,
+    send: {
+      chatIntervalMs: env.GONGJIAN_SEND_CHAT_INTERVAL_MS,
+      switchIntervalMs: env.GONGJIAN_SEND_SWITCH_INTERVAL_MS,
+      perMinute: env.GONGJIAN_SEND_PER_MINUTE,
+      maxAttempts: env.GONGJIAN_SEND_MAX_ATTEMPTS,
+    },
+    staleAfterMs: env.GONGJIAN_STALE_AFTER_S * 1000,
+    dialogTimeoutMs: env.GONGJIAN_DIALOG_TIMEOUT_MIN * 60_000,
+    inboundRetentionDays: env.GONGJIAN_INBOUND_RETENTION_DAYS,
+    timeZone: env.GONGJIAN_TIMEZONE,
+    logLevel: env.LOG_LEVEL,
+  }
+}
+
+/** Parses the environment; a bad variable is named in the error, in Chinese and English. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // empty strings mean "unset" (docker-compose passes `VAR=` through)
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = configSchema.safeParse(cleaned)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
+    throw new ConfigError(`配置有误 / invalid configuration:\n${lines.join('\n')}`)
+  }
+  return toConfig(parsed.data)
+}
+
+/** Defaults, with overrides: what tests and the demo use. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({}), ...overrides }
+}

@@ -1,0 +1,56 @@
+import { mkdirSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
+import * as schema from './schema.js'
+
+export type Schema = typeof schema
+/** A database or a transaction: repositories take either. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>
+
+export interface Database {
+  db: Db
+  kind: 'postgres' | 'pglite'
+  /** where it lives, for log lines (no password) */
+  label: string
+  /** the connection URL (Postgres only): migrations open their own connection with it */
+  url?: string
+  close(): Promise<void>
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return !!url && /^postgres(ql)?:\/\//.test(url)
+}
+
+/**
+ * `postgres://…` → real Postgres through postgres.js; `memory://` → in-memory PGlite (tests);
+ * otherwise an embedded PGlite in `dataDir` (the default when DATABASE_URL is unset).
+ */
+export async function openDatabase(opts: { url?: string; dataDir: string; poolSize?: number }): Promise<Database> {
+  if (isPostgresUrl(opts.url)) {
+    // drizzle changes how the client serialises dates and JSON: it gets a client of its own.
+    const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {} })
+    const db = drizzlePostgres({ client, schema }) as unknown as Db
+    const u = new URL(opts.url)
+    return { db, kind: 'postgres', label: `${u.host}${u.pathname}`, url: opts.url, close: () => client.end({ timeout: 5 }) }
+  }
+  let dataDir: string | undefined
+  if (opts.url === 'memory://') dataDir = undefined
+  else {
+    dataDir = resolve(opts.url ?? opts.dataDir)
+    mkdirSync(dataDir, { recursive: true })
+  }
+  const client = await PGlite.create(dataDir ? { dataDir } : {})
+  const db = drizzlePglite({ client, schema }) as unknown as Db
+  return {
+    db,
+    kind: 'pglite',
+    label: dataDir ?? 'memory',
+    close: async () => {
+      if (!client.closed) await client.close()
+    },
+  }
+}

@@ -1,0 +1,50 @@
+import { and, eq } from 'drizzle-orm'
+import type { Db } from './client.js'
+import { buildings, households, people } from './schema.js'
+
+export type Household = typeof households.$inferSelect
+
+export async function ensureHousehold(
+  db: Db,
+  p: { communityId: number; buildingId: number; unit: string; now: Date },
+): Promise<Household> {
+  await db
+    .insert(households)
+    .values({ communityId: p.communityId, buildingId: p.buildingId, unit: p.unit, createdAt: p.now })
+    .onConflictDoNothing()
+  const [row] = await db
+    .select()
+    .from(households)
+    .where(and(eq(households.buildingId, p.buildingId), eq(households.unit, p.unit)))
+  return row!
+}
+
+/** The person's household with its building number, if registered. */
+export async function householdOfPerson(db: Db, p: { personId: number }) {
+  const [row] = await db
+    .select({ household: households, building: buildings, confirmedAt: people.householdConfirmedAt })
+    .from(people)
+    .innerJoin(households, eq(households.id, people.householdId))
+    .innerJoin(buildings, eq(buildings.id, households.buildingId))
+    .where(eq(people.id, p.personId))
+  return row
+}
+
+export async function setHousehold(db: Db, p: { personId: number; householdId: number }): Promise<void> {
+  await db
+    .update(people)
+    .set({ householdId: p.householdId, householdConfirmedAt: null, householdConfirmedBy: null })
+    .where(eq(people.id, p.personId))
+}
+
+export async function confirmHousehold(db: Db, p: { personId: number; byPersonId: number; now: Date }): Promise<void> {
+  await db
+    .update(people)
+    .set({ householdConfirmedAt: p.now, householdConfirmedBy: p.byPersonId })
+    .where(eq(people.id, p.personId))
+}
+
+export async function householdMemberCount(db: Db, p: { householdId: number }): Promise<number> {
+  const rows = await db.select({ id: people.id }).from(people).where(eq(people.householdId, p.householdId))
+  return rows.length
+}

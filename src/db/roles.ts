@@ -1,0 +1,33 @@
+import { and, eq } from 'drizzle-orm'
+import type { Db } from './client.js'
+import { buildings, roles } from './schema.js'
+
+export type RoleName = 'building_head'
+
+export async function grantRole(
+  db: Db,
+  p: { communityId: number; personId: number; role: RoleName; buildingId: number | null; grantedBy: number; now: Date },
+): Promise<boolean> {
+  const rows = await db
+    .insert(roles)
+    .values({ ...p, createdAt: p.now })
+    .onConflictDoNothing()
+    .returning({ id: roles.id })
+  return rows.length > 0
+}
+
+export async function isBuildingHead(db: Db, p: { personId: number; buildingId: number }): Promise<boolean> {
+  const rows = await db
+    .select({ id: roles.id })
+    .from(roles)
+    .where(and(eq(roles.personId, p.personId), eq(roles.role, 'building_head'), eq(roles.buildingId, p.buildingId)))
+  return rows.length > 0
+}
+
+export async function rolesOfPerson(db: Db, p: { personId: number }) {
+  return db
+    .select({ role: roles.role, communityId: roles.communityId, buildingNumber: buildings.number, buildingId: roles.buildingId })
+    .from(roles)
+    .leftJoin(buildings, eq(buildings.id, roles.buildingId))
+    .where(eq(roles.personId, p.personId))
+}

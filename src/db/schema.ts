@@ -1,0 +1,184 @@
+import { sql } from 'drizzle-orm'
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' })
+
+/** One neighbourhood (社区): the tenant key of every campaign table. */
+export const communities = pgTable('communities', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  /** Topic of the committee's staff group; its members are staff. */
+  staffRoomTopic: text('staff_room_topic').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [uniqueIndex('communities_staff_room_topic_uq').on(t.staffRoomTopic)])
+
+export const buildings = pgTable('buildings', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  /** 3 for 3号楼 */
+  number: integer('number').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [uniqueIndex('buildings_community_number_uq').on(t.communityId, t.number)])
+
+/**
+ * A WeChat group. `id` is lasting; `puppetId` is the volatile id of the current login
+ * (web protocols change it on every re-login) and is refreshed by topic.
+ */
+export const rooms = pgTable('rooms', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').references(() => communities.id),
+  /** 'staff' | 'building' | 'other' */
+  kind: text('kind').notNull().default('other'),
+  buildingId: integer('building_id').references(() => buildings.id),
+  topic: text('topic').notNull(),
+  puppetId: text('puppet_id'),
+  puppetSeenAt: ts('puppet_seen_at'),
+  /** false once the bot has left the group */
+  present: boolean('present').notNull().default(true),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [
+  uniqueIndex('rooms_puppet_id_uq').on(t.puppetId),
+  index('rooms_topic_idx').on(t.topic),
+])
+
+export const households = pgTable('households', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  buildingId: integer('building_id').notNull().references(() => buildings.id),
+  /** normalised: '502' or '2单元502' */
+  unit: text('unit').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [uniqueIndex('households_building_unit_uq').on(t.buildingId, t.unit)])
+
+/** A person the bot has met. Lasting id; the WeChat contact id is a refreshable mapping. */
+export const people = pgTable('people', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  puppetId: text('puppet_id'),
+  puppetSeenAt: ts('puppet_seen_at'),
+  householdId: integer('household_id').references(() => households.id, { onDelete: 'set null' }),
+  householdConfirmedAt: ts('household_confirmed_at'),
+  householdConfirmedBy: integer('household_confirmed_by'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [
+  uniqueIndex('people_puppet_id_uq').on(t.puppetId),
+  index('people_household_idx').on(t.householdId),
+])
+
+/** Who is in which group, under which group nickname: how people are recognised after re-login. */
+export const roomMembers = pgTable('room_members', {
+  roomId: integer('room_id').notNull().references(() => rooms.id, { onDelete: 'cascade' }),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  nickname: text('nickname').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('room_members_pk').on(t.roomId, t.personId),
+  index('room_members_nick_idx').on(t.roomId, t.nickname),
+  index('room_members_person_idx').on(t.personId),
+])
+
+/** Roles given by staff. Staff themselves are the members of the staff group. */
+export const roles = pgTable('roles', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  /** 'building_head' */
+  role: text('role').notNull(),
+  buildingId: integer('building_id').references(() => buildings.id),
+  grantedBy: integer('granted_by'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [
+  uniqueIndex('roles_uq').on(t.personId, t.role, t.buildingId),
+  index('roles_building_idx').on(t.buildingId, t.role),
+])
+
+/** Every inbound message, once (dedupe on the puppet's message id). */
+export const inboundMessages = pgTable('inbound_messages', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  messageId: text('message_id').notNull(),
+  roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  /** 'text' | 'image' | 'other' */
+  type: text('type').notNull(),
+  text: text('text'),
+  sentAt: ts('sent_at').notNull(),
+  receivedAt: ts('received_at').notNull(),
+  /** 'handled' | 'ignored' | 'stale' | 'failed' */
+  status: text('status').notNull(),
+  command: text('command'),
+  error: text('error'),
+}, (t) => [
+  uniqueIndex('inbound_messages_message_id_uq').on(t.messageId),
+  index('inbound_messages_received_idx').on(t.receivedAt),
+])
+
+/**
+ * Every message the bot sends, written in the transaction of the change that caused it.
+ * Target: a lasting room or person, resolved to the current puppet id at send time;
+ * `puppetTo` is the id at enqueue time, used only if the lasting row is gone.
+ */
+export const outbox = pgTable('outbox', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  communityId: integer('community_id').references(() => communities.id),
+  roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  puppetTo: text('puppet_to'),
+  /** 'text' | 'announce' */
+  kind: text('kind').notNull().default('text'),
+  body: text('body').notNull(),
+  /** What caused it (e.g. 'reply:<inbound id>:0'): a second enqueue of the same key is a no-op. */
+  idempotencyKey: text('idempotency_key').notNull(),
+  notBefore: ts('not_before').notNull(),
+  /** 'pending' | 'sending' | 'sent' | 'failed' */
+  status: text('status').notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  leaseUntil: ts('lease_until'),
+  lastError: text('last_error'),
+  sentAt: ts('sent_at'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [
+  uniqueIndex('outbox_idempotency_key_uq').on(t.idempotencyKey),
+  index('outbox_due_idx').on(t.status, t.notBefore).where(sql`status in ('pending', 'sending')`),
+])
+
+/** A person's open multi-step dialog in one chat (serialisable, versioned, with a timeout). */
+export const conversations = pgTable('conversations', {
+  id: serial('id').primaryKey(),
+  /** 'room:<id>' or 'private' */
+  chatKey: text('chat_key').notNull(),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  version: integer('version').notNull(),
+  step: text('step').notNull(),
+  state: jsonb('state').notNull().$type<Record<string, unknown>>(),
+  expiresAt: ts('expires_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [uniqueIndex('conversations_chat_person_uq').on(t.chatKey, t.personId)])
+
+/** Exactly one process runs each (job, slot): the scheduler's coordinator. */
+export const jobRuns = pgTable('job_runs', {
+  job: text('job').notNull(),
+  slot: ts('slot').notNull(),
+  startedAt: ts('started_at').notNull(),
+  finishedAt: ts('finished_at'),
+  result: jsonb('result'),
+}, (t) => [uniqueIndex('job_runs_pk').on(t.job, t.slot)])
+
+/** Anonymous counts kept when a person erases their data. */
+export const erasures = pgTable('erasures', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id'),
+  hadHousehold: boolean('had_household').notNull(),
+  erasedAt: ts('erased_at').notNull(),
+})

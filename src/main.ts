@@ -1,0 +1,60 @@
+import qrcodeTerminal from 'qrcode-terminal'
+import { ScanStatus } from 'wechaty-puppet/types'
+import { createApp, type App } from './app.js'
+import { ConfigError, loadConfig } from './config.js'
+import { createLogger } from './log.js'
+
+/** `npm start`: the real bot, wired from the environment. */
+async function main(): Promise<void> {
+  let config
+  try {
+    config = loadConfig()
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message)
+      process.exit(2)
+    }
+    throw err
+  }
+  const log = createLogger(config.logLevel)
+  const puppetOptions = config.puppetToken ? { token: config.puppetToken } : undefined
+  let app: App | undefined
+  const fail = (sentence: string, err: unknown) => {
+    log.debug({ err }, 'fatal')
+    console.error(sentence)
+    void (app?.stop().catch(() => {}) ?? Promise.resolve()).finally(() => process.exit(1))
+  }
+  try {
+    app = await createApp({ puppet: config.puppet as never, puppetOptions, config, log })
+  } catch (err) {
+    const where = config.databaseUrl ? `数据库 ${new URL(config.databaseUrl).host}` : `本地数据目录 ${config.dataDir}`
+    return fail(`无法打开${where}：${(err as Error).message} / cannot open the database`, err)
+  }
+  app.bot.on('scan', (qrcode, status) => {
+    if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
+      qrcodeTerminal.generate(qrcode, { small: true })
+      console.log('请用机器人的微信扫码登录 / scan with the bot account’s WeChat to log in')
+    }
+  })
+  app.bot.on('login', (user) => console.log(`已登录：${user.name()} / logged in`))
+  app.bot.on('error', (err) => {
+    // before login, a network failure means the bot can't work at all: say so in one sentence
+    if (!app!.bot.isLoggedIn && /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|network|socket hang up/i.test(String(err))) {
+      fail(`无法连接微信服务器，请检查网络后重试 / cannot reach WeChat's servers: ${String((err as Error).message ?? err).slice(0, 120)}`, err)
+    }
+  })
+  const shutdown = async () => {
+    console.log('正在停止… / stopping')
+    await app!.stop().catch((err) => log.error({ err }, 'stop failed'))
+    process.exit(0)
+  }
+  process.once('SIGINT', () => void shutdown())
+  process.once('SIGTERM', () => void shutdown())
+  try {
+    await app.start()
+  } catch (err) {
+    fail(`机器人启动失败：${(err as Error).message} / the bot could not start`, err)
+  }
+}
+
+void main()

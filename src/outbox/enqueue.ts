@@ -1,0 +1,43 @@
+import type { Db } from '../db/client.js'
+import { outbox } from '../db/schema.js'
+import { splitLongText } from '../domain/splitText.js'
+
+export interface OutgoingMessage {
+  /** what caused it; the same key twice is sent once */
+  key: string
+  body: string
+  roomId?: number | null
+  personId?: number | null
+  /** the puppet id at enqueue time, used if the lasting row is gone by send time */
+  puppetTo?: string | null
+  communityId?: number | null
+  kind?: 'text' | 'announce'
+  now: Date
+  /** scheduled: not before this time (default: now) */
+  notBefore?: Date
+}
+
+/**
+ * Writes the message into the outbox — in the caller's transaction, so it exists exactly when
+ * the change that caused it does. Long bodies become numbered parts with keys `<key>#<n>`.
+ */
+export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<void> {
+  if (!m.roomId && !m.personId && !m.puppetTo) throw new Error('enqueueMessage: no recipient')
+  const parts = splitLongText(m.body)
+  await db
+    .insert(outbox)
+    .values(
+      parts.map((body, i) => ({
+        idempotencyKey: parts.length === 1 ? m.key : `${m.key}#${i + 1}`,
+        body,
+        roomId: m.roomId ?? null,
+        personId: m.personId ?? null,
+        puppetTo: m.puppetTo ?? null,
+        communityId: m.communityId ?? null,
+        kind: m.kind ?? 'text',
+        notBefore: m.notBefore ?? m.now,
+        createdAt: m.now,
+      })),
+    )
+    .onConflictDoNothing()
+}

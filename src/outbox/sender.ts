@@ -1,0 +1,200 @@
+import { and, asc, eq, inArray, lt, lte, or } from 'drizzle-orm'
+import type { Logger } from 'pino'
+import type { ChatGateway } from '../chat/types.js'
+import type { Db } from '../db/client.js'
+import { people, rooms, outbox } from '../db/schema.js'
+import { earliestSend, newPacingState, recordSend, type PacingRules } from '../domain/pacing.js'
+import { enqueueMessage } from './enqueue.js'
+
+type OutboxRow = typeof outbox.$inferSelect
+
+export interface SenderDeps {
+  db: Db
+  gateway: ChatGateway
+  now: () => Date
+  rules: PacingRules
+  maxAttempts: number
+  log: Logger
+}
+
+/** A claimed row is ours for this long; after a crash, another sender may take it again. */
+const LEASE_MS = 120_000
+const backoffMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 10 * 60_000)
+
+/**
+ * The one serial sender of this bot account. Rows are claimed with FOR UPDATE SKIP LOCKED, so
+ * two processes never send the same row; sends are paced per chat and overall.
+ */
+export class OutboxSender {
+  private pacing = newPacingState()
+  private running = false
+  private wakeUp: (() => void) | undefined
+  private loop: Promise<void> | undefined
+  private draining: Promise<number> | undefined
+
+  constructor(private deps: SenderDeps) {}
+
+  /** Sends every due row; with `wait` it sleeps through pacing gaps, else it stops at the first. */
+  drain(opts: { wait: boolean }): Promise<number> {
+    // one drain at a time per process: the pacing state is shared
+    const run = (this.draining ?? Promise.resolve(0)).then(() => this.drainOnce(opts))
+    this.draining = run.catch(() => 0)
+    return run
+  }
+
+  private async drainOnce(opts: { wait: boolean }): Promise<number> {
+    let sent = 0
+    for (;;) {
+      const row = await this.claim()
+      if (!row) return sent
+      const target = await this.resolveTarget(row)
+      const chat = target.roomPuppetId ?? target.contactPuppetId ?? `outbox:${row.id}`
+      let wait: number
+      while ((wait = earliestSend(this.pacing, chat, this.deps.now().getTime(), this.deps.rules) - this.deps.now().getTime()) > 0) {
+        // runDue() (tests, demo) never waits for real: it leaves the row for a later call
+        if (!opts.wait || !this.running) {
+          await this.release(row)
+          return sent
+        }
+        await this.pause(wait)
+      }
+      if (await this.deliver(row, target, chat)) sent++
+    }
+  }
+
+  private async claim(): Promise<OutboxRow | undefined> {
+    const { db } = this.deps
+    const now = this.deps.now()
+    const next = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(
+        or(
+          and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)),
+          and(eq(outbox.status, 'sending'), lt(outbox.leaseUntil, now)),
+        ),
+      )
+      .orderBy(asc(outbox.notBefore), asc(outbox.id))
+      .limit(1)
+      .for('update', { skipLocked: true })
+    const [row] = await db
+      .update(outbox)
+      .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS) })
+      .where(inArray(outbox.id, next))
+      .returning()
+    return row
+  }
+
+  private async release(row: OutboxRow): Promise<void> {
+    await this.deps.db
+      .update(outbox)
+      .set({ status: 'pending', leaseUntil: null })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'sending')))
+  }
+
+  private async resolveTarget(row: OutboxRow): Promise<{ roomPuppetId?: string; contactPuppetId?: string }> {
+    const { db } = this.deps
+    if (row.roomId !== null) {
+      const [r] = await db.select({ puppetId: rooms.puppetId }).from(rooms).where(eq(rooms.id, row.roomId))
+      if (r?.puppetId) return { roomPuppetId: r.puppetId }
+    }
+    if (row.personId !== null) {
+      const [p] = await db.select({ puppetId: people.puppetId }).from(people).where(eq(people.id, row.personId))
+      if (p?.puppetId) return { contactPuppetId: p.puppetId }
+    }
+    if (row.puppetTo) return row.puppetTo.includes('@') ? { roomPuppetId: row.puppetTo } : { contactPuppetId: row.puppetTo }
+    return {}
+  }
+
+  private async deliver(row: OutboxRow, target: { roomPuppetId?: string; contactPuppetId?: string }, chat: string): Promise<boolean> {
+    const { db, gateway, log } = this.deps
+    try {
+      if (!target.roomPuppetId && !target.contactPuppetId) throw new Error('收件人已不存在 / recipient is gone')
+      let done = false
+      if (row.kind === 'announce' && target.roomPuppetId) done = await gateway.announce(target.roomPuppetId, row.body)
+      if (!done) await gateway.sendText(target, row.body)
+      const at = this.deps.now()
+      recordSend(this.pacing, chat, at.getTime())
+      await db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null }).where(eq(outbox.id, row.id))
+      return true
+    } catch (err) {
+      const attempts = row.attempts + 1
+      const message = err instanceof Error ? err.message : String(err)
+      const now = this.deps.now()
+      recordSend(this.pacing, chat, now.getTime()) // a failed try still counts against the limits
+      if (attempts >= this.deps.maxAttempts) {
+        log.error({ outboxId: row.id, err: message }, 'outbox: giving up on a message')
+        await db.transaction(async (tx) => {
+          await tx.update(outbox).set({ status: 'failed', attempts, lastError: message, leaseUntil: null }).where(eq(outbox.id, row.id))
+          await this.reportFailure(tx, row, message, now)
+        })
+      } else {
+        log.warn({ outboxId: row.id, attempts, err: message }, 'outbox: send failed, will retry')
+        await db
+          .update(outbox)
+          .set({ status: 'pending', attempts, lastError: message, leaseUntil: null, notBefore: new Date(now.getTime() + backoffMs(attempts)) })
+          .where(eq(outbox.id, row.id))
+      }
+      return false
+    }
+  }
+
+  /** Never dropped silently: the staff group hears of a message that could not be sent. */
+  private async reportFailure(tx: Db, row: OutboxRow, error: string, now: Date): Promise<void> {
+    if (row.communityId === null || row.idempotencyKey.startsWith('send-failed:')) return
+    const [staff] = await tx
+      .select({ id: rooms.id })
+      .from(rooms)
+      .where(and(eq(rooms.communityId, row.communityId), eq(rooms.kind, 'staff'), eq(rooms.present, true)))
+    if (!staff || staff.id === row.roomId) return
+    const [dest] = row.roomId !== null ? await tx.select({ topic: rooms.topic }).from(rooms).where(eq(rooms.id, row.roomId)) : []
+    const preview = row.body.length > 30 ? `${row.body.slice(0, 30)}…` : row.body
+    await enqueueMessage(tx, {
+      key: `send-failed:${row.id}`,
+      body: `⚠️ 一条消息发送失败（已试 ${row.attempts + 1} 次）\n发往：${dest?.topic ?? '私聊'}\n内容：${preview}\n原因：${error}`,
+      roomId: staff.id,
+      communityId: row.communityId,
+      now,
+    })
+  }
+
+  /** The background loop of a running bot. */
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.loop = (async () => {
+      while (this.running) {
+        try {
+          await this.drain({ wait: true })
+        } catch (err) {
+          this.deps.log.error({ err }, 'outbox: drain failed')
+        }
+        if (this.running) await this.pause(1000)
+      }
+    })()
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        if (this.wakeUp === done) this.wakeUp = undefined
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      this.wakeUp = done
+    })
+  }
+
+  /** Something was enqueued: don't wait for the next poll. */
+  wake(): void {
+    this.wakeUp?.()
+  }
+
+  async stop(): Promise<void> {
+    this.running = false
+    this.wake()
+    await this.loop
+    await this.draining
+  }
+}

@@ -1,0 +1,69 @@
+import { normalizeInput } from '../domain/text.js'
+
+export type Audience = 'everyone' | 'head' | 'staff'
+export type Place = 'anywhere' | 'group' | 'private'
+
+export interface CommandSpec {
+  name: string
+  aliases: string[]
+  /** one short line for 帮助 */
+  usage: string
+  who: Audience
+  where: Place
+}
+
+/** What people can say (COMMANDS.md). Order matters only for 帮助. */
+export const COMMANDS: CommandSpec[] = [
+  { name: '帮助', aliases: ['?', '菜单', '帮忙', 'help'], usage: '帮助 — 看我能做什么', who: 'everyone', where: 'anywhere' },
+  { name: '登记', aliases: ['登记住户', '住户登记'], usage: '登记 3号楼 502 — 登记您家门牌', who: 'everyone', where: 'anywhere' },
+  { name: '我的信息', aliases: ['个人信息', '我的资料'], usage: '我的信息 — 看存了您哪些信息', who: 'everyone', where: 'anywhere' },
+  { name: '删除我的信息', aliases: ['删除信息', '注销'], usage: '删除我的信息 — 删除您的信息', who: 'everyone', where: 'anywhere' },
+  { name: '取消', aliases: ['退出', '算了'], usage: '取消 — 退出当前操作', who: 'everyone', where: 'anywhere' },
+  { name: '返回', aliases: ['上一步'], usage: '返回 — 回到上一步', who: 'everyone', where: 'anywhere' },
+  { name: '确认', aliases: ['确认住户'], usage: '确认 @张三 — 确认邻居的登记', who: 'head', where: 'group' },
+  { name: '绑定', aliases: ['绑定楼栋'], usage: '绑定 3号楼 — 在楼栋群里说，本群归3号楼', who: 'staff', where: 'group' },
+  { name: '楼组长', aliases: ['设楼组长', '设置楼组长'], usage: '楼组长 @张三 — 在楼栋群里说，设张三为楼组长', who: 'staff', where: 'group' },
+]
+
+export type ParsedCommand =
+  | { kind: 'command'; name: string; args: string }
+  | { kind: 'empty' }
+  | { kind: 'unknown'; text: string; suggestion?: string }
+
+const aliasTable: { alias: string; name: string }[] = COMMANDS.flatMap((c) =>
+  [c.name, ...c.aliases].map((alias) => ({ alias: normalizeInput(alias).toLowerCase(), name: c.name })),
+).sort((a, b) => b.alias.length - a.alias.length)
+
+const LEADING = /^[\s#/＃／!！.。,，:：;；、~～\-—·•*]+/
+const SEPARATOR = /^[\s:：,，;；、。.!！]+/
+
+/**
+ * Finds the command at the start of what someone wrote, tolerantly: full-width, Chinese
+ * numerals, punctuation, a leading # or /, spaces or none. Never throws.
+ */
+export function parseCommand(input: string): ParsedCommand {
+  const text = normalizeInput(String(input ?? '')).replace(LEADING, '')
+  if (!text) return { kind: 'empty' }
+  const lower = text.toLowerCase()
+  for (const { alias, name } of aliasTable) {
+    if (lower.startsWith(alias)) {
+      const rest = text.slice(alias.length)
+      // '?' alone is help; '?xyz' is not
+      if (alias === '?' && rest.trim() !== '') continue
+      return { kind: 'command', name, args: rest.replace(SEPARATOR, '').trim() }
+    }
+  }
+  const found = aliasTable.find(({ alias }) => alias.length >= 2 && lower.includes(alias))
+  return found ? { kind: 'unknown', text, suggestion: found.name } : { kind: 'unknown', text }
+}
+
+export function commandSpec(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name)
+}
+
+/** The friendly hint for anything not understood. */
+export function unknownCommandReply(p: { text: string; suggestion?: string }): string {
+  const shown = p.text.length > 12 ? `${p.text.slice(0, 12)}…` : p.text
+  if (p.suggestion) return `没看懂「${shown}」。您是想用「${p.suggestion}」吗？发「帮助」可看全部用法。`
+  return `没看懂「${shown}」。发「帮助」看看我能做什么。`
+}

@@ -1,0 +1,41 @@
+import type { InboundMessage } from '../chat/types.js'
+import type { Config } from '../config.js'
+import type { Conversation } from '../conversations/store.js'
+import type { Db } from '../db/client.js'
+import type { Community } from '../db/communities.js'
+import type { Person } from '../db/people.js'
+import type { Room } from '../db/rooms.js'
+
+/** Everything a command or dialog handler gets: one message, inside one transaction. */
+export interface Ctx {
+  /** the message's transaction: changes and replies commit together */
+  db: Db
+  now: Date
+  config: Config
+  msg: InboundMessage
+  inboundId: number
+  person: Person
+  room: Room | null
+  /** the community this happens in (the room's, else the person's only one), if known */
+  community: Community | null
+  /** staff of ctx.community */
+  isStaff: boolean
+  /** communities whose staff group the person is in */
+  staffOf: number[]
+  /** the open dialog, when the message is an answer to it */
+  conversation: Conversation | null
+  /** a reply where the message came from; in a group it @-mentions the talker */
+  reply(text: string): Promise<void>
+  startDialog(p: { name: string; version: number; step: string; state: Record<string, unknown> }): Promise<void>
+  endDialog(): Promise<void>
+}
+
+export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>
+
+export interface DialogHandler {
+  /** bump when the state's shape changes: older states are discarded with an apology */
+  version: number
+  onMessage(ctx: Ctx, conversation: Conversation): Promise<void>
+  /** 返回: go back one step; default is to cancel */
+  onBack?(ctx: Ctx, conversation: Conversation): Promise<void>
+}

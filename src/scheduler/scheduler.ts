@@ -1,0 +1,96 @@
+import { and, eq } from 'drizzle-orm'
+import cron, { type ScheduledTask } from 'node-cron'
+import type { Logger } from 'pino'
+import type { Db } from '../db/client.js'
+import { jobRuns } from '../db/schema.js'
+
+export interface Job {
+  name: string
+  /** node-cron expression, in the configured time zone */
+  cron: string
+  run(p: { db: Db; now: Date; slot: Date }): Promise<unknown>
+}
+
+interface SchedulerDeps {
+  db: Db
+  now: () => Date
+  timeZone: string
+  log: Logger
+  jobs: Job[]
+}
+
+const MINUTE = 60_000
+/** how far back runDue() looks for a missed slot (only the latest one runs) */
+const CATCH_UP_MINUTES = 24 * 60
+
+/**
+ * node-cron only triggers. Each (job, slot) is claimed in job_runs first, so whichever process
+ * (or runDue() call) gets there first runs it, exactly once.
+ */
+export function createScheduler(deps: SchedulerDeps) {
+  const matchers = deps.jobs.map((job) => ({
+    job,
+    // never started: used only to test dates against the pattern
+    matcher: cron.createTask(job.cron, () => {}, { timezone: deps.timeZone }),
+  }))
+  let live: ScheduledTask[] = []
+
+  async function runSlot(job: Job, slot: Date): Promise<boolean> {
+    const claimed = await deps.db
+      .insert(jobRuns)
+      .values({ job: job.name, slot, startedAt: deps.now() })
+      .onConflictDoNothing()
+      .returning({ job: jobRuns.job })
+    if (!claimed.length) return false
+    try {
+      const result = await job.run({ db: deps.db, now: deps.now(), slot })
+      await deps.db
+        .update(jobRuns)
+        .set({ finishedAt: deps.now(), result: (result ?? null) as object | null })
+        .where(and(eq(jobRuns.job, job.name), eq(jobRuns.slot, slot)))
+      deps.log.info({ job: job.name, slot, result }, 'job done')
+    } catch (err) {
+      // give the slot back: the next trigger or runDue() tries again
+      await deps.db.delete(jobRuns).where(and(eq(jobRuns.job, job.name), eq(jobRuns.slot, slot)))
+      deps.log.error({ err, job: job.name, slot }, 'job failed')
+    }
+    return true
+  }
+
+  function latestSlot(matcher: ScheduledTask, now: Date): Date | undefined {
+    const start = Math.floor(now.getTime() / MINUTE) * MINUTE
+    for (let i = 0; i < CATCH_UP_MINUTES; i++) {
+      const d = new Date(start - i * MINUTE)
+      if (matcher.match(d)) return d
+    }
+    return undefined
+  }
+
+  return {
+    /** Runs the latest due slot of every job that has not run yet; returns how many ran. */
+    async runDue(): Promise<number> {
+      let ran = 0
+      for (const { job, matcher } of matchers) {
+        const slot = latestSlot(matcher, deps.now())
+        if (slot && (await runSlot(job, slot))) ran++
+      }
+      return ran
+    },
+    start(): void {
+      live = deps.jobs.map((job) =>
+        cron.schedule(
+          job.cron,
+          (ctx) => runSlot(job, new Date(Math.floor(ctx.date.getTime() / MINUTE) * MINUTE)),
+          { timezone: deps.timeZone, name: `gongjian:${job.name}`, noOverlap: true },
+        ),
+      )
+    },
+    async stop(): Promise<void> {
+      await Promise.all(live.map((t) => t.destroy()))
+      live = []
+      await Promise.all(matchers.map((m) => m.matcher.destroy()))
+    },
+  }
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>

@@ -1,0 +1,30 @@
+import { confirmHousehold as confirmHouseholdRow, householdOfPerson } from '../db/households.js'
+import { isBuildingHead } from '../db/roles.js'
+import { buildingLabel, householdLabel } from '../domain/address.js'
+import { AppError } from '../domain/errors.js'
+import type { Ctx } from '../router/context.js'
+import { mentionedPeople } from './mentioned.js'
+
+/** 确认 @张三 — a building head (or staff) confirms a neighbour's registration. */
+export async function confirmHousehold(ctx: Ctx, args: string): Promise<void> {
+  const people = await mentionedPeople(ctx, args, '确认 @张三')
+  const lines: string[] = []
+  // check everyone first: a refusal must change nothing
+  const plan = []
+  for (const person of people) {
+    const h = await householdOfPerson(ctx.db, { personId: person.id })
+    if (!h) throw new AppError('NOT_FOUND', `${person.name} 还没有登记门牌，请对方先 @我 说「登记 3号楼 502」。`)
+    const label = householdLabel({ building: h.building.number, unit: h.household.unit })
+    const mayConfirm =
+      ctx.staffOf.includes(h.household.communityId) ||
+      (await isBuildingHead(ctx.db, { personId: ctx.person.id, buildingId: h.building.id }))
+    if (!mayConfirm) throw new AppError('FORBIDDEN', `只有${buildingLabel(h.building.number)}的楼组长或居委可以确认 ${person.name} 的登记。`)
+    if (h.confirmedAt) lines.push(`${person.name}（${label}）之前已确认。`)
+    else plan.push({ person, label })
+  }
+  for (const { person, label } of plan) {
+    await confirmHouseholdRow(ctx.db, { personId: person.id, byPersonId: ctx.person.id, now: ctx.now })
+    lines.unshift(`已确认：${person.name}，${label}。`)
+  }
+  await ctx.reply(lines.join('\n'))
+}

@@ -1,0 +1,28 @@
+import { isBuildingHead, rolesOfPerson } from '../db/roles.js'
+import { COMMANDS, type CommandSpec } from '../router/commands.js'
+import type { Ctx } from '../router/context.js'
+
+/** 帮助: what this person can do in this room, in a few short lines. */
+export async function showHelp(ctx: Ctx): Promise<void> {
+  const inGroup = ctx.room !== null
+  const isHead = ctx.room?.buildingId
+    ? await isBuildingHead(ctx.db, { personId: ctx.person.id, buildingId: ctx.room.buildingId })
+    : (await rolesOfPerson(ctx.db, { personId: ctx.person.id })).some((r) => r.role === 'building_head')
+  const allowed = (c: CommandSpec) => c.who === 'everyone' || (c.who === 'staff' && ctx.isStaff) || (c.who === 'head' && (isHead || ctx.isStaff))
+  const usable = COMMANDS.filter((c) => allowed(c) && c.name !== '帮助' && c.name !== '返回')
+
+  const here = usable.filter((c) => c.where === 'anywhere' || (c.where === 'group') === inGroup)
+  const elsewhere = usable.filter((c) => !here.includes(c))
+  const lines: string[] = [roomLine(ctx)]
+  lines.push(...here.map((c) => `· ${c.usage}`))
+  if (elsewhere.length) lines.push(`在楼栋群里还可以：${elsewhere.map((c) => c.name).join('、')}`)
+  if (inGroup) lines.push('在群里请先 @我 再说。')
+  await ctx.reply(lines.join('\n'))
+}
+
+function roomLine(ctx: Ctx): string {
+  if (!ctx.room) return '您可以对我说：'
+  if (ctx.room.kind === 'staff') return '（居委工作群）您可以说：'
+  if (ctx.room.kind !== 'building') return ctx.isStaff ? '本群还没绑定楼栋。您可以说：' : '您可以对我说：'
+  return '您可以对我说：'
+}

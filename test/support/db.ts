@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto'
+import postgres from 'postgres'
+import { isPostgresUrl, openDatabase, type Database } from '../../src/db/client.js'
+import { migrateDatabase } from '../../src/db/migrate.js'
+
+/** Postgres when DATABASE_URL is set (a fresh database per call, dropped on close), else in-memory PGlite. */
+export async function testDatabase(): Promise<Database & { url: string }> {
+  const base = process.env.DATABASE_URL
+  if (!isPostgresUrl(base)) {
+    const db = await openDatabase({ url: 'memory://', dataDir: '' })
+    await migrateDatabase(db)
+    return { ...db, url: 'memory://' }
+  }
+  const name = `gj_test_${process.pid}_${randomBytes(4).toString('hex')}`
+  const admin = postgres(base, { max: 1, onnotice: () => {} })
+  await admin.unsafe(`create database ${name}`)
+  await admin.end()
+  const url = new URL(base)
+  url.pathname = `/${name}`
+  const db = await openDatabase({ url: url.toString(), dataDir: '' })
+  await migrateDatabase(db)
+  return {
+    ...db,
+    url: url.toString(),
+    async close() {
+      await db.close()
+      const a = postgres(base, { max: 1, onnotice: () => {} })
+      await a.unsafe(`drop database if exists ${name} with (force)`)
+      await a.end()
+    },
+  }
+}
