@@ -1,152 +1,15 @@
-import { randomUUID } from 'node:crypto'
-import { types } from 'wechaty'
-import { mock, PuppetMock } from 'wechaty-puppet-mock'
-import { createApp, type App } from '../../src/app.js'
+import { MockCommunity } from '../../src/chat/mockCommunity.js'
 import type { Config } from '../../src/config.js'
 import type { Database } from '../../src/db/client.js'
-import type { Outcome } from '../../src/router/pipeline.js'
-import { createLogger } from '../../src/log.js'
 import { FakeClock } from './clock.js'
 
-type ContactMock = ReturnType<mock.Mocker['createContact']>
-type RoomMock = ReturnType<mock.Mocker['createRoom']>
-
-export interface Said {
-  /** room topic, or contact name for a private message */
-  where: string
-  text: string
-}
-
-export const BOT_NAME = '共建助手'
-
-/**
- * A community on the mock puppet, driving the real app: people, groups, messages with chosen
- * ids and timestamps, and a transcript of everything the bot said.
- */
-export class World {
-  readonly mocker = new mock.Mocker()
-  readonly puppet = new PuppetMock({ mocker: this.mocker })
-  readonly me: ContactMock
-  readonly transcript: Said[] = []
-  app!: App
-  private contacts = new Map<string, ContactMock>()
-  private roomsByTopic = new Map<string, RoomMock>()
-
+/** A mock community on a fake clock. */
+export class World extends MockCommunity {
   constructor(
-    readonly db: Database,
+    db: Database,
     readonly clock: FakeClock = new FakeClock(),
-    private config: Partial<Config> = {},
+    config: Partial<Config> = {},
   ) {
-    this.me = this.mocker.createContact({ name: BOT_NAME })
-  }
-
-  person(name: string): ContactMock {
-    let c = this.contacts.get(name)
-    if (!c) {
-      c = this.mocker.createContact({ name })
-      this.contacts.set(name, c)
-    }
-    return c
-  }
-
-  group(topic: string, members: string[]): RoomMock {
-    const room = this.mocker.createRoom({ topic, memberIdList: [this.me.id, ...members.map((m) => this.person(m).id)] })
-    this.roomsByTopic.set(topic, room)
-    return room
-  }
-
-  async start(): Promise<App> {
-    this.app = await createApp({
-      puppet: this.puppet,
-      database: this.db,
-      now: this.clock.now,
-      log: createLogger(process.env.LOG_LEVEL ?? 'silent'),
-      config: {
-        staffRoomTopics: ['居委工作群'],
-        sessionName: undefined,
-        send: { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0, maxAttempts: 3 },
-        ...this.config,
-      },
-    })
-    this.app.bot.on('message', (m) => {
-      if (!m.self()) return
-      void (async () => {
-        const room = m.room()
-        const where = room ? await room.topic() : (m.listener()?.name() ?? '?')
-        this.transcript.push({ where, text: m.text() })
-      })()
-    })
-    const synced = new Promise<void>((resolve) => this.app.events.once('rooms-synced', () => resolve()))
-    await this.app.start()
-    this.mocker.login(this.me)
-    this.puppet.emit('ready', { data: '' })
-    await synced
-    return this.app
-  }
-
-  /**
-   * A message from `who`: in `room` (an @mention of the bot unless mention=false) or private.
-   * Resolves once the bot has handled it and sent whatever it had to say.
-   */
-  async say(
-    who: string,
-    text: string,
-    opts: { room?: string; mention?: boolean; mentions?: string[]; id?: string; at?: Date; image?: boolean } = {},
-  ): Promise<Outcome> {
-    const talker = this.person(who)
-    const id = opts.id ?? randomUUID()
-    const room = opts.room ? this.roomsByTopic.get(opts.room) : undefined
-    if (opts.room && !room) throw new Error(`no group ${opts.room}`)
-    const mentionBot = room && opts.mention !== false
-    const others = (opts.mentions ?? []).map((n) => this.person(n))
-    const body = [mentionBot ? `@${BOT_NAME}\u2005` : '', text, ...others.map((o) => ` @${o.payload.name}\u2005`)].join('')
-    const base = {
-      id,
-      talkerId: talker.id,
-      timestamp: (opts.at ?? this.clock.now()).getTime(),
-      type: opts.image ? types.Message.Image : types.Message.Text,
-      text: opts.image ? '' : body,
-    }
-    const payload = room
-      ? { ...base, roomId: room.id, mentionIdList: [...(mentionBot ? [this.me.id] : []), ...others.map((o) => o.id)] }
-      : { ...base, listenerId: this.me.id }
-    const outcome = new Promise<Outcome>((resolve) => {
-      const on = (messageId: string, o: Outcome) => {
-        if (messageId !== id) return
-        this.app.events.off('outcome', on)
-        resolve(o)
-      }
-      this.app.events.on('outcome', on)
-    })
-    if (!this.mocker.cacheMessagePayload.has(id)) this.mocker.MessageMock.create(payload)
-    this.puppet.emit('message', { messageId: id })
-    const result = await outcome
-    await this.flush()
-    return result
-  }
-
-  /** Sends what is due and waits until the sent messages have come back through the puppet. */
-  async flush(): Promise<void> {
-    const before = this.transcript.length
-    const { sent } = await this.app.runDue()
-    const deadline = Date.now() + 5000
-    while (this.transcript.length < before + sent) {
-      if (Date.now() > deadline) throw new Error(`only ${this.transcript.length - before} of ${sent} sent messages arrived`)
-      await new Promise((r) => setTimeout(r, 2))
-    }
-  }
-
-  /** What the bot said in a group (topic) or privately to a person (name), oldest first. */
-  said(where: string): string[] {
-    return this.transcript.filter((s) => s.where === where).map((s) => s.text)
-  }
-
-  lastSaid(where: string): string {
-    const all = this.said(where)
-    return all[all.length - 1] ?? ''
-  }
-
-  async stop(): Promise<void> {
-    await this.app.stop()
+    super(db, clock.now, config)
   }
 }
