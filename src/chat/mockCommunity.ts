@@ -18,6 +18,20 @@ export interface Said {
 
 export const BOT_NAME = '共建助手'
 
+export interface SayOptions {
+  /** the group's topic; unset: a private message to the bot */
+  room?: string
+  /** @-mention the bot (default in a group) */
+  mention?: boolean
+  /** names of others to @-mention */
+  mentions?: string[]
+  /** the message id (to replay a duplicate event) */
+  id?: string
+  /** when it was sent (default: now) */
+  at?: Date
+  image?: boolean
+}
+
 /**
  * A community on wechaty-puppet-mock driving the real app (tests and `npm run demo`): people,
  * groups, messages with chosen ids and timestamps, and a transcript of all the bot said.
@@ -46,6 +60,21 @@ export class MockCommunity {
       this.contacts.set(name, c)
     }
     return c
+  }
+
+  /** another contact with a name someone already has (a look-alike) */
+  newPerson(name: string): ContactMock {
+    return this.mocker.createContact({ name })
+  }
+
+  groupId(topic: string): string | undefined {
+    return this.roomsByTopic.get(topic)?.id
+  }
+
+  addToGroup(topic: string, contact: ContactMock): void {
+    const room = this.roomsByTopic.get(topic)
+    if (!room) throw new Error(`no group ${topic}`)
+    room.payload.memberIdList.push(contact.id)
   }
 
   group(topic: string, members: string[]): RoomMock {
@@ -87,12 +116,11 @@ export class MockCommunity {
    * A message from `who`: in `room` (an @mention of the bot unless mention=false) or private.
    * Resolves once the bot has handled it and sent whatever it had to say.
    */
-  async say(
-    who: string,
-    text: string,
-    opts: { room?: string; mention?: boolean; mentions?: string[]; id?: string; at?: Date; image?: boolean } = {},
-  ): Promise<Outcome> {
-    const talker = this.person(who)
+  say(who: string, text: string, opts: SayOptions = {}): Promise<Outcome> {
+    return this.sayAs(this.person(who), text, opts)
+  }
+
+  async sayAs(talker: ContactMock, text: string, opts: SayOptions = {}): Promise<Outcome> {
     const id = opts.id ?? randomUUID()
     const room = opts.room ? this.roomsByTopic.get(opts.room) : undefined
     if (opts.room && !room) throw new Error(`no group ${opts.room}`)

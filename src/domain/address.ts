@@ -1,11 +1,26 @@
-import { normalizeInput } from './text.js'
+import { convertAllNumerals, normalizeInput } from './text.js'
 
 /** Parsed results carry either a value or the short Chinese reply that explains the problem. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reply: string }
 
 export const MAX_BUILDING = 999
+export const MAX_UNIT = 99
+export const MAX_ROOM = 99999
 
-const BUILDING_RE = /(?:第\s*)?(\d{1,4})\s*(?:号楼|号|栋|幢|座|#楼|#|楼)/
+// (?<![\d.]) so that 12345号楼 is read as 12345, not 2345 (and 3.5号楼 not as 5)
+const STRONG_BUILDING_RE = /(?<![\d.])(?:第\s*)?(\d+)\s*(?:号楼|栋|幢|座|#楼|#)/
+const WEAK_BUILDING_RE = /(?<![\d.])(?:第\s*)?(\d+)\s*(?:号|楼)/
+
+/** 号楼/栋/幢/座/# win over a bare 号 or 楼 (502号 3号楼 → 3). */
+function findBuilding(s: string): RegExpExecArray | null {
+  return STRONG_BUILDING_RE.exec(s) ?? WEAK_BUILDING_RE.exec(s)
+}
+
+/** The number as typed, unless it is too long to repeat back. */
+function shown(digits: string): string {
+  const trimmed = digits.replace(/^0+(?=\d)/, '')
+  return trimmed.length > 6 ? '' : ` ${trimmed}`
+}
 
 export function buildingLabel(n: number): string {
   return `${n}号楼`
@@ -14,10 +29,12 @@ export function buildingLabel(n: number): string {
 /** `3号楼`, `三号楼`, `3栋`, `３幢`, `3#`, or a bare `3` → 3. */
 export function parseBuilding(input: string): Parsed<number> {
   const s = normalizeInput(input)
-  const m = BUILDING_RE.exec(s) ?? /^(\d{1,4})$/.exec(s)
+  const m = findBuilding(s) ?? /^(\d+)$/.exec(s)
   if (!m) return { ok: false, reply: '请写明楼号，例如「3号楼」。' }
   const n = Number(m[1])
-  if (n < 1 || n > MAX_BUILDING) return { ok: false, reply: `楼号 ${n} 不对，请写 1 到 ${MAX_BUILDING} 之间的楼号。` }
+  if (!(n >= 1 && n <= MAX_BUILDING)) {
+    return { ok: false, reply: `楼号${shown(m[1]!)} 不对，请写 1 到 ${MAX_BUILDING} 之间的楼号。` }
+  }
   return { ok: true, value: n }
 }
 
@@ -34,40 +51,53 @@ export function householdLabel(a: { building: number; unit: string }): string {
 const EXAMPLE = '例如「登记 3号楼 502」或「登记 3号楼 2单元 502」。'
 
 /**
- * `3号楼 502`, `3栋2单元502室`, `三号楼五零二`, `3-502`, `3-2-502` → building + unit.
+ * `3号楼 502`, `3栋2单元502室`, `三号楼五零二`, `3-502`, `3-2-502`, `3 502`, `3栋 2-502`,
+ * `3号楼 5楼 502` (the floor is skipped) → building + unit.
  */
 export function parseHousehold(input: string): Parsed<HouseholdAddress> {
-  const s = normalizeInput(input).replace(/[—–－]/g, '-')
-  let building: number | undefined
-  let unitNo: number | undefined
-  let room: number | undefined
+  // an address: every numeral run is a number (三号楼五零二)
+  const s = convertAllNumerals(normalizeInput(input)).replace(/[—–－~～]/g, '-')
+  let building: string
+  let unitNo: string | undefined
+  let room: string
 
-  const dashed = /^(\d{1,4})\s*-\s*(\d{1,3})(?:\s*-\s*(\d{1,5}))?$/.exec(s)
-  if (dashed) {
-    building = Number(dashed[1])
-    if (dashed[3] !== undefined) {
-      unitNo = Number(dashed[2])
-      room = Number(dashed[3])
-    } else room = Number(dashed[2])
+  const plain = /^(\d+)(?:\s*-\s*|\s+)(\d+)(?:(?:\s*-\s*|\s+)(\d+))?$/.exec(s)
+  if (plain) {
+    building = plain[1]!
+    if (plain[3] !== undefined) {
+      unitNo = plain[2]
+      room = plain[3]
+    } else room = plain[2]!
   } else {
-    const b = BUILDING_RE.exec(s)
+    const b = findBuilding(s)
     if (!b) return { ok: false, reply: `请写明楼号和门牌，${EXAMPLE}` }
-    building = Number(b[1])
-    const rest = s.slice(b.index + b[0].length)
-    const u = /(\d{1,3})\s*单元/.exec(rest)
-    if (u) unitNo = Number(u[1])
-    const afterUnit = u ? rest.slice(u.index + u[0].length) : rest
-    const r = /(\d{1,5})\s*(?:室|号|房)?/.exec(afterUnit)
-    if (!r) return { ok: false, reply: `请写上门牌号，${EXAMPLE}` }
-    room = Number(r[1])
+    building = b[1]!
+    // what is left, before or after the building: unit, floor, room in any order
+    let rest = `${s.slice(0, b.index)} ${s.slice(b.index + b[0].length)}`
+    const u = /(?<![\d.])(\d+)\s*单元/.exec(rest)
+    if (u) {
+      unitNo = u[1]
+      rest = `${rest.slice(0, u.index)} ${rest.slice(u.index + u[0].length)}`
+    }
+    rest = rest.replace(/(?<![\d.])\d+(?:层|楼(?![上下]))/g, ' ') // 5楼 / 5层 is the floor
+    const dashed = unitNo === undefined ? /(?<![\d.])(\d+)\s*-\s*(\d+)(?![\d.])/.exec(rest) : null
+    if (dashed) {
+      unitNo = dashed[1]
+      room = dashed[2]!
+    } else {
+      const r = /(?<![\d.])(\d+)(?![\d.])/.exec(rest)
+      if (!r) return { ok: false, reply: `请写上门牌号，${EXAMPLE}` }
+      room = r[1]!
+    }
   }
-  if (building < 1 || building > MAX_BUILDING) {
-    return { ok: false, reply: `楼号 ${building} 不对，${EXAMPLE}` }
+  const bn = Number(building)
+  if (!(bn >= 1 && bn <= MAX_BUILDING)) return { ok: false, reply: `楼号${shown(building)} 不对，${EXAMPLE}` }
+  const rn = Number(room)
+  if (!(rn >= 1 && rn <= MAX_ROOM)) return { ok: false, reply: `门牌号${shown(room)} 不对，${EXAMPLE}` }
+  const un = unitNo === undefined ? undefined : Number(unitNo)
+  if (un !== undefined && !(un >= 1 && un <= MAX_UNIT)) {
+    return { ok: false, reply: `单元号${shown(unitNo!)} 不对，${EXAMPLE}` }
   }
-  if (room < 1 || room > 99999) return { ok: false, reply: `门牌号 ${room} 不对，${EXAMPLE}` }
-  if (unitNo !== undefined && (unitNo < 1 || unitNo > 99)) {
-    return { ok: false, reply: `单元号 ${unitNo} 不对，${EXAMPLE}` }
-  }
-  const unit = unitNo !== undefined ? `${unitNo}单元${room}` : String(room)
-  return { ok: true, value: { building, unit } }
+  const unit = un !== undefined ? `${un}单元${rn}` : String(rn)
+  return { ok: true, value: { building: bn, unit } }
 }

@@ -7,53 +7,92 @@
 const DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 }
+const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 }
 const NUMERAL_CHARS = '零〇一二两三四五六七八九十百千'
 export const COUNTER_WORDS = ['号楼', '号', '栋', '幢', '座', '单元', '层', '楼', '室', '期', '区', '户', '票', '席', '人', '分']
 
-/** 十二 → 12, 一百零五 → 105, 五零二 → 502, 两 → 2; undefined if not a numeral. */
+/**
+ * 十二 → 12, 一百零五 → 105, 二百五 → 250, 五零二 → 502, 两 → 2; undefined if not a numeral
+ * (十十, 二二十, 一百零, 百, …).
+ */
 export function chineseToNumber(s: string): number | undefined {
-  if (!s || [...s].some((c) => !NUMERAL_CHARS.includes(c))) return undefined
-  if (!/[十百千]/.test(s)) {
+  if (!s) return undefined
+  const chars = [...s]
+  if (chars.some((c) => DIGITS[c] === undefined && UNITS[c] === undefined)) return undefined
+  if (!chars.some((c) => UNITS[c] !== undefined)) {
     // digit by digit: 五零二 → 502
-    return Number([...s].map((c) => DIGITS[c]).join(''))
+    const n = Number(chars.map((c) => DIGITS[c]).join(''))
+    return Number.isSafeInteger(n) ? n : undefined
   }
   let total = 0
-  let current = 0
+  let digit: number | undefined
+  let zero = false // a 零 placeholder was seen after the last unit
   let lastUnit = Infinity
-  for (const c of s) {
+  for (const c of chars) {
     const d = DIGITS[c]
     if (d !== undefined) {
-      current = d
+      if (digit !== undefined) return undefined // 二二十
+      if (d === 0) {
+        if (zero || lastUnit === Infinity) return undefined
+        zero = true
+      } else digit = d
       continue
     }
-    const unit = c === '十' ? 10 : c === '百' ? 100 : 1000
-    if (unit >= lastUnit) return undefined // 十百: not a number
-    total += (current === 0 && unit === 10 ? 1 : current) * unit
-    current = 0
+    const unit = UNITS[c]!
+    if (unit >= lastUnit) return undefined // 十百
+    if (digit === undefined) {
+      if (unit !== 10) return undefined // 百 / 一千零百: a bare 百 or 千 is not a number
+      digit = 1 // 十二, 一百十
+    }
+    total += digit * unit
+    digit = undefined
+    zero = false
     lastUnit = unit
   }
-  return total + current
+  if (digit !== undefined) {
+    // a trailing digit is the ones after 零 or 十; otherwise one unit down: 二百五 → 250
+    total += zero || lastUnit === 10 ? digit : (digit * lastUnit) / 10
+  } else if (zero) return undefined // 一百零
+  return total
 }
 
-const numeralBeforeCounter = new RegExp(`([${NUMERAL_CHARS}]+)(?=${COUNTER_WORDS.join('|')})`, 'g')
-const numeralToken = new RegExp(`(^|[\\s,;:：，；、])([${NUMERAL_CHARS}]+)(?=$|[\\s,;:：，；、])`, 'g')
+/** The digits for a numeral run, or undefined: 五零二 → '502' (keeps leading zeros), 十二 → '12'. */
+function numeralDigits(run: string): string | undefined {
+  if ([...run].every((c) => DIGITS[c] !== undefined)) return [...run].map((c) => DIGITS[c]).join('')
+  const n = chineseToNumber(run)
+  return n === undefined ? undefined : String(n)
+}
+
+const N = `[${NUMERAL_CHARS}]`
+// the lookbehind makes a match start only where a run starts: linear time on long runs
+const numeralBeforeCounter = new RegExp(`(?<!${N})(${N}+)(?=${COUNTER_WORDS.join('|')})`, 'g')
+const numeralToken = new RegExp(`(^|[\\s,;:：，；、])(${N}+)(?=$|[\\s,;:：，；、])`, 'g')
+const anyNumeral = new RegExp(`${N}+`, 'g')
+// 一 inside a word: 同一栋楼, 统一, 每一层 are not numbers
+const WORD_BEFORE_ONE = new Set([...'同统唯每这那哪任单之万逐'])
 
 export function convertNumerals(s: string): string {
-  const conv = (m: string) => {
-    const n = chineseToNumber(m)
-    return n === undefined ? m : String(n)
-  }
   return s
-    .replace(numeralBeforeCounter, (m) => conv(m))
-    .replace(numeralToken, (_m, pre: string, num: string) => pre + conv(num))
+    .replace(numeralBeforeCounter, (m: string, _run: string, offset: number) => {
+      if (m === '十' && s[offset + 1] === '分' && s[offset + 2] !== '钟') return m // 十分 = "very"
+      if (m === '一' && offset > 0 && WORD_BEFORE_ONE.has(s[offset - 1]!)) return m
+      return numeralDigits(m) ?? m
+    })
+    .replace(numeralToken, (_m, pre: string, num: string) => pre + (numeralDigits(num) ?? num))
+}
+
+/** Every valid numeral run, wherever it is — for text known to be an address or number list. */
+export function convertAllNumerals(s: string): string {
+  return s.replace(anyNumeral, (m) => numeralDigits(m) ?? m)
 }
 
 /** Full-width → half-width, unify punctuation and spaces, strip control characters. */
 export function normalizeWidth(s: string): string {
   return s
     .normalize('NFKC')
+    .replace(/\r\n?/g, '\n')
     // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f\u200b-\u200d\ufeff]/g, '')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, '')
     .replace(/[\u00a0\u2000-\u200a\u3000\u202f\u205f]/g, ' ')
     .replace(/[，、]/g, ',')
     .replace(/[：]/g, ':')

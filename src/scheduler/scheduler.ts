@@ -28,11 +28,11 @@ const CATCH_UP_MINUTES = 24 * 60
  * (or runDue() call) gets there first runs it, exactly once.
  */
 export function createScheduler(deps: SchedulerDeps) {
-  const matchers = deps.jobs.map((job) => ({
-    job,
-    // never started: used only to test dates against the pattern
-    matcher: cron.createTask(job.cron, () => {}, { timezone: deps.timeZone }),
-  }))
+  const matchers = deps.jobs.map((job) => {
+    // a task never started: only used to test dates against the pattern
+    const task = cron.createTask(job.cron, () => {}, { timezone: deps.timeZone })
+    return { job, task, match: (d: Date) => task.match(d) }
+  })
   let live: ScheduledTask[] = []
 
   async function runSlot(job: Job, slot: Date): Promise<boolean> {
@@ -57,21 +57,31 @@ export function createScheduler(deps: SchedulerDeps) {
     return true
   }
 
-  function latestSlot(matcher: ScheduledTask, now: Date): Date | undefined {
-    const start = Math.floor(now.getTime() / MINUTE) * MINUTE
-    for (let i = 0; i < CATCH_UP_MINUTES; i++) {
-      const d = new Date(start - i * MINUTE)
-      if (matcher.match(d)) return d
+  // remember how far each job was scanned: runDue() is called often
+  const scanned = new Map<string, { upTo: number; latest?: number }>()
+
+  function latestSlot(job: Job, match: (d: Date) => boolean, now: Date): Date | undefined {
+    const end = Math.floor(now.getTime() / MINUTE) * MINUTE
+    const horizon = end - CATCH_UP_MINUTES * MINUTE
+    const seen = scanned.get(job.name)
+    const resume = seen && seen.upTo <= end && seen.upTo >= horizon
+    let latest = resume && seen.latest !== undefined && seen.latest > horizon ? seen.latest : undefined
+    for (let t = end; t > (resume ? seen.upTo : horizon); t -= MINUTE) {
+      if (match(new Date(t))) {
+        latest = t
+        break
+      }
     }
-    return undefined
+    scanned.set(job.name, { upTo: end, latest })
+    return latest === undefined ? undefined : new Date(latest)
   }
 
   return {
     /** Runs the latest due slot of every job that has not run yet; returns how many ran. */
     async runDue(): Promise<number> {
       let ran = 0
-      for (const { job, matcher } of matchers) {
-        const slot = latestSlot(matcher, deps.now())
+      for (const { job, match } of matchers) {
+        const slot = latestSlot(job, match, deps.now())
         if (slot && (await runSlot(job, slot))) ran++
       }
       return ran
@@ -88,7 +98,7 @@ export function createScheduler(deps: SchedulerDeps) {
     async stop(): Promise<void> {
       await Promise.all(live.map((t) => t.destroy()))
       live = []
-      await Promise.all(matchers.map((m) => m.matcher.destroy()))
+      await Promise.all(matchers.map((m) => m.task.destroy()))
     },
   }
 }

@@ -1,0 +1,475 @@
+/**
+ * Inbound pipeline throughput/latency vs raw postgres.js single-row INSERTs (see bench/README.md).
+ *
+ *   npm run bench                 # N = 5000 measured messages, 300 warm-up
+ *   npm run bench -- --n 2000 --inflight 64 --warmup 300 --profile 400 --seed 1
+ *
+ * Uses DATABASE_URL (else postgres://postgres@127.0.0.1:5432/test) only to create a scratch
+ * database gj_bench_<random>, which is dropped at the end.
+ */
+import { randomBytes } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import { drizzle } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
+import type { ContactRef, InboundMessage, RoomSnapshot } from '../src/chat/types.js'
+import { defaultConfig, type Config } from '../src/config.js'
+import { isPostgresUrl, openDatabase, type Database, type Db } from '../src/db/client.js'
+import { ensureBuilding, ensureCommunities } from '../src/db/communities.js'
+import { migrateDatabase } from '../src/db/migrate.js'
+import { bindRoomToBuilding } from '../src/db/rooms.js'
+import * as schema from '../src/db/schema.js'
+import { createLogger } from '../src/log.js'
+import type { CommandHandler, DialogHandler } from '../src/router/context.js'
+import { createPipeline, type Outcome } from '../src/router/pipeline.js'
+import { appointBuildingHead } from '../src/services/appointBuildingHead.js'
+import { bindBuilding } from '../src/services/bindBuilding.js'
+import { confirmHousehold } from '../src/services/confirmHousehold.js'
+import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from '../src/services/eraseMyInfo.js'
+import { registerHousehold } from '../src/services/registerHousehold.js'
+import { showHelp } from '../src/services/showHelp.js'
+import { showMyInfo } from '../src/services/showMyInfo.js'
+import { syncAllRooms } from '../src/services/syncRooms.js'
+
+// ---------------------------------------------------------------- options
+
+const { values: argv } = parseArgs({
+  options: {
+    n: { type: 'string', default: '5000' },
+    warmup: { type: 'string', default: '300' },
+    inflight: { type: 'string', default: '64' },
+    pool: { type: 'string', default: '10' },
+    /** messages pushed one at a time through an instrumented client to count queries (0: skip) */
+    profile: { type: 'string', default: '400' },
+    seed: { type: 'string', default: '1' },
+    /** Zipf exponent of who talks (0: everyone equally often) */
+    skew: { type: 'string', default: '0.8' },
+  },
+  strict: true,
+})
+const int = (name: string, v: string | undefined, min: number): number => {
+  const n = Number(v)
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${v}`)
+  return n
+}
+const N = int('n', argv.n, 1)
+const WARMUP = int('warmup', argv.warmup, 0)
+const INFLIGHT = int('inflight', argv.inflight, 1)
+const POOL = int('pool', argv.pool, 1)
+const PROFILE = int('profile', argv.profile, 0)
+const SEED = int('seed', argv.seed, 0)
+const SKEW = Number(argv.skew)
+if (!(SKEW >= 0)) throw new Error(`--skew must be a number ≥ 0, got ${argv.skew}`)
+
+const GOAL_RATIO = 0.5
+const GOAL_P99_MS = 20
+const ROOMS = 10
+const RESIDENTS = 200
+const HELP_SHARE = 0.05
+const IMAGE_SHARE = 0.02
+
+// ---------------------------------------------------------------- workload (deterministic)
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+const rnd = mulberry32(SEED)
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!
+
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高']
+const GIVEN = ['芳', '伟', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '建国', '桂英', '志强', '玉兰']
+const CHATTER = [
+  '早上好',
+  '今天楼下的快递柜又满了',
+  '有人知道物业电话吗？',
+  '3号楼门口路灯坏了好几天了',
+  '谢谢邻居帮忙收快递',
+  '晚上广场舞几点开始？',
+  '电梯又停了，有人报修了吗',
+  '楼道里的自行车能不能挪一下',
+  '好的，收到',
+  '👍',
+  '周末社区有义诊，大家可以去看看',
+  '垃圾分类的桶换位置了',
+  '停车位太紧张了，能不能加几个',
+  '小区花园的长椅坏了一张',
+  '哈哈哈',
+  '明天停水，记得储水',
+  '谁家的猫跑出来了，白色的',
+  '楼上漏水，滴到我家阳台了',
+]
+
+interface Resident extends ContactRef {
+  rooms: number[]
+}
+const roomRefs = Array.from({ length: ROOMS }, (_, i) => ({ puppetId: `${20_000_000_000 + i * 7919}@chatroom`, topic: `幸福里${i + 1}号楼` }))
+const residents: Resident[] = Array.from({ length: RESIDENTS }, (_, i) => {
+  const name = `${pick(SURNAMES)}${pick(GIVEN)}`
+  const home = i % ROOMS
+  const rooms = rnd() < 0.15 ? [home, (home + 1 + Math.floor(rnd() * (ROOMS - 1))) % ROOMS] : [home]
+  const nickname = rnd() < 0.6 ? `${home + 1}号楼${100 * (1 + Math.floor(rnd() * 18)) + 1 + Math.floor(rnd() * 4)} ${name}` : undefined
+  return { puppetId: `wxid_bench${i.toString(36).padStart(4, '0')}${Math.floor(rnd() * 1e6)}`, name, ...(nickname ? { nickname } : {}), rooms }
+})
+// who talks: Zipf with exponent --skew (0: uniform; 0.8: the chattiest of 200 sends ~10% of all messages)
+const zipfCdf = (() => {
+  const w = residents.map((_, i) => 1 / Math.pow(i + 1, SKEW))
+  const total = w.reduce((a, b) => a + b, 0)
+  let acc = 0
+  return w.map((x) => (acc += x / total))
+})()
+const talkerIndex = (): number => {
+  const u = rnd()
+  const i = zipfCdf.findIndex((c) => c >= u)
+  return i < 0 ? RESIDENTS - 1 : i
+}
+
+interface Spec {
+  id: string
+  person: number
+  room: number
+  type: InboundMessage['type']
+  text: string
+  help: boolean
+}
+let msgSeq = 0
+function makeSpecs(count: number, prefix: string): Spec[] {
+  return Array.from({ length: count }, () => {
+    const person = talkerIndex()
+    const room = pick(residents[person]!.rooms)
+    const help = rnd() < HELP_SHARE
+    const image = !help && rnd() < IMAGE_SHARE
+    return {
+      id: `${prefix}${(7_000_000_000_000 + msgSeq++).toString()}`,
+      person,
+      room,
+      type: image ? 'image' : 'text',
+      text: help ? '帮助' : image ? '' : pick(CHATTER),
+      help,
+    }
+  })
+}
+const warmupSpecs = makeSpecs(WARMUP, 'w')
+const measuredSpecs = makeSpecs(N, 'm')
+const profileSpecs = makeSpecs(PROFILE, 'p')
+
+function toInbound(s: Spec): InboundMessage {
+  const r = residents[s.person]!
+  return {
+    id: s.id,
+    sentAt: new Date(),
+    isSelf: false,
+    talker: { puppetId: r.puppetId, name: r.name, ...(r.nickname ? { nickname: r.nickname } : {}) },
+    room: roomRefs[s.room]!,
+    type: s.type,
+    text: s.text,
+    mentionsBot: s.help,
+    mentions: [],
+  }
+}
+
+// ---------------------------------------------------------------- helpers
+
+/** Keeps `inflight` calls running until `count` are done; per-call latency from call to resolve. */
+async function drive<T>(count: number, inflight: number, fn: (i: number) => Promise<T>, done?: (r: T) => void) {
+  const lat = new Float64Array(count)
+  let next = 0
+  const t0 = performance.now()
+  await Promise.all(
+    Array.from({ length: Math.min(inflight, count) }, async () => {
+      while (next < count) {
+        const i = next++
+        const s = performance.now()
+        const r = await fn(i)
+        lat[i] = performance.now() - s
+        done?.(r)
+      }
+    }),
+  )
+  return { lat, wallMs: performance.now() - t0 }
+}
+
+function stats(run: { lat: Float64Array; wallMs: number }) {
+  const sorted = Float64Array.from(run.lat).sort()
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!
+  return { perSec: (sorted.length / run.wallMs) * 1000, p50: q(0.5), p99: q(0.99), max: sorted[sorted.length - 1]! }
+}
+
+const fmt = (x: number, d = 1) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d })
+const pad = (s: string, w: number) => s.padStart(w)
+
+/** The same table app.ts builds (it does not export it). */
+const COMMAND_HANDLERS: Record<string, CommandHandler> = {
+  帮助: (ctx) => showHelp(ctx),
+  登记: registerHousehold,
+  确认: confirmHousehold,
+  绑定: bindBuilding,
+  楼组长: appointBuildingHead,
+  我的信息: (ctx) => showMyInfo(ctx),
+  删除我的信息: (ctx) => askEraseMyInfo(ctx),
+  取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
+  返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
+}
+const DIALOGS: Record<string, DialogHandler> = { [ERASE_DIALOG]: eraseDialog }
+
+// ---------------------------------------------------------------- main
+
+const baseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
+if (!isPostgresUrl(baseUrl)) throw new Error(`DATABASE_URL must be postgres://…, got ${baseUrl}`)
+const dbName = `gj_bench_${randomBytes(5).toString('hex')}`
+const scratch = new URL(baseUrl)
+scratch.pathname = `/${dbName}`
+const scratchUrl = scratch.toString()
+
+async function admin(statement: string): Promise<void> {
+  const a = postgres(baseUrl, { max: 1, onnotice: () => {} })
+  try {
+    await a.unsafe(statement)
+  } finally {
+    await a.end({ timeout: 5 })
+  }
+}
+
+const closers: (() => Promise<unknown>)[] = []
+let ok = true
+
+async function main(): Promise<void> {
+  await admin(`create database ${dbName}`)
+  const database: Database = await openDatabase({ url: scratchUrl, dataDir: '', poolSize: POOL })
+  closers.push(() => database.close())
+  await migrateDatabase(database)
+  const { db } = database
+
+  const log = createLogger('silent')
+  const config: Config = defaultConfig({ databaseUrl: scratchUrl, logLevel: 'silent', sessionName: undefined })
+  const communities = await ensureCommunities(db, { staffRoomTopics: config.staffRoomTopics, now: new Date() })
+  const community = communities[0]
+  if (!community) throw new Error('ensureCommunities returned no community')
+
+  // "login": the bot syncs its groups and members, and staff have bound each group to its building
+  const loginAt = new Date()
+  const snapshots: RoomSnapshot[] = roomRefs.map((r, i) => ({
+    ...r,
+    members: residents
+      .filter((p) => p.rooms.includes(i))
+      .map((p) => ({ puppetId: p.puppetId, name: p.name, ...(p.nickname ? { nickname: p.nickname } : {}) })),
+  }))
+  const synced = await syncAllRooms({ db, now: new Date(), loginAt }, snapshots)
+  for (const [i, room] of synced.entries()) {
+    const building = await ensureBuilding(db, { communityId: community.id, number: i + 1, now: new Date() })
+    await bindRoomToBuilding(db, { roomId: room.id, communityId: community.id, buildingId: building.id })
+  }
+
+  let enqueuedCalls = 0
+  const makePipeline = (pdb: Db) =>
+    createPipeline({
+      db: pdb,
+      now: () => new Date(),
+      config,
+      log,
+      loginAt: () => loginAt,
+      commands: COMMAND_HANDLERS,
+      dialogs: DIALOGS,
+      onEnqueued: () => void enqueuedCalls++,
+      communityIds: () => communities.map((c) => c.id),
+    })
+  const pipeline = makePipeline(db)
+
+  // raw baseline: its own client and a table shaped like inbound_messages
+  const raw = postgres(scratchUrl, { max: POOL, onnotice: () => {} })
+  closers.unshift(() => raw.end({ timeout: 5 }))
+  await raw`create table bench_raw_inbound (
+    id bigserial primary key,
+    message_id text not null,
+    room_id integer,
+    person_id integer,
+    type text not null,
+    text text,
+    sent_at timestamptz not null,
+    received_at timestamptz not null,
+    status text not null
+  )`
+  await raw`create unique index bench_raw_inbound_message_id_uq on bench_raw_inbound (message_id)`
+  await raw`create index bench_raw_inbound_received_idx on bench_raw_inbound (received_at)`
+  const rawInsert = (s: Spec) => {
+    const now = new Date()
+    return raw`insert into bench_raw_inbound (message_id, room_id, person_id, type, text, sent_at, received_at, status)
+      values (${s.id}, ${s.room + 1}, ${s.person + 1}, ${s.type}, ${s.text}, ${now}, ${now}, ${'ignored'})`
+  }
+
+  const outcomes = new Map<Outcome, number>()
+  const tally = (o: Outcome) => outcomes.set(o, (outcomes.get(o) ?? 0) + 1)
+  const feed = (specs: Spec[]) => (i: number) => pipeline.receive(toInbound(specs[i]!))
+
+  // warm-up (JIT, connections, plan caches, first sightings), not counted in the figures
+  if (WARMUP > 0) {
+    await drive(WARMUP, INFLIGHT, feed(warmupSpecs), tally)
+    await drive(WARMUP, INFLIGHT, (i) => rawInsert(warmupSpecs[i]!))
+  }
+  const warmupOutcomes = new Map(outcomes)
+  outcomes.clear()
+
+  const rawRun = stats(await drive(N, INFLIGHT, (i) => rawInsert(measuredSpecs[i]!)))
+  const pipeRun = stats(await drive(N, INFLIGHT, feed(measuredSpecs), tally))
+  await pipeline.idle()
+
+  // ---- the work was real
+  const [counts] = await raw<{ inbound: string; handled: string; replies: string; rawRows: string }[]>`
+    select (select count(*) from inbound_messages) as inbound,
+           (select count(*) from inbound_messages where status = 'handled') as handled,
+           (select count(distinct split_part(idempotency_key, '#', 1)) from outbox) as replies,
+           (select count(*) from bench_raw_inbound) as "rawRows"`
+  const expectedHelp = [...warmupSpecs, ...measuredSpecs].filter((s) => s.help).length
+  const allOutcomes = new Map<Outcome, number>()
+  for (const m of [warmupOutcomes, outcomes]) for (const [k, v] of m) allOutcomes.set(k, (allOutcomes.get(k) ?? 0) + v)
+
+  // ---- report
+  const ratio = pipeRun.perSec / rawRun.perSec
+  console.log(`\nGongjian inbound pipeline bench — N=${N} (+${WARMUP} warm-up), ${INFLIGHT} in flight, pool ${POOL}, ${RESIDENTS} residents in ${ROOMS} rooms, ${HELP_SHARE * 100}% '帮助'`)
+  console.log(`database ${scratch.host}/${dbName} (scratch)\n`)
+  console.log(`${'path'.padEnd(28)}${pad('msgs/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}${pad('max ms', 9)}`)
+  for (const [name, s] of [
+    ['raw single-row INSERT', rawRun],
+    ['pipeline.receive()', pipeRun],
+  ] as const) {
+    console.log(`${name.padEnd(28)}${pad(fmt(s.perSec, 0), 10)}${pad(fmt(s.p50, 2), 9)}${pad(fmt(s.p99, 2), 9)}${pad(fmt(s.max, 1), 9)}`)
+  }
+  const verdict = (met: boolean) => (met ? 'met' : 'MISSED')
+  console.log(`\nthroughput ratio pipeline/raw ${fmt(ratio, 2)}   goal ≥ ${GOAL_RATIO}   ${verdict(ratio >= GOAL_RATIO)}`)
+  console.log(`pipeline p99 ${fmt(pipeRun.p99, 2)} ms        goal ≤ ${GOAL_P99_MS} ms   ${verdict(pipeRun.p99 <= GOAL_P99_MS)}`)
+  const outcomeLine = (m: Map<Outcome, number>) => [...m].map(([k, v]) => `${k} ${v}`).join(', ')
+  console.log(`\noutcomes (measured): ${outcomeLine(outcomes)}`)
+  console.log(`outcomes (warm-up):  ${outcomeLine(warmupOutcomes)}`)
+  console.log(
+    `rows: inbound_messages ${counts!.inbound} (expect ${N + WARMUP}), handled ${counts!.handled}, outbox replies ${counts!.replies} (expect ${expectedHelp}), onEnqueued calls ${enqueuedCalls}, raw rows ${counts!.rawRows}`,
+  )
+
+  const problems: string[] = []
+  if (Number(counts!.inbound) !== N + WARMUP) problems.push(`inbound_messages has ${counts!.inbound} rows, expected ${N + WARMUP}`)
+  if (Number(counts!.rawRows) !== N + WARMUP) problems.push(`bench_raw_inbound has ${counts!.rawRows} rows, expected ${N + WARMUP}`)
+  if (Number(counts!.replies) !== expectedHelp) problems.push(`outbox has ${counts!.replies} replies, expected ${expectedHelp}`)
+  if ((allOutcomes.get('handled') ?? 0) !== expectedHelp) problems.push(`${allOutcomes.get('handled') ?? 0} handled outcomes, expected ${expectedHelp}`)
+  const unexpected = [...allOutcomes].filter(([k]) => k !== 'handled' && k !== 'ignored')
+  if (unexpected.length) problems.push(`unexpected outcomes: ${unexpected.map(([k, v]) => `${k} ${v}`).join(', ')}`)
+  if (problems.length) {
+    ok = false
+    console.error(`\nBENCH CHECK FAILED:\n  ${problems.join('\n  ')}`)
+  }
+
+  if (PROFILE > 0) await profile(scratchUrl, makePipeline, raw)
+}
+
+/**
+ * Where the time goes: messages one at a time through a pipeline on an instrumented client
+ * (postgres.js `debug` hook, called when each statement is sent). At concurrency 1 the gap
+ * between one statement being sent and the next ≈ that statement's round trip(s) + the JS
+ * around it; the last gap runs to the promise resolving.
+ */
+async function profile(url: string, makePipeline: (db: Db) => ReturnType<typeof createPipeline>, raw: postgres.Sql): Promise<void> {
+  interface Sent {
+    label: string
+    twoTrips: boolean
+    t: number
+  }
+  let sent: Sent[] = []
+  const client = postgres(url, {
+    max: POOL,
+    onnotice: () => {},
+    debug: (_conn, query, params) => {
+      sent.push({ label: labelOf(query), twoTrips: params.length > 0, t: performance.now() })
+    },
+  })
+  closers.unshift(() => client.end({ timeout: 5 }))
+  const pipeline = makePipeline(drizzle({ client, schema }) as unknown as Db)
+
+  const byOutcome = new Map<Outcome, { msgs: number; stmts: number; trips: number; ms: number }>()
+  const byLabel = new Map<string, { count: number; ms: number; twoTrips: boolean }>()
+  for (const s of profileSpecs) {
+    sent = []
+    const t0 = performance.now()
+    const outcome = await pipeline.receive(toInbound(s))
+    const t1 = performance.now()
+    const o = byOutcome.get(outcome) ?? { msgs: 0, stmts: 0, trips: 0, ms: 0 }
+    o.msgs++
+    o.stmts += sent.length
+    o.trips += sent.reduce((a, q) => a + (q.twoTrips ? 2 : 1), 0)
+    o.ms += t1 - t0
+    byOutcome.set(outcome, o)
+    sent.forEach((q, i) => {
+      const end = i + 1 < sent.length ? sent[i + 1]!.t : t1
+      const key = `${outcome}: ${q.label}`
+      const l = byLabel.get(key) ?? { count: 0, ms: 0, twoTrips: q.twoTrips }
+      l.count++
+      l.ms += end - q.t
+      byLabel.set(key, l)
+    })
+  }
+  // the same number of raw inserts, one at a time, for scale
+  const rawSeq = stats(
+    await drive(PROFILE, 1, (i) => {
+      const now = new Date()
+      return raw`insert into bench_raw_inbound (message_id, room_id, person_id, type, text, sent_at, received_at, status)
+        values (${`prof-${profileSpecs[i]!.id}`}, ${1}, ${1}, ${'text'}, ${'x'}, ${now}, ${now}, ${'ignored'})`
+    }),
+  )
+
+  console.log(`\nprofile: ${PROFILE} messages one at a time (instrumented client; debug mode adds a little overhead)`)
+  console.log(`raw single-row INSERT one at a time: mean ${fmt(rawSeq.perSec > 0 ? 1000 / rawSeq.perSec : 0, 3)} ms, p50 ${fmt(rawSeq.p50, 3)} ms`)
+  for (const [outcome, o] of byOutcome) {
+    console.log(
+      `  ${outcome.padEnd(8)} ${String(o.msgs).padStart(4)} msgs: ${fmt(o.stmts / o.msgs, 1)} statements, ~${fmt(o.trips / o.msgs, 1)} round trips, mean ${fmt(o.ms / o.msgs, 3)} ms per message`,
+    )
+    const rows = [...byLabel].filter(([k]) => k.startsWith(`${outcome}: `)).sort((a, b) => b[1].ms - a[1].ms)
+    for (const [k, l] of rows) {
+      const label = k.slice(outcome.length + 2)
+      const perMsg = l.ms / o.msgs
+      console.log(
+        `      ${label.padEnd(40)} ${fmt(l.count / o.msgs, 2).padStart(5)}×/msg ${fmt(perMsg, 3).padStart(7)} ms/msg ${pad(fmt((100 * l.ms) / o.ms, 0), 4)}%${l.twoTrips ? '  (unprepared + params: describe round trip first)' : ''}`,
+      )
+    }
+  }
+}
+
+/** 'select people', 'insert room_members', 'begin', … — plus the function that issues it. */
+function labelOf(sql: string): string {
+  const s = sql.trim().replace(/\s+/g, ' ').toLowerCase()
+  const verb = s.split(' ')[0] ?? '?'
+  if (verb === 'begin' || verb === 'commit' || verb === 'rollback') return verb
+  if (verb === 'savepoint' || verb === 'release') return `${verb} (nested tx.transaction)`
+  const table = (verb === 'insert' ? /into "?(\w+)"?/ : verb === 'update' ? /^update "?(\w+)"?/ : /from "?(\w+)"?/).exec(s)?.[1] ?? '?'
+  const join = / join "?(\w+)"?/.exec(s)?.[1]
+  const label = `${verb} ${table}${join ? `⋈${join}` : ''}`
+  return CALLERS[label] ? `${label} [${CALLERS[label]}]` : label
+}
+const CALLERS: Record<string, string> = {
+  'select rooms': 'resolveRoom',
+  'select people': 'resolvePerson',
+  'insert room_members': 'noteMembership',
+  'insert inbound_messages': 'logInbound',
+  'select conversations': 'findConversation',
+  'select room_members⋈rooms': 'staffCommunityIds',
+  'select communities': 'getCommunity',
+  'select roles': 'isBuildingHead',
+  'insert outbox': 'enqueueMessage',
+  'update inbound_messages': 'markInbound',
+}
+
+try {
+  await main()
+} catch (err) {
+  ok = false
+  console.error('bench failed:', err)
+} finally {
+  for (const close of closers) await close().catch((err: unknown) => console.error('close failed:', err))
+  await admin(`drop database if exists ${dbName} with (force)`).catch((err: unknown) => {
+    ok = false
+    console.error(`could not drop ${dbName}:`, err)
+  })
+}
+process.exitCode = ok ? 0 : 1

@@ -1,0 +1,169 @@
+/**
+ * `npm run demo` — a scripted community on wechaty-puppet-mock, driven against the real app
+ * (in-memory PGlite, real clock, no network), printed as the chat transcript both sides see.
+ */
+import { BOT_NAME, MockCommunity } from '../src/chat/mockCommunity.js'
+import { openDatabase, type Database } from '../src/db/client.js'
+import { migrateDatabase } from '../src/db/migrate.js'
+
+const STAFF = '居委工作群'
+const B3 = '幸福里3号楼'
+const B5 = '幸福里5号楼'
+
+const GROUPS: Record<string, string[]> = {
+  [STAFF]: ['王主任', '李干事'],
+  [B3]: ['王主任', '张三', '李阿姨', '赵大爷', '钱阿姨'],
+  [B5]: ['李干事', '孙叔叔', '周阿姨'],
+}
+
+/** Terminal columns of a string: CJK and full-width characters take two. */
+function width(s: string): number {
+  let w = 0
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!
+    const wide =
+      (c >= 0x1100 && c <= 0x115f) ||
+      (c >= 0x2e80 && c <= 0xa4cf) ||
+      (c >= 0xac00 && c <= 0xd7a3) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfe30 && c <= 0xfe4f) ||
+      (c >= 0xff00 && c <= 0xff60) ||
+      (c >= 0xffe0 && c <= 0xffe6)
+    w += wide ? 2 : 1
+  }
+  return w
+}
+
+/** `[where] who: text`, further lines indented under the text. */
+function line(where: string, who: string, text: string): void {
+  const prefix = `[${where}] ${who}: `
+  const pad = ' '.repeat(width(prefix))
+  const [first = '', ...rest] = text.split('\n')
+  console.log(prefix + first)
+  for (const l of rest) console.log(pad + l)
+}
+
+let step = 0
+function section(title: string, note?: string): void {
+  step += 1
+  console.log(`\n── ${step}. ${title} ──`)
+  if (note) console.log(`   （${note}）`)
+}
+
+const problems: string[] = []
+let printed = 0
+
+async function main(): Promise<void> {
+  const started = Date.now()
+  let database: Database | undefined
+  let community: MockCommunity | undefined
+  try {
+    database = await openDatabase({ url: 'memory://', dataDir: '' })
+    await migrateDatabase(database)
+    community = new MockCommunity(database)
+    for (const [topic, members] of Object.entries(GROUPS)) community.group(topic, members)
+    await community.start()
+    const c = community
+
+    const chatLabel = (where: string) => (where in GROUPS ? where : `私聊 ${where}`)
+
+    /** Prints what the bot said since the last call. */
+    const printBot = () => {
+      for (const s of c.transcript.slice(printed)) line(chatLabel(s.where), BOT_NAME, s.text)
+      printed = c.transcript.length
+    }
+
+    /** One message from `who` (in `room` with an @ of the bot, or private), then the bot's replies. */
+    const say = async (
+      who: string,
+      text: string,
+      opts: { room?: string; mentions?: string[]; mention?: boolean; expectSilence?: boolean } = {},
+    ) => {
+      const atBot = opts.room && opts.mention !== false ? `@${BOT_NAME} ` : ''
+      const atOthers = (opts.mentions ?? []).map((n) => ` @${n}`).join('')
+      line(opts.room ?? `私聊 ${who}`, who, `${atBot}${text}${atOthers}`)
+      const before = c.transcript.length
+      const outcome = await c.say(who, text, opts)
+      printBot()
+      const replied = c.transcript.length > before
+      if (outcome !== 'handled' || replied === !!opts.expectSilence) {
+        const what = replied ? '有回复' : '没有回复'
+        const msg = `「${text}」（${who}，${opts.room ?? '私聊'}）：处理结果 ${outcome}，${what}`
+        problems.push(msg)
+        console.log(`   ⚠ ${msg}`)
+      }
+    }
+
+    console.log('共建助手 演示：一个模拟的小区（wechaty-puppet-mock），真实的机器人程序，内存数据库 PGlite，不联网。')
+    console.log('群和成员：')
+    for (const [topic, members] of Object.entries(GROUPS)) console.log(`   ${topic}：${members.join('、')}`)
+    console.log(`（居委工作群里的人是居委工作人员。在群里要先 @${BOT_NAME}，私聊不用。）`)
+    printBot()
+
+    section('绑定之前，居民先问问', '机器人已在群里，但还不知道这是哪栋楼的群')
+    await say('张三', '帮助', { room: B3 })
+
+    section('居委把楼栋群绑定到楼栋', '中文数字、“栋”都能认')
+    await say('王主任', '绑定 三号楼', { room: B3 })
+    await say('李干事', '绑定 5栋', { room: B5 })
+
+    section('居委指定楼组长')
+    await say('王主任', '楼组长', { room: B3, mentions: ['张三'] })
+
+    section('居民登记门牌', '写法不一：阿拉伯数字、中文数字加单元、全角数字，也可以私聊')
+    await say('赵大爷', '登记 3号楼 502', { room: B3 })
+    await say('钱阿姨', '登记 三号楼 2单元 1101', { room: B3 })
+    await say('张三', '登记 ３号楼 ３０１', { room: B3 })
+    await say('孙叔叔', '登记 5号楼 101', { room: B5 })
+    console.log('   （李阿姨不想在群里说门牌，私聊机器人；机器人私下告诉楼组长）')
+    await say('李阿姨', '登记 3号楼 602')
+
+    section('楼组长和居委确认登记')
+    await say('张三', '确认', { room: B3, mentions: ['赵大爷', '李阿姨'] })
+    await say('王主任', '确认', { room: B3, mentions: ['张三'] })
+    await say('李干事', '确认', { room: B5, mentions: ['孙叔叔'] })
+
+    section('再问帮助：身份不同，能做的事不同')
+    await say('张三', '帮助', { room: B3 })
+    await say('王主任', '帮助', { room: STAFF })
+    await say('赵大爷', '帮助')
+
+    section('看看存了我什么', '在群里不显示门牌，私聊才显示')
+    await say('李阿姨', '我的信息', { room: B3 })
+    await say('李阿姨', '我的信息')
+
+    section('说错了也不怕')
+    await say('赵大爷', '今天几点停水？', { room: B3 })
+    await say('周阿姨', '我想登记一下', { room: B5 })
+    await say('赵大爷', '绑定 3号楼', { room: B3 })
+    await say('周阿姨', '登记 8号楼 301', { room: B5 })
+    await say('孙叔叔', '登记 5号楼 102', { room: B5 })
+
+    section('删除我的信息', '确认前要再问一次；对话中的回复不用再 @')
+    await say('钱阿姨', '删除我的信息', { room: B3 })
+    await say('钱阿姨', '确认删除', { room: B3, mention: false })
+    await say('钱阿姨', '我的信息', { room: B3 })
+
+    await c.flush()
+    printBot()
+  } finally {
+    await community?.stop().catch((err: unknown) => console.error('停止机器人出错：', err))
+    await database?.close().catch((err: unknown) => console.error('关闭数据库出错：', err))
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(1)
+  console.log(`\n── 演示结束（用时 ${seconds} 秒）──`)
+  if (problems.length) {
+    console.log(`⚠ ${problems.length} 处与预期不符：`)
+    for (const p of problems) console.log(`   · ${p}`)
+    process.exitCode = 1
+  }
+}
+
+main()
+  .catch((err: unknown) => {
+    console.error('演示失败：', err)
+    process.exitCode = 1
+  })
+  // nothing should linger after stop() and close(); if a puppet or PGlite handle does, end anyway
+  .finally(() => setTimeout(() => process.exit(), 3000).unref())

@@ -1,0 +1,171 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { ChatGateway } from '../../src/chat/types.js'
+import type { Database } from '../../src/db/client.js'
+import { ensureCommunities } from '../../src/db/communities.js'
+import { outbox, rooms } from '../../src/db/schema.js'
+import { createLogger } from '../../src/log.js'
+import { enqueueMessage } from '../../src/outbox/enqueue.js'
+import { OutboxSender } from '../../src/outbox/sender.js'
+import { FakeClock } from '../support/clock.js'
+import { testDatabase } from '../support/db.js'
+
+interface Sent {
+  to: string
+  text: string
+  at: number
+}
+
+/** A gateway that records what it sent, when, and can be told to fail for a chat. */
+function recordingGateway(clock: FakeClock, failFor = new Set<string>()) {
+  const sent: Sent[] = []
+  const gateway: ChatGateway = {
+    async sendText(to, text) {
+      const chat = to.roomPuppetId ?? to.contactPuppetId ?? '?'
+      if (failFor.has(chat)) throw new Error('发送被限制')
+      sent.push({ to: chat, text, at: clock.now().getTime() })
+    },
+    async announce() {
+      return false
+    },
+  }
+  return { gateway, sent, failFor }
+}
+
+const silent = createLogger('silent')
+const NO_LIMITS = { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0 }
+
+describe('outbox sender', () => {
+  let database: Database
+  const clock = new FakeClock()
+  let roomIds: number[] = []
+  let staffRoomId = 0
+  let communityId = 0
+
+  beforeAll(async () => {
+    database = await testDatabase()
+    const [c] = await ensureCommunities(database.db, { staffRoomTopics: ['居委工作群'], now: clock.now() })
+    communityId = c!.id
+    const staff = await database.db
+      .insert(rooms)
+      .values({ topic: '居委工作群', kind: 'staff', communityId, puppetId: 'staff@chatroom', createdAt: clock.now() })
+      .returning()
+    staffRoomId = staff[0]!.id
+    const made = await database.db
+      .insert(rooms)
+      .values(Array.from({ length: 50 }, (_, i) => ({ topic: `${i + 1}号楼群`, kind: 'building', communityId, puppetId: `g${i + 1}@chatroom`, createdAt: clock.now() })))
+      .returning()
+    roomIds = made.map((r) => r.id)
+  })
+  afterAll(async () => {
+    await database?.close()
+  })
+  beforeEach(async () => {
+    await database.db.delete(outbox)
+  })
+
+  const sender = (gateway: ChatGateway, rules = NO_LIMITS, maxAttempts = 3) =>
+    new OutboxSender({ db: database.db, gateway, now: clock.now, rules, maxAttempts, log: silent })
+
+  it('writes a message once per idempotency key', async () => {
+    for (let i = 0; i < 3; i++) await enqueueMessage(database.db, { key: 'k1', body: '你好', roomId: roomIds[0], now: clock.now() })
+    const { gateway, sent } = recordingGateway(clock)
+    expect(await sender(gateway).drain({ wait: false })).toBe(1)
+    expect(sent).toEqual([{ to: 'g1@chatroom', text: '你好', at: clock.t }])
+  })
+
+  it('splits a long text into numbered parts and sends them in order', async () => {
+    const body = Array.from({ length: 250 }, (_, i) => `第${i + 1}句话说明情况。`).join('')
+    expect(body.length).toBeGreaterThan(2500)
+    await enqueueMessage(database.db, { key: 'long', body, roomId: roomIds[0], now: clock.now() })
+    const { gateway, sent } = recordingGateway(clock)
+    await sender(gateway).drain({ wait: false })
+    expect(sent.length).toBe(3)
+    expect(sent.map((s) => s.text.slice(0, 6))).toEqual(['(1/3) ', '(2/3) ', '(3/3) '])
+    expect(sent.map((s) => s.text.slice(6)).join('')).toBe(body)
+    expect(sent.every((s) => s.text.length <= 1000)).toBe(true)
+  })
+
+  it('keeps a scheduled message until its time', async () => {
+    const at = new Date(clock.t + 3_600_000)
+    await enqueueMessage(database.db, { key: 'later', body: '明天见', roomId: roomIds[1], now: clock.now(), notBefore: at })
+    const { gateway, sent } = recordingGateway(clock)
+    const s = sender(gateway)
+    expect(await s.drain({ wait: false })).toBe(0)
+    clock.advance(3_599_999)
+    expect(await s.drain({ wait: false })).toBe(0)
+    clock.advance(1)
+    expect(await s.drain({ wait: false })).toBe(1)
+    expect(sent[0]?.at).toBe(at.getTime())
+  })
+
+  it.each([
+    // 3 s between chats: 20 a minute, the per-minute cap never binds
+    { rules: { chatIntervalMs: 1000, switchIntervalMs: 3000, perMinute: 40 }, minimum: 49 * 3000 },
+    // 0.5 s between chats: 40 in the first 19.5 s, then the 41st waits for the first to leave the minute
+    { rules: { chatIntervalMs: 1000, switchIntervalMs: 500, perMinute: 40 }, minimum: 60_000 + 9 * 500 },
+  ])('paces 50 groups by the configured spacing under a fake clock ($rules.switchIntervalMs ms)', async ({ rules, minimum }) => {
+    for (const [i, roomId] of roomIds.entries()) {
+      await enqueueMessage(database.db, { key: `n:${i}`, body: `通知 ${i}`, roomId, now: clock.now() })
+    }
+    const { gateway, sent } = recordingGateway(clock)
+    const s = sender(gateway, rules)
+    const start = clock.t
+    const step = 250
+    for (let guard = 0; sent.length < 50 && guard < 10_000; guard++) {
+      await s.drain({ wait: false })
+      clock.advance(step)
+    }
+    expect(sent).toHaveLength(50)
+    for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(rules.switchIntervalMs)
+    for (let i = 40; i < sent.length; i++) expect(sent[i]!.at - sent[i - 40]!.at).toBeGreaterThanOrEqual(60_000)
+    // no slower than the limits make necessary (up to the clock's step)
+    expect(sent[49]!.at - start).toBeGreaterThanOrEqual(minimum)
+    expect(sent[49]!.at - start).toBeLessThanOrEqual(minimum + step)
+  })
+
+  it('never sends a row twice when two senders drain together', async () => {
+    for (let i = 0; i < 40; i++) await enqueueMessage(database.db, { key: `pair:${i}`, body: `消息 ${i}`, roomId: roomIds[i % 5], now: clock.now() })
+    const a = recordingGateway(clock)
+    const b = recordingGateway(clock)
+    const [na, nb] = await Promise.all([sender(a.gateway).drain({ wait: false }), sender(b.gateway).drain({ wait: false })])
+    expect(na + nb).toBe(40)
+    const texts = [...a.sent, ...b.sent].map((s) => s.text).sort()
+    expect(new Set(texts).size).toBe(40)
+  })
+
+  it('resumes after a crash: a claimed but unsent row goes out once the lease ends', async () => {
+    await enqueueMessage(database.db, { key: 'crash', body: '断电前', roomId: roomIds[2], now: clock.now() })
+    // a sender claimed it and died before sending
+    await database.db.update(outbox).set({ status: 'sending', leaseUntil: new Date(clock.t + 120_000) })
+    const { gateway, sent } = recordingGateway(clock)
+    const s = sender(gateway)
+    expect(await s.drain({ wait: false })).toBe(0)
+    clock.advance(120_001)
+    expect(await s.drain({ wait: false })).toBe(1)
+    expect(await s.drain({ wait: false })).toBe(0)
+    expect(sent.map((x) => x.text)).toEqual(['断电前'])
+  })
+
+  it('retries with backoff and, after the last try, tells the staff group', async () => {
+    await enqueueMessage(database.db, { key: 'fails', body: '请大家注意安全', roomId: roomIds[3], communityId, now: clock.now() })
+    const { gateway, sent, failFor } = recordingGateway(clock, new Set(['g4@chatroom']))
+    const s = sender(gateway, NO_LIMITS, 3)
+    expect(await s.drain({ wait: false })).toBe(0)
+    let [row] = await database.db.select().from(outbox).where(eq(outbox.idempotencyKey, 'fails'))
+    expect(row).toMatchObject({ status: 'pending', attempts: 1 })
+    expect(row!.notBefore.getTime()).toBeGreaterThan(clock.t)
+    clock.advance(5_000)
+    await s.drain({ wait: false })
+    clock.advance(10_000)
+    await s.drain({ wait: false })
+    ;[row] = await database.db.select().from(outbox).where(eq(outbox.idempotencyKey, 'fails'))
+    expect(row).toMatchObject({ status: 'failed', attempts: 3, lastError: '发送被限制' })
+    expect(sent).toHaveLength(1)
+    expect(sent[0]!.to).toBe('staff@chatroom')
+    expect(sent[0]!.text).toContain('发送失败')
+    expect(sent[0]!.text).toContain('4号楼群')
+    failFor.clear()
+    expect(staffRoomId).toBeGreaterThan(0)
+  })
+})
