@@ -1,6 +1,11 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 
+/** `居委工作群, 二居委工作群` — separated by , ， or | (a topic may contain 、) */
+function splitTopics(s: string): string[] {
+  return [...new Set(s.split(/[,，|]/).map((t) => t.trim()).filter(Boolean))]
+}
+
 const int = (def: number) => z.coerce.number().int().min(0).default(def)
 
 /** Every setting, read once at start from the environment (see README for each variable). */
@@ -15,7 +20,10 @@ export const configSchema = z.object({
   /** Session file name for the login (kept in the data dir). */
   WECHATY_NAME: z.string().min(1).default('gongjian'),
   /** One or more staff group topics separated by commas; each is one community. */
-  GONGJIAN_STAFF_ROOM: z.string().min(1).default('居委工作群'),
+  GONGJIAN_STAFF_ROOM: z
+    .string()
+    .default('居委工作群')
+    .refine((s) => splitTopics(s).length > 0, '至少写一个群名 / at least one group topic'),
   /** Name matched in "@name" when mentionSelf() is unreliable; default: the logged-in name. */
   GONGJIAN_BOT_NAME: z.string().min(1).optional(),
   GONGJIAN_SEND_CHAT_INTERVAL_MS: int(1000),
@@ -69,7 +77,7 @@ function toConfig(env: Env): Config {
     puppet: env.WECHATY_PUPPET,
     puppetToken: env.WECHATY_PUPPET_SERVICE_TOKEN,
     sessionName: join(env.GONGJIAN_DATA_DIR, env.WECHATY_NAME),
-    staffRoomTopics: env.GONGJIAN_STAFF_ROOM.split(/[,，|]/).map((s) => s.trim()).filter(Boolean),
+    staffRoomTopics: splitTopics(env.GONGJIAN_STAFF_ROOM),
     botName: env.GONGJIAN_BOT_NAME,
     send: {
       chatIntervalMs: env.GONGJIAN_SEND_CHAT_INTERVAL_MS,
@@ -87,8 +95,13 @@ function toConfig(env: Env): Config {
 
 /** Parses the environment; a bad variable is named in the error, in Chinese and English. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  // empty strings mean "unset" (docker-compose passes `VAR=` through)
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  // empty or blank strings mean "unset" (docker-compose passes `VAR=` through); a blank number
+  // must not coerce to 0 (GONGJIAN_SEND_PER_MINUTE=" " would turn the rate limit off)
+  const cleaned = Object.fromEntries(
+    Object.entries(env)
+      .map(([k, v]) => [k, v?.trim()] as const)
+      .filter(([, v]) => v !== undefined && v !== ''),
+  )
   const parsed = configSchema.safeParse(cleaned)
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)

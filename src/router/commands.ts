@@ -35,7 +35,9 @@ const aliasTable: { alias: string; name: string }[] = COMMANDS.flatMap((c) =>
 ).sort((a, b) => b.alias.length - a.alias.length)
 
 const LEADING = /^[\s#/＃／!！.。,，:：;；、~～\-—·•*]+/
-const SEPARATOR = /^[\s:：,，;；、。.!！]+/
+const SEPARATOR = /^[\s:：,，;；、。.!！?？]+/
+/** what may follow a lone ? and still mean 帮助: ??, ?!, ?。 */
+const ONLY_PUNCTUATION = /^[\s?？!！.。]*$/
 
 /**
  * Finds the command at the start of what someone wrote, tolerantly: full-width, Chinese
@@ -46,12 +48,13 @@ export function parseCommand(input: string): ParsedCommand {
   if (!text) return { kind: 'empty' }
   const lower = text.toLowerCase()
   for (const { alias, name } of aliasTable) {
-    if (lower.startsWith(alias)) {
-      const rest = text.slice(alias.length)
-      // '?' alone is help; '?xyz' is not
-      if (alias === '?' && rest.trim() !== '') continue
-      return { kind: 'command', name, args: rest.replace(SEPARATOR, '').trim() }
-    }
+    if (!lower.startsWith(alias)) continue
+    const rest = text.slice(alias.length)
+    // '?' alone (or ??) is help; '?xyz' is not
+    if (alias === '?' && !ONLY_PUNCTUATION.test(rest)) continue
+    // an ASCII word must end there: help, help me — not helpful
+    if (/[a-z]$/.test(alias) && /^[a-z0-9_]/i.test(rest)) continue
+    return { kind: 'command', name, args: rest.replace(SEPARATOR, '').trim() }
   }
   const found = aliasTable.find(({ alias }) => alias.length >= 2 && lower.includes(alias))
   return found ? { kind: 'unknown', text, suggestion: found.name } : { kind: 'unknown', text }
@@ -63,7 +66,9 @@ export function commandSpec(name: string): CommandSpec | undefined {
 
 /** The friendly hint for anything not understood. */
 export function unknownCommandReply(p: { text: string; suggestion?: string }): string {
-  const shown = p.text.length > 12 ? `${p.text.slice(0, 12)}…` : p.text
+  // by code point, so an emoji is never cut in half; one line only
+  const chars = [...p.text.replace(/\s+/g, ' ').trim()]
+  const shown = chars.length > 12 ? `${chars.slice(0, 12).join('')}…` : chars.join('')
   if (p.suggestion) return `没看懂「${shown}」。您是想用「${p.suggestion}」吗？发「帮助」可看全部用法。`
   return `没看懂「${shown}」。发「帮助」看看我能做什么。`
 }

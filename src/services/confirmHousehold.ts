@@ -14,17 +14,21 @@ export async function confirmHousehold(ctx: Ctx, args: string): Promise<void> {
   for (const person of people) {
     const h = await householdOfPerson(ctx.db, { personId: person.id })
     if (!h) throw new AppError('NOT_FOUND', `${person.name} 还没有登记门牌，请对方先 @我 说「登记 3号楼 502」。`)
-    const label = householdLabel({ building: h.building.number, unit: h.household.unit })
-    const mayConfirm =
-      ctx.staffOf.includes(h.household.communityId) ||
-      (await isBuildingHead(ctx.db, { personId: ctx.person.id, buildingId: h.building.id }))
+    // in a group the door number stays out of the message (it may have been given privately)
+    const label = ctx.room ? buildingLabel(h.building.number) : householdLabel({ building: h.building.number, unit: h.household.unit })
+    const isStaff = ctx.staffOf.includes(h.household.communityId)
+    const mayConfirm = isStaff || (await isBuildingHead(ctx.db, { personId: ctx.person.id, buildingId: h.building.id }))
     if (!mayConfirm) throw new AppError('FORBIDDEN', `只有${buildingLabel(h.building.number)}的楼组长或居委可以确认 ${person.name} 的登记。`)
-    if (h.confirmedAt) lines.push(`${person.name}（${label}）之前已确认。`)
-    else plan.push({ person, label })
+    if (person.id === ctx.person.id && !isStaff) throw new AppError('FORBIDDEN', '自己的登记请另一位楼组长或居委确认。')
+    plan.push({ person, label, done: h.confirmedAt !== null })
   }
-  for (const { person, label } of plan) {
+  for (const { person, label, done } of plan) {
+    if (done) {
+      lines.push(`${person.name}（${label}）之前已确认。`)
+      continue
+    }
     await confirmHouseholdRow(ctx.db, { personId: person.id, byPersonId: ctx.person.id, now: ctx.now })
-    lines.unshift(`已确认：${person.name}，${label}。`)
+    lines.push(`已确认：${person.name}，${label}。`)
   }
   await ctx.reply(lines.join('\n'))
 }

@@ -7,6 +7,7 @@ import type { Ctx, DialogHandler } from '../router/context.js'
 
 export const ERASE_DIALOG = 'erase-my-info'
 const YES = new Set(['确认删除', '确认', '删除', '是', '是的', '好', '好的', '确定', '对', 'yes', 'y'])
+const NO = new Set(['不', '不要', '不删', '不删了', '否', '没有', '不用', '不了', 'no', 'n'])
 
 /** 删除我的信息 — asks for a confirmation first (PIPL: the person may erase what is stored). */
 export async function askEraseMyInfo(ctx: Ctx): Promise<void> {
@@ -18,6 +19,11 @@ export const eraseDialog: DialogHandler = {
   version: 1,
   async onMessage(ctx: Ctx, _c: Conversation) {
     const answer = normalizeInput(ctx.msg.text).replace(/[。.!！\s]/g, '').toLowerCase()
+    if (NO.has(answer)) {
+      await ctx.endDialog()
+      await ctx.reply('好的，不删除，您的信息都还在。')
+      return
+    }
     if (!YES.has(answer)) {
       await ctx.reply('请回复「确认删除」删除，或「取消」保留。')
       return

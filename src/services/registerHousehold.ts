@@ -25,7 +25,7 @@ export async function registerHousehold(ctx: Ctx, args: string): Promise<void> {
   }
   const building = await findBuilding(ctx.db, { communityId: community.id, number: parsed.value.building })
   if (!building) {
-    throw new AppError('NOT_FOUND', `本社区还没有${buildingLabel(parsed.value.building)}的登记。请检查楼号，或联系居委。`)
+    throw new AppError('NOT_FOUND', `本社区还没有${buildingLabel(parsed.value.building)}（没有群绑定到这栋楼）。请检查楼号，或联系居委。`)
   }
   const household = await ensureHousehold(ctx.db, { communityId: community.id, buildingId: building.id, unit: parsed.value.unit, now: ctx.now })
   await setHousehold(ctx.db, { personId: ctx.person.id, householdId: household.id })

@@ -11,7 +11,9 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   const allowed = (c: CommandSpec) => c.who === 'everyone' || (c.who === 'staff' && ctx.isStaff) || (c.who === 'head' && (isHead || ctx.isStaff))
   const usable = COMMANDS.filter((c) => allowed(c) && c.name !== '帮助' && c.name !== '返回')
 
-  const here = usable.filter((c) => c.where === 'anywhere' || (c.where === 'group') === inGroup)
+  // "group" commands work in building groups, not in the staff group nor in private chat
+  const inBuildingGroup = inGroup && ctx.room?.kind !== 'staff'
+  const here = usable.filter((c) => c.where === 'anywhere' || (c.where === 'group') === inBuildingGroup)
   const elsewhere = usable.filter((c) => !here.includes(c))
   const lines: string[] = [roomLine(ctx)]
   lines.push(...here.map((c) => `· ${c.usage}`))

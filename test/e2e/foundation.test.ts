@@ -116,10 +116,25 @@ describe('foundation: groups, buildings, households, help', () => {
     await world.say('周五', '确认', { room: G5, mentions: ['吴六'] })
     expect(world.lastSaid(G5)).toContain('吴六 还没有登记')
     await world.say('张三', '确认', { room: G3, mentions: ['李四'] })
-    expect(world.lastSaid(G3)).toContain('已确认：李四，3号楼 502')
+    // the door number stays out of the group
+    expect(world.lastSaid(G3)).toBe('@张三 已确认：李四，3号楼。')
     expect((await personRow(world, '李四'))?.householdConfirmedAt).not.toBeNull()
     await world.say('张三', '确认', { room: G3, mentions: ['李四'] })
     expect(world.lastSaid(G3)).toContain('之前已确认')
+  })
+
+  it('does not let a head confirm their own registration, but staff may', async () => {
+    await world.say('张三', '登记 3号楼 301', { room: G3 })
+    await world.say('张三', '确认', { room: G3, mentions: ['张三'] })
+    expect(world.lastSaid(G3)).toContain('自己的登记请另一位楼组长或居委确认')
+    expect((await personRow(world, '张三'))?.householdConfirmedAt).toBeNull()
+    await world.say('王主任', '确认', { room: G3, mentions: ['张三'] })
+    expect(world.lastSaid(G3)).toContain('已确认：张三')
+  })
+
+  it('explains a building that no group is bound to yet', async () => {
+    await world.say('周五', '登记 7号楼 101', { room: '广场舞队' })
+    expect(world.lastSaid('广场舞队')).toContain('本社区还没有7号楼（没有群绑定到这栋楼）')
   })
 
   it('shows each role what it can do', async () => {
@@ -189,6 +204,13 @@ describe('foundation: groups, buildings, households, help', () => {
     // the message stays counted, unlinked and without its text
     const [asked] = await world.app.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, 'erase-ask'))
     expect(asked).toMatchObject({ personId: null, text: null })
+  })
+
+  it('takes "不要" as a no to erasing', async () => {
+    await world.say('赵阿姨', '删除我的信息')
+    await world.say('赵阿姨', '不要')
+    expect(world.lastSaid('赵阿姨')).toContain('不删除')
+    expect(await personRow(world, '赵阿姨')).toBeDefined()
   })
 
   it('cancels a dialog with 取消', async () => {
