@@ -117,7 +117,8 @@ export function attachWechaty(bot: WechatyInterface, events: ChatEvents, opts: {
       events.left(await roomRef(room), refs, leavers.some((c) => c.id === selfId))
     }),
   )
-  bot.on('room-topic', (room) => guard(async () => events.renamed(await roomRef(room))))
+  // the event's new topic: the room's cached payload may still hold the old one
+  bot.on('room-topic', (room, newTopic) => guard(async () => events.renamed({ puppetId: room.id, topic: newTopic })))
 }
 
 /** The outbox's way out. */
