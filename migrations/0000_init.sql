@@ -1,3 +1,10 @@
+CREATE TABLE "bot_sessions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"last_beat_at" timestamp with time zone NOT NULL,
+	"stopped_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "buildings" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"community_id" integer NOT NULL,

@@ -9,6 +9,7 @@ import type { InboundMessage } from './chat/types.js'
 import { defaultConfig, type Config } from './config.js'
 import { openDatabase, type Database, type Db } from './db/client.js'
 import { ensureCommunities } from './db/communities.js'
+import { beat, closeSession, openSession } from './db/sessions.js'
 import { migrateDatabase } from './db/migrate.js'
 import { createLogger } from './log.js'
 import { OutboxSender } from './outbox/sender.js'
@@ -18,6 +19,7 @@ import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { appointBuildingHead } from './services/appointBuildingHead.js'
 import { bindBuilding } from './services/bindBuilding.js'
 import { confirmHousehold } from './services/confirmHousehold.js'
+import { announceReturn } from './services/announceReturn.js'
 import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from './services/eraseMyInfo.js'
 import { purgeInbound } from './services/purgeInbound.js'
 import { registerHousehold } from './services/registerHousehold.js'
@@ -129,8 +131,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
       roomsReady: (snapshots) => {
         void track(
           syncAllRooms(syncDeps(), snapshots)
-            .then((rooms) => {
+            .then(async (rooms) => {
               log.info({ rooms: rooms.length }, 'rooms synced')
+              if (session && !returnAnnounced) {
+                returnAnnounced = true
+                if (await announceReturn(db, { sessionId: session.id, now: now(), timeZone: config.timeZone })) sender.wake()
+              }
               events.emit('rooms-synced', rooms.length)
             })
             .catch(report('room sync failed')),
@@ -158,6 +164,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   )
 
   let started = false
+  let session: { id: number } | undefined
+  let returnAnnounced = false
+  let heartbeat: NodeJS.Timeout | undefined
   async function settle(): Promise<void> {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight])
     await pipeline.idle()
@@ -169,6 +178,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     config,
     events,
     async start() {
+      session = await openSession(db, { now: now() })
+      heartbeat = setInterval(() => void beat(db, { id: session!.id, now: now() }).catch(report('heartbeat failed')), 60_000)
+      heartbeat.unref()
       await bot.start()
       started = true
       sender.start()
@@ -182,6 +194,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await sender.stop()
       if (started) await bot.stop()
       started = false
+      clearInterval(heartbeat)
+      if (session) await closeSession(db, { id: session.id, now: now() })
+      session = undefined
       if (ownsDatabase) await database.close()
     },
     async runDue() {

@@ -109,6 +109,7 @@ export class MockCommunity {
     this.mocker.login(this.me)
     this.puppet.emit('ready', { data: '' })
     await synced
+    await this.flush()
     return this.app
   }
 

@@ -182,3 +182,11 @@ export const erasures = pgTable('erasures', {
   hadHousehold: boolean('had_household').notNull(),
   erasedAt: ts('erased_at').notNull(),
 })
+
+/** One row per run of the bot: how long it was away is told to the staff on return. */
+export const botSessions = pgTable('bot_sessions', {
+  id: serial('id').primaryKey(),
+  startedAt: ts('started_at').notNull(),
+  lastBeatAt: ts('last_beat_at').notNull(),
+  stoppedAt: ts('stopped_at'),
+})

@@ -1,4 +1,4 @@
-import { normalizeInput } from '../domain/text.js'
+import { normalizeInput, normalizeWidth } from '../domain/text.js'
 
 export type Audience = 'everyone' | 'head' | 'staff'
 export type Place = 'anywhere' | 'group' | 'private'
@@ -44,7 +44,8 @@ const ONLY_PUNCTUATION = /^[\s?？!！.。]*$/
  * numerals, punctuation, a leading # or /, spaces or none. Never throws.
  */
 export function parseCommand(input: string): ParsedCommand {
-  const text = normalizeInput(String(input ?? '')).replace(LEADING, '')
+  // strip a leading # or / before numerals are read, so '/十二' is read like '十二'
+  const text = normalizeInput(normalizeWidth(String(input ?? '')).replace(LEADING, '')).replace(LEADING, '')
   if (!text) return { kind: 'empty' }
   const lower = text.toLowerCase()
   for (const { alias, name } of aliasTable) {

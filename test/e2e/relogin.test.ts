@@ -46,6 +46,10 @@ describe('re-login where every puppet id changed', () => {
     await db?.close()
   })
 
+  it('tells the staff how long it was away', () => {
+    expect(second.lastSaid(STAFF)).toMatch(/共建助手已重新上线。11月20日 \d\d:\d\d 至 11月20日 \d\d:\d\d离线/)
+  })
+
   it('uses new ids for everything', () => {
     expect(second.me.id).not.toBe(first.me.id)
     expect(second.person('张三').id).not.toBe(first.person('张三').id)

@@ -77,16 +77,22 @@ describe('parseCommand', () => {
     ['请问怎么登记', '登记'],
     ['@张三 确认', '确认'],
     ['能帮助我吗', '帮助'],
+    ['helpful', '帮助'], // an ASCII alias must end at a word boundary to be the command
     ['我要看我的信息', '我的信息'],
     ['我要删除我的信息', '删除我的信息'], // the longer alias wins
   ])('%j is unknown, suggesting %s', (s, suggestion) => {
     expect(parseCommand(s)).toMatchObject({ kind: 'unknown', suggestion })
   })
 
-  it.each(['你好', '3号楼门口路灯坏了', '?xyz', 'helpful', 'hello', '😀', '12345'])('%j is unknown without a suggestion', (s) => {
+  it.each(['你好', '3号楼门口路灯坏了', '?xyz', 'hello', '😀', '12345'])('%j is unknown without a suggestion', (s) => {
     const p = parseCommand(s)
     expect(p.kind).toBe('unknown')
     expect(p).not.toHaveProperty('suggestion', expect.anything())
+  })
+
+  it('reads numerals the same after a leading # or /', () => {
+    expect(parseCommand('/十二')).toEqual(parseCommand('十二'))
+    expect(parseCommand('#十二')).toEqual({ kind: 'unknown', text: '12' })
   })
 
   it('unknown keeps the normalised text', () => {
