@@ -13,18 +13,11 @@ import { beat, closeSession, openSession } from './db/sessions.js'
 import { migrateDatabase } from './db/migrate.js'
 import { createLogger } from './log.js'
 import { OutboxSender } from './outbox/sender.js'
-import type { CommandHandler, DialogHandler } from './router/context.js'
+import { COMMAND_HANDLERS, DIALOGS } from './router/handlers.js'
 import { createPipeline, type Outcome } from './router/pipeline.js'
 import { createScheduler, type Job } from './scheduler/scheduler.js'
-import { appointBuildingHead } from './services/appointBuildingHead.js'
-import { bindBuilding } from './services/bindBuilding.js'
-import { confirmHousehold } from './services/confirmHousehold.js'
 import { announceReturn } from './services/announceReturn.js'
-import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from './services/eraseMyInfo.js'
 import { purgeInbound } from './services/purgeInbound.js'
-import { registerHousehold } from './services/registerHousehold.js'
-import { showHelp } from './services/showHelp.js'
-import { showMyInfo } from './services/showMyInfo.js'
 import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './services/syncRooms.js'
 
 export interface AppOptions {
@@ -39,23 +32,6 @@ export interface AppOptions {
   now?: () => Date
   config?: Partial<Config>
   log?: Logger
-}
-
-/** Command name → use-case. Commands without a handler here answer "not yet available". */
-const COMMAND_HANDLERS: Record<string, CommandHandler> = {
-  帮助: (ctx) => showHelp(ctx),
-  登记: registerHousehold,
-  确认: confirmHousehold,
-  绑定: bindBuilding,
-  楼组长: appointBuildingHead,
-  我的信息: (ctx) => showMyInfo(ctx),
-  删除我的信息: (ctx) => askEraseMyInfo(ctx),
-  取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
-  返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
-}
-
-const DIALOGS: Record<string, DialogHandler> = {
-  [ERASE_DIALOG]: eraseDialog,
 }
 
 export interface App {
@@ -97,7 +73,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const sender = new OutboxSender({ db, gateway: wechatyGateway(bot), now, rules: config.send, maxAttempts: config.send.maxAttempts, log })
   const pipeline = createPipeline({
-    db,
+    database,
     now,
     config,
     log,
@@ -154,6 +130,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       login: (name) => {
         // every mapping older than this login may be stale (web protocols change all ids)
         loginAt = now()
+        pipeline.forgetIdentities()
         log.info({ name }, 'logged in')
       },
       logout: () => log.warn('logged out'),

@@ -18,6 +18,11 @@ export interface Database {
   label: string
   /** the connection URL (Postgres only): migrations open their own connection with it */
   url?: string
+  /**
+   * One raw statement outside drizzle, for the hot path: prepared once per connection on
+   * Postgres. Pass timestamps as ISO strings with a ::timestamptz cast.
+   */
+  query<T = Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]>
   close(): Promise<void>
 }
 
@@ -35,7 +40,15 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
     const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {} })
     const db = drizzlePostgres({ client, schema }) as unknown as Db
     const u = new URL(opts.url)
-    return { db, kind: 'postgres', label: `${u.host}${u.pathname}`, url: opts.url, close: () => client.end({ timeout: 5 }) }
+    return {
+      db,
+      kind: 'postgres',
+      label: `${u.host}${u.pathname}`,
+      url: opts.url,
+      query: async <T,>(text: string, params: unknown[]) =>
+        (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[],
+      close: () => client.end({ timeout: 5 }),
+    }
   }
   let dataDir: string | undefined
   if (opts.url === 'memory://') dataDir = undefined
@@ -49,6 +62,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
     db,
     kind: 'pglite',
     label: dataDir ?? 'memory',
+    query: async <T,>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
     close: async () => {
       if (!client.closed) await client.close()
     },

@@ -27,6 +27,11 @@ export async function logInbound(
   return row?.id
 }
 
+export async function inboundIdOf(db: Db, messageId: string): Promise<number | undefined> {
+  const [row] = await db.select({ id: inboundMessages.id }).from(inboundMessages).where(eq(inboundMessages.messageId, messageId))
+  return row?.id
+}
+
 export async function markInbound(
   db: Db,
   p: { id: number; status: InboundStatus; command?: string | null; error?: string | null },

@@ -2,21 +2,23 @@ import type { Logger } from 'pino'
 import type { InboundMessage } from '../chat/types.js'
 import type { Config } from '../config.js'
 import { chatKeyOf, endConversation, findConversation, saveConversation, type Conversation } from '../conversations/store.js'
-import type { Db } from '../db/client.js'
+import type { Database, Db } from '../db/client.js'
+import { logAndPeek } from '../db/hotPath.js'
 import { getCommunity, type Community } from '../db/communities.js'
-import { logInbound, markInbound } from '../db/inbound.js'
+import { inboundIdOf, logInbound, markInbound } from '../db/inbound.js'
 import { memberCommunityIds, resolvePerson, staffCommunityIds, type Person } from '../db/people.js'
 import { resolveRoom, type Room } from '../db/rooms.js'
 import { isAppError } from '../domain/errors.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import { parseCommand, unknownCommandReply } from './commands.js'
 import type { CommandHandler, Ctx, DialogHandler } from './context.js'
+import { IdentityCache, type Identity } from './identityCache.js'
 import { KeyedQueue } from './keyedQueue.js'
 
 export type Outcome = 'self' | 'duplicate' | 'stale' | 'ignored' | 'handled' | 'failed'
 
 export interface PipelineDeps {
-  db: Db
+  database: Database
   now: () => Date
   config: Config
   log: Logger
@@ -40,46 +42,100 @@ const SORRY = '抱歉，刚才出了点问题，没有办成。请稍后再试�
  */
 export function createPipeline(deps: PipelineDeps) {
   const queue = new KeyedQueue()
+  const identity = new IdentityCache()
+  const db = deps.database.db
 
   async function process(msg: InboundMessage): Promise<Outcome> {
     const now = deps.now()
     try {
-      const outcome = await deps.db.transaction((tx) => handleIn(tx, msg, now))
+      const outcome = await route(msg, now)
       if (outcome.enqueued) deps.onEnqueued()
       return outcome.outcome
     } catch (err) {
       deps.log.error({ err, messageId: msg.id }, 'handler failed')
-      try {
-        await deps.db.transaction(async (tx) => {
-          const room = msg.room ? await resolveRoom(tx, { ref: msg.room, now, loginAt: deps.loginAt() }) : null
-          const person = await resolvePerson(tx, { ref: msg.talker, roomId: room?.id, now, loginAt: deps.loginAt() })
-          const id = await logInbound(tx, { msg, roomId: room?.id ?? null, personId: person.id, status: 'failed', now })
-          if (id === undefined) return
-          await markInbound(tx, { id, status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err) })
-          await enqueueMessage(tx, {
-            key: `reply:${id}:error`,
-            body: room ? `@${msg.talker.nickname || msg.talker.name} ${SORRY}` : SORRY,
-            roomId: room?.id ?? null,
-            personId: room ? null : person.id,
-            puppetTo: room ? msg.room!.puppetId : msg.talker.puppetId,
-            communityId: room?.communityId ?? null,
-            now,
-          })
-        })
-        deps.onEnqueued()
-      } catch (err2) {
-        deps.log.error({ err: err2, messageId: msg.id }, 'could not even record the failure')
-      }
+      await recordFailure(msg, now, err)
       return 'failed'
     }
   }
 
-  async function handleIn(tx: Db, msg: InboundMessage, now: Date): Promise<{ outcome: Outcome; enqueued: boolean }> {
+  type Routed = { outcome: Outcome; enqueued: boolean }
+
+  /** Addressed messages go straight into one transaction; group chatter takes the hot path. */
+  async function route(msg: InboundMessage, now: Date): Promise<Routed> {
+    if (!msg.room || msg.mentionsBot) return db.transaction((tx) => handleIn(tx, msg, now))
+    try {
+      return await chatter(msg, now)
+    } catch (err) {
+      // a cached id whose row is gone (e.g. the person erased their data): forget and redo
+      if ((err as { code?: string }).code !== '23503') throw err
+      identity.clear()
+      return chatter(msg, now)
+    }
+  }
+
+  /** Group message without @: logged in one statement; acted on only if it answers a dialog. */
+  async function chatter(msg: InboundMessage, now: Date): Promise<Routed> {
+    const ids = identity.lookup(msg) ?? (await db.transaction((tx) => resolveIdentity(tx, msg, now)))
+    const stale = isStale(msg, now)
+    const logged = await logAndPeek(deps.database, {
+      msg,
+      roomId: ids.roomId!,
+      personId: ids.personId,
+      chatKey: chatKeyOf(ids.roomId),
+      status: stale ? 'stale' : 'ignored',
+      now,
+    })
+    if (logged.inboundId === undefined) return { outcome: 'duplicate', enqueued: false }
+    if (stale || !logged.conversationOpen) return { outcome: stale ? 'stale' : 'ignored', enqueued: false }
+    const inboundId = logged.inboundId
+    return db.transaction((tx) => handleIn(tx, msg, now, inboundId))
+  }
+
+  async function resolveIdentity(tx: Db, msg: InboundMessage, now: Date): Promise<Identity & { room: Room | null; person: Person }> {
     const loginAt = deps.loginAt()
     const room = msg.room ? await resolveRoom(tx, { ref: msg.room, now, loginAt }) : null
     const person = await resolvePerson(tx, { ref: msg.talker, roomId: room?.id, now, loginAt })
-    const stale = now.getTime() - msg.sentAt.getTime() > deps.config.staleAfterMs
-    const inboundId = await logInbound(tx, { msg, roomId: room?.id ?? null, personId: person.id, status: stale ? 'stale' : 'ignored', now })
+    const ids = { roomId: room?.id ?? null, personId: person.id }
+    identity.remember(msg, ids)
+    return { ...ids, room, person }
+  }
+
+  const isStale = (msg: InboundMessage, now: Date) => now.getTime() - msg.sentAt.getTime() > deps.config.staleAfterMs
+
+  async function recordFailure(msg: InboundMessage, now: Date, err: unknown): Promise<void> {
+    try {
+      await db.transaction(async (tx) => {
+        const { room, person } = await resolveIdentity(tx, msg, now)
+        // the hot path may have logged it already
+        const id =
+          (await logInbound(tx, { msg, roomId: room?.id ?? null, personId: person.id, status: 'failed', now })) ??
+          (await inboundIdOf(tx, msg.id))
+        if (id === undefined) return
+        await markInbound(tx, { id, status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err) })
+        await enqueueMessage(tx, {
+          key: `reply:${id}:error`,
+          body: room ? `@${msg.talker.nickname || msg.talker.name} ${SORRY}` : SORRY,
+          roomId: room?.id ?? null,
+          personId: room ? null : person.id,
+          puppetTo: room ? msg.room!.puppetId : msg.talker.puppetId,
+          communityId: room?.communityId ?? null,
+          now,
+        })
+      })
+      deps.onEnqueued()
+    } catch (err2) {
+      deps.log.error({ err: err2, messageId: msg.id }, 'could not even record the failure')
+    }
+  }
+
+  /**
+   * One message in one transaction: log (unless the hot path did), resolve, run the dialog or
+   * command; its replies are outbox rows of the same transaction.
+   */
+  async function handleIn(tx: Db, msg: InboundMessage, now: Date, loggedId?: number): Promise<Routed> {
+    const { room, person } = await resolveIdentity(tx, msg, now)
+    const stale = isStale(msg, now)
+    const inboundId = loggedId ?? (await logInbound(tx, { msg, roomId: room?.id ?? null, personId: person.id, status: stale ? 'stale' : 'ignored', now }))
     if (inboundId === undefined) return { outcome: 'duplicate', enqueued: false }
     if (stale) return { outcome: 'stale', enqueued: false }
 
@@ -214,6 +270,8 @@ export function createPipeline(deps: PipelineDeps) {
       return queue.run(msg.talker.puppetId, () => process(msg))
     },
     idle: () => queue.idle(),
+    /** a new login: every puppet id may have changed */
+    forgetIdentities: () => identity.clear(),
   }
 }
 

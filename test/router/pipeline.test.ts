@@ -61,7 +61,7 @@ describe('pipeline', () => {
     database = await testDatabase()
     const communities = await ensureCommunities(database.db, { staffRoomTopics: ['居委工作群'], now: clock.now() })
     pipeline = createPipeline({
-      db: database.db,
+      database,
       now: clock.now,
       config: defaultConfig(),
       log: createLogger('silent'),
@@ -77,6 +77,8 @@ describe('pipeline', () => {
   })
 
   it('handles one talker in order, others concurrently', async () => {
+    // first sightings create rows (and so wait on each other's unique keys): get them done
+    await Promise.all([pipeline.receive(message('张三', '你好', { mentionsBot: false }, clock)), pipeline.receive(message('李四', '你好', { mentionsBot: false }, clock))])
     const results = await Promise.all([
       pipeline.receive(message('张三', '登记 1', {}, clock)),
       pipeline.receive(message('张三', '帮助', {}, clock)),
