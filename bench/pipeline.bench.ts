@@ -15,7 +15,7 @@ import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import type { ContactRef, InboundMessage, RoomSnapshot } from '../src/chat/types.js'
 import { defaultConfig, type Config } from '../src/config.js'
-import { isPostgresUrl, openDatabase, type Database, type Db } from '../src/db/client.js'
+import { isPostgresUrl, openDatabase, preparing, type Database, type Db } from '../src/db/client.js'
 import { ensureBuilding, ensureCommunities } from '../src/db/communities.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { bindRoomToBuilding } from '../src/db/rooms.js'
@@ -62,7 +62,7 @@ const GOAL_RATIO = 0.5
 const GOAL_P99_MS = 20
 const ROOMS = 10
 const RESIDENTS = 200
-const HELP_SHARE = 0.05
+const HELP_SHARE = Number(process.env.BENCH_HELP_SHARE ?? 0.05)
 const IMAGE_SHARE = 0.02
 
 // ---------------------------------------------------------------- workload (deterministic)
@@ -317,7 +317,7 @@ async function main(): Promise<void> {
       commands: COMMAND_HANDLERS,
       dialogs: DIALOGS,
       onEnqueued: () => void enqueuedCalls++,
-      communityIds: () => communities.map((c) => c.id),
+      communities: () => communities,
     })
   const pipeline = makePipeline(database)
 
@@ -432,12 +432,12 @@ async function profile(url: string, makePipeline: (db: Database) => ReturnType<t
     max: POOL,
     onnotice: () => {},
     debug: (_conn, query, params) => {
-      sent.push({ label: labelOf(query), twoTrips: params.length > 0, t: performance.now() })
+      sent.push({ label: labelOf(query), twoTrips: false, t: performance.now() })
     },
   })
   closers.unshift(() => client.end({ timeout: 5 }))
   const instrumented: Database = {
-    db: drizzle({ client, schema }) as unknown as Db,
+    db: drizzle({ client: preparing(client), schema }) as unknown as Db,
     kind: 'postgres',
     label: 'profile',
     url,

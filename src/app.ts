@@ -81,7 +81,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     commands: COMMAND_HANDLERS,
     dialogs: DIALOGS,
     onEnqueued: () => sender.wake(),
-    communityIds: () => communities.map((c) => c.id),
+    communities: () => communities,
   })
   const jobs: Job[] = [
     {

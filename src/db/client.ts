@@ -31,6 +31,34 @@ export function isPostgresUrl(url: string | undefined): url is string {
 }
 
 /**
+ * drizzle sends its queries unprepared, so postgres.js spends an extra round trip describing
+ * each one. This view of the client prepares every statement once per connection instead
+ * (~2× fewer round trips on the message path), including inside transactions and savepoints.
+ */
+export function preparing(sql: postgres.Sql): postgres.Sql {
+  const wrapScope =
+    (fn: (...a: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const cb = args.pop() as (tx: postgres.Sql) => unknown
+      return fn(...args, (tx: postgres.Sql) => cb(preparing(tx)))
+    }
+  return new Proxy(sql, {
+    get(target, key) {
+      if (key === 'unsafe') {
+        return (query: string, args?: unknown[], options?: object) =>
+          target.unsafe(query, args as postgres.ParameterOrJSON<never>[], { ...options, prepare: true })
+      }
+      if (key === 'begin' || key === 'savepoint') {
+        const scope = (target as unknown as Record<string, (...a: unknown[]) => unknown>)[key]!
+        return wrapScope(scope.bind(target))
+      }
+      const value = Reflect.get(target, key)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
+/**
  * `postgres://…` → real Postgres through postgres.js; `memory://` → in-memory PGlite (tests);
  * otherwise an embedded PGlite in `dataDir` (the default when DATABASE_URL is unset).
  */
@@ -38,7 +66,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
   if (isPostgresUrl(opts.url)) {
     // drizzle changes how the client serialises dates and JSON: it gets a client of its own.
     const client = postgres(opts.url, { max: opts.poolSize ?? 10, onnotice: () => {} })
-    const db = drizzlePostgres({ client, schema }) as unknown as Db
+    const db = drizzlePostgres({ client: preparing(client), schema }) as unknown as Db
     const u = new URL(opts.url)
     return {
       db,

@@ -8,7 +8,7 @@ export type InboundStatus = 'handled' | 'ignored' | 'stale' | 'failed'
 /** Logs a message once; undefined when this message id was seen before (a duplicate event). */
 export async function logInbound(
   db: Db,
-  p: { msg: InboundMessage; roomId: number | null; personId: number | null; status: InboundStatus; now: Date },
+  p: { msg: InboundMessage; roomId: number | null; personId: number | null; status: InboundStatus; command?: string | null; now: Date },
 ): Promise<number | undefined> {
   const [row] = await db
     .insert(inboundMessages)
@@ -21,6 +21,7 @@ export async function logInbound(
       sentAt: p.msg.sentAt,
       receivedAt: p.now,
       status: p.status,
+      command: p.command ?? null,
     })
     .onConflictDoNothing()
     .returning({ id: inboundMessages.id })

@@ -8,7 +8,7 @@ import type { Room } from '../db/rooms.js'
 
 /** Everything a command or dialog handler gets: one message, inside one transaction. */
 export interface Ctx {
-  /** the message's transaction: changes and replies commit together */
+  /** the message's transaction: changes and replies commit together; an AppError undoes both */
   db: Db
   now: Date
   config: Config

@@ -4,13 +4,13 @@ import type { Config } from '../config.js'
 import { chatKeyOf, endConversation, findConversation, saveConversation, type Conversation } from '../conversations/store.js'
 import type { Database, Db } from '../db/client.js'
 import { logAndPeek } from '../db/hotPath.js'
-import { getCommunity, type Community } from '../db/communities.js'
+import type { Community } from '../db/communities.js'
 import { inboundIdOf, logInbound, markInbound } from '../db/inbound.js'
-import { memberCommunityIds, resolvePerson, staffCommunityIds, type Person } from '../db/people.js'
-import { resolveRoom, type Room } from '../db/rooms.js'
-import { isAppError } from '../domain/errors.js'
+import { getPerson, memberCommunityIds, resolvePerson, staffCommunityIds, type Person } from '../db/people.js'
+import { getRoom, resolveRoom, type Room } from '../db/rooms.js'
+import { isAppError, type AppError } from '../domain/errors.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import { parseCommand, unknownCommandReply } from './commands.js'
+import { parseCommand, unknownCommandReply, type ParsedCommand } from './commands.js'
 import type { CommandHandler, Ctx, DialogHandler } from './context.js'
 import { IdentityCache, type Identity } from './identityCache.js'
 import { KeyedQueue } from './keyedQueue.js'
@@ -28,8 +28,15 @@ export interface PipelineDeps {
   dialogs: Record<string, DialogHandler>
   /** called after a transaction that enqueued messages has committed */
   onEnqueued: () => void
-  /** the deployment's communities (for private chats of people with no group yet) */
-  communityIds: () => number[]
+  /** the deployment's communities (created at start from the staff group topics) */
+  communities: () => Community[]
+}
+
+/** What the inbound log records as the message's command. */
+function commandLabel(parsed: ParsedCommand, conversation: Conversation | null): string | null {
+  if (parsed.kind === 'command' && (parsed.name === '取消' || parsed.name === '返回')) return parsed.name
+  if (conversation) return `dialog:${conversation.name}`
+  return parsed.kind === 'command' ? parsed.name : null
 }
 
 const SORRY = '抱歉，刚才出了点问题，没有办成。请稍后再试，或联系居委。'
@@ -62,7 +69,7 @@ export function createPipeline(deps: PipelineDeps) {
 
   /** Addressed messages go straight into one transaction; group chatter takes the hot path. */
   async function route(msg: InboundMessage, now: Date): Promise<Routed> {
-    if (!msg.room || msg.mentionsBot) return db.transaction((tx) => handleIn(tx, msg, now))
+    if (!msg.room || msg.mentionsBot) return handle(msg, now)
     try {
       return await chatter(msg, now)
     } catch (err) {
@@ -87,11 +94,32 @@ export function createPipeline(deps: PipelineDeps) {
     })
     if (logged.inboundId === undefined) return { outcome: 'duplicate', enqueued: false }
     if (stale || !logged.conversationOpen) return { outcome: stale ? 'stale' : 'ignored', enqueued: false }
-    const inboundId = logged.inboundId
-    return db.transaction((tx) => handleIn(tx, msg, now, inboundId))
+    return handle(msg, now, logged.inboundId)
+  }
+
+  /**
+   * A refused command (AppError) rolls back all it did; the message is then logged again with
+   * just the explanation as its reply. (Cheaper than a savepoint around every command.)
+   */
+  async function handle(msg: InboundMessage, now: Date, loggedId?: number): Promise<Routed> {
+    try {
+      return await db.transaction((tx) => handleIn(tx, msg, now, loggedId))
+    } catch (err) {
+      if (!isAppError(err)) throw err
+      return db.transaction((tx) => handleIn(tx, msg, now, loggedId, err))
+    }
   }
 
   async function resolveIdentity(tx: Db, msg: InboundMessage, now: Date): Promise<Identity & { room: Room | null; person: Person }> {
+    const cached = identity.lookup(msg)
+    if (cached) {
+      // sent together: postgres.js pipelines queries on one connection
+      const [person, room] = await Promise.all([
+        getPerson(tx, { id: cached.personId }),
+        cached.roomId === null ? null : getRoom(tx, { id: cached.roomId }),
+      ])
+      if (person && (cached.roomId === null || room)) return { ...cached, room: room ?? null, person }
+    }
     const loginAt = deps.loginAt()
     const room = msg.room ? await resolveRoom(tx, { ref: msg.room, now, loginAt }) : null
     const person = await resolvePerson(tx, { ref: msg.talker, roomId: room?.id, now, loginAt })
@@ -132,28 +160,40 @@ export function createPipeline(deps: PipelineDeps) {
    * One message in one transaction: log (unless the hot path did), resolve, run the dialog or
    * command; its replies are outbox rows of the same transaction.
    */
-  async function handleIn(tx: Db, msg: InboundMessage, now: Date, loggedId?: number): Promise<Routed> {
+  async function handleIn(tx: Db, msg: InboundMessage, now: Date, loggedId?: number, refusal?: AppError): Promise<Routed> {
     const { room, person } = await resolveIdentity(tx, msg, now)
-    const stale = isStale(msg, now)
-    const inboundId = loggedId ?? (await logInbound(tx, { msg, roomId: room?.id ?? null, personId: person.id, status: stale ? 'stale' : 'ignored', now }))
-    if (inboundId === undefined) return { outcome: 'duplicate', enqueued: false }
-    if (stale) return { outcome: 'stale', enqueued: false }
-
     const chatKey = chatKeyOf(room?.id ?? null)
-    let conversation: Conversation | null = (await findConversation(tx, { chatKey, personId: person.id })) ?? null
+    const [found, staffOf] = await Promise.all([
+      findConversation(tx, { chatKey, personId: person.id }),
+      staffCommunityIds(tx, { personId: person.id }),
+    ])
+    let conversation: Conversation | null = found ?? null
     if (conversation && conversation.expiresAt < now) {
       await endConversation(tx, { id: conversation.id })
       conversation = null
     }
+    const stale = isStale(msg, now)
     const addressed = !room || msg.mentionsBot
-    if (!addressed && !conversation) return { outcome: 'ignored', enqueued: false }
+    const acting = !stale && (addressed || conversation !== null)
+    const parsed = msg.type === 'text' ? parseCommand(msg.text) : ({ kind: 'empty' } as const)
+    // logged with its final status: a failure rolls this back and is recorded apart
+    const status = stale ? 'stale' : acting ? 'handled' : 'ignored'
+    const command = acting ? commandLabel(parsed, conversation) : null
+    let inboundId = loggedId
+    if (inboundId === undefined) {
+      inboundId = await logInbound(tx, { msg, roomId: room?.id ?? null, personId: person.id, status, command, now })
+      if (inboundId === undefined) return { outcome: 'duplicate', enqueued: false }
+    } else {
+      await markInbound(tx, { id: inboundId, status, command })
+    }
+    if (!acting) return { outcome: status === 'stale' ? 'stale' : 'ignored', enqueued: false }
 
     let enqueued = false
     let replyNo = 0
-    const ctx = await buildCtx(tx, { msg, now, inboundId, person, room, conversation, chatKey })
+    const ctx = await buildCtx(tx, { msg, now, inboundId, person, room, conversation, chatKey, staffOf })
     ctx.reply = async (text: string) => {
       enqueued = true
-      await enqueueMessage(ctx.db, {
+      await enqueueMessage(tx, {
         key: `reply:${inboundId}:${replyNo++}`,
         body: room ? `@${msg.talker.nickname || msg.talker.name} ${text}` : text,
         roomId: room?.id ?? null,
@@ -164,81 +204,51 @@ export function createPipeline(deps: PipelineDeps) {
       })
     }
 
-    let command: string | null = null
-    try {
-      // a savepoint: a refused command leaves no half-made change behind
-      command = await tx.transaction(async (sp) => {
-        ctx.db = sp
-        return dispatch(ctx, conversation)
-      })
-    } catch (err) {
-      if (!isAppError(err)) throw err
-      ctx.db = tx
-      replyNo = 0
-      enqueued = false
-      // an expected refusal: say why, change nothing else
-      await ctx.reply(err.message)
-    }
-    await markInbound(tx, { id: inboundId, status: 'handled', command })
+    // an expected refusal: say why, change nothing else
+    if (refusal) await ctx.reply(refusal.message)
+    else await dispatch(ctx, conversation, parsed)
     return { outcome: 'handled', enqueued }
   }
 
-  async function dispatch(ctx: Ctx, conversation: Conversation | null): Promise<string | null> {
-    const parsed = ctx.msg.type === 'text' ? parseCommand(ctx.msg.text) : ({ kind: 'empty' } as const)
+  async function dispatch(ctx: Ctx, conversation: Conversation | null, parsed: ParsedCommand): Promise<void> {
     if (conversation) {
       const dialog = deps.dialogs[conversation.name]
       if (!dialog || dialog.version !== conversation.version) {
         await ctx.endDialog()
         await ctx.reply('抱歉，系统刚升级，刚才的操作要重新开始。')
-        return 'dialog:outdated'
-      }
-      if (parsed.kind === 'command' && parsed.name === '取消') {
+      } else if (parsed.kind === 'command' && parsed.name === '取消') {
         await ctx.endDialog()
         await ctx.reply('好的，已取消。')
-        return '取消'
+      } else if (parsed.kind === 'command' && parsed.name === '返回' && dialog.onBack) {
+        await dialog.onBack(ctx, conversation)
+      } else if (parsed.kind === 'command' && parsed.name === '返回') {
+        await ctx.endDialog()
+        await ctx.reply('好的，已退出。')
+      } else {
+        await dialog.onMessage(ctx, conversation)
       }
-      if (parsed.kind === 'command' && parsed.name === '返回') {
-        if (dialog.onBack) await dialog.onBack(ctx, conversation)
-        else {
-          await ctx.endDialog()
-          await ctx.reply('好的，已退出。')
-        }
-        return '返回'
-      }
-      await dialog.onMessage(ctx, conversation)
-      return `dialog:${conversation.name}`
+      return
     }
-    if (ctx.msg.type !== 'text') return null
-    if (parsed.kind === 'empty') {
-      await ctx.reply('您好！发「帮助」看看我能做什么。')
-      return null
-    }
-    if (parsed.kind === 'unknown') {
-      await ctx.reply(unknownCommandReply(parsed))
-      return null
-    }
+    if (ctx.msg.type !== 'text') return
+    if (parsed.kind === 'empty') return ctx.reply('您好！发「帮助」看看我能做什么。')
+    if (parsed.kind === 'unknown') return ctx.reply(unknownCommandReply(parsed))
     const handler = deps.commands[parsed.name]
-    if (!handler) {
-      await ctx.reply(`「${parsed.name}」还没开通。发「帮助」看看现在能做什么。`)
-      return parsed.name
-    }
+    if (!handler) return ctx.reply(`「${parsed.name}」还没开通。发「帮助」看看现在能做什么。`)
     await handler(ctx, parsed.args)
-    return parsed.name
   }
 
-  // ctx.reply enqueues on ctx.db, so a rolled-back savepoint takes its replies with it
   async function buildCtx(
     tx: Db,
-    p: { msg: InboundMessage; now: Date; inboundId: number; person: Person; room: Room | null; conversation: Conversation | null; chatKey: string },
+    p: { msg: InboundMessage; now: Date; inboundId: number; person: Person; room: Room | null; conversation: Conversation | null; chatKey: string; staffOf: number[] },
   ): Promise<Ctx> {
-    const staffOf = await staffCommunityIds(tx, { personId: p.person.id })
+    const { staffOf } = p
     let communityId = p.room?.communityId ?? null
     if (communityId === null) {
-      const all = deps.communityIds()
+      const all = deps.communities().map((c) => c.id)
       const mine = staffOf.length ? staffOf : await memberCommunityIds(tx, { personId: p.person.id })
       communityId = mine.length === 1 ? mine[0]! : all.length === 1 ? all[0]! : null
     }
-    const community: Community | null = communityId !== null ? ((await getCommunity(tx, { id: communityId })) ?? null) : null
+    const community: Community | null = deps.communities().find((c) => c.id === communityId) ?? null
     const ctx: Ctx = {
       db: tx,
       now: p.now,
@@ -253,11 +263,11 @@ export function createPipeline(deps: PipelineDeps) {
       conversation: p.conversation,
       reply: async () => {},
       startDialog: async (d) => {
-        await saveConversation(ctx.db, { ...d, chatKey: p.chatKey, personId: p.person.id, now: p.now, timeoutMs: deps.config.dialogTimeoutMs })
+        await saveConversation(tx, { ...d, chatKey: p.chatKey, personId: p.person.id, now: p.now, timeoutMs: deps.config.dialogTimeoutMs })
       },
       endDialog: async () => {
-        const c = await findConversation(ctx.db, { chatKey: p.chatKey, personId: p.person.id })
-        if (c) await endConversation(ctx.db, { id: c.id })
+        const c = await findConversation(tx, { chatKey: p.chatKey, personId: p.person.id })
+        if (c) await endConversation(tx, { id: c.id })
       },
     }
     return ctx

@@ -69,7 +69,7 @@ describe('pipeline', () => {
       commands,
       dialogs: {},
       onEnqueued: () => enqueued++,
-      communityIds: () => communities.map((c) => c.id),
+      communities: () => communities,
     })
   })
   afterAll(async () => {
