@@ -10,20 +10,30 @@ export interface CommandSpec {
   usage: string
   who: Audience
   where: Place
+  /** not listed by 帮助 (said inside dialogs, or mentioned by another reply) */
+  unlisted?: boolean
+  /** in COMMANDS.md but not built yet: recognised, answered "not yet" */
+  planned?: boolean
 }
 
 /** What people can say (COMMANDS.md). Order matters only for 帮助. */
 export const COMMANDS: CommandSpec[] = [
   { name: '帮助', aliases: ['?', '菜单', '帮忙', 'help'], usage: '帮助 — 看我能做什么', who: 'everyone', where: 'anywhere' },
   { name: '登记', aliases: ['登记住户', '住户登记'], usage: '登记 3号楼 502 — 登记您家门牌', who: 'everyone', where: 'anywhere' },
-  { name: '我的信息', aliases: ['个人信息', '我的资料'], usage: '我的信息 — 看存了您哪些信息', who: 'everyone', where: 'anywhere' },
-  { name: '删除我的信息', aliases: ['删除信息', '注销'], usage: '删除我的信息 — 删除您的信息', who: 'everyone', where: 'anywhere' },
-  { name: '取消', aliases: ['退出', '算了'], usage: '取消 — 退出当前操作', who: 'everyone', where: 'anywhere' },
-  { name: '返回', aliases: ['上一步'], usage: '返回 — 回到上一步', who: 'everyone', where: 'anywhere' },
-  { name: '确认', aliases: ['确认住户'], usage: '确认 @张三 — 确认邻居的登记', who: 'head', where: 'group' },
+  { name: '我的信息', aliases: ['个人信息', '我的资料'], usage: '我的信息 — 看存了您哪些信息（可删除）', who: 'everyone', where: 'anywhere' },
+  { name: '删除我的信息', aliases: ['删除信息', '注销'], usage: '删除我的信息 — 删除您的信息', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '取消', aliases: ['退出', '算了'], usage: '取消 — 退出当前操作', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '返回', aliases: ['上一步'], usage: '返回 — 回到上一步', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '确认', aliases: ['确认住户'], usage: '确认 @邻居 — 确认邻居的登记', who: 'head', where: 'group' },
   { name: '绑定', aliases: ['绑定楼栋'], usage: '绑定 3号楼 — 在楼栋群里说，本群归3号楼', who: 'staff', where: 'group' },
   { name: '楼组长', aliases: ['设楼组长', '设置楼组长'], usage: '楼组长 @张三 — 在楼栋群里说，设张三为楼组长', who: 'staff', where: 'group' },
+  ...planned(['建议', '提建议', '我要提建议'], ['我的建议'], ['进度'], ['投票'], ['评价'], ['报名议事员'], ['已转发'], ['代提建议'], ['推荐'],
+    ['发布公开信'], ['发布通知'], ['公告状态'], ['建议列表'], ['合并'], ['拆分'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
 ]
+
+function planned(...names: string[][]): CommandSpec[] {
+  return names.map(([name, ...aliases]) => ({ name: name!, aliases, usage: '', who: 'everyone', where: 'anywhere', unlisted: true, planned: true }))
+}
 
 export type ParsedCommand =
   | { kind: 'command'; name: string; args: string }

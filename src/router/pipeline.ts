@@ -233,7 +233,7 @@ export function createPipeline(deps: PipelineDeps) {
     if (parsed.kind === 'empty') return ctx.reply('您好！发「帮助」看看我能做什么。')
     if (parsed.kind === 'unknown') return ctx.reply(unknownCommandReply(parsed))
     const handler = deps.commands[parsed.name]
-    if (!handler) return ctx.reply(`「${parsed.name}」还没开通。发「帮助」看看现在能做什么。`)
+    if (!handler) return ctx.reply(`「${parsed.name}」功能还没开通，敬请期待。发「帮助」看看现在能做什么。`)
     await handler(ctx, parsed.args)
   }
 

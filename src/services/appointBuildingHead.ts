@@ -6,7 +6,7 @@ import type { Ctx } from '../router/context.js'
 import { mentionedPeople } from './mentioned.js'
 
 /** 楼组长 @张三 — said by staff in a building group: 张三 becomes that building's head. */
-export async function appointBuildingHead(ctx: Ctx, args: string): Promise<void> {
+export async function appointBuildingHead(ctx: Ctx): Promise<void> {
   if (!ctx.room) throw new AppError('WRONG_ROOM', '请在楼栋群里 @我 说「楼组长 @张三」。')
   if (!ctx.isStaff) throw new AppError('FORBIDDEN', '只有居委工作人员可以指定楼组长。')
   if (ctx.room.kind !== 'building' || !ctx.room.buildingId || !ctx.community) {
@@ -14,7 +14,7 @@ export async function appointBuildingHead(ctx: Ctx, args: string): Promise<void>
   }
   const building = await getBuilding(ctx.db, { id: ctx.room.buildingId })
   if (!building) throw new AppError('NOT_FOUND', '找不到本群绑定的楼栋，请重新绑定。')
-  const heads = await mentionedPeople(ctx, args, '楼组长 @张三')
+  const heads = await mentionedPeople(ctx, '楼组长 @张三')
   const names: string[] = []
   const already: string[] = []
   for (const head of heads) {

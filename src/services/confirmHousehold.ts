@@ -6,8 +6,8 @@ import type { Ctx } from '../router/context.js'
 import { mentionedPeople } from './mentioned.js'
 
 /** 确认 @张三 — a building head (or staff) confirms a neighbour's registration. */
-export async function confirmHousehold(ctx: Ctx, args: string): Promise<void> {
-  const people = await mentionedPeople(ctx, args, '确认 @张三')
+export async function confirmHousehold(ctx: Ctx): Promise<void> {
+  const people = await mentionedPeople(ctx, '确认 @张三')
   const lines: string[] = []
   // check everyone first: a refusal must change nothing
   const plan = []

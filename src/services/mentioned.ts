@@ -2,12 +2,15 @@ import { findMentioned, type Person } from '../db/people.js'
 import { AppError } from '../domain/errors.js'
 import type { Ctx } from '../router/context.js'
 
-/** The people a command @-mentions: the puppet's mention list, else "@名字" in the text. */
-export async function mentionedPeople(ctx: Ctx, args: string, example: string): Promise<Person[]> {
+/**
+ * The people a command @-mentions: the puppet's mention list, else "@名字" in the message as
+ * typed (not the normalised args: "@三号楼王阿姨" must stay as it is).
+ */
+export async function mentionedPeople(ctx: Ctx, example: string): Promise<Person[]> {
   if (!ctx.room) throw new AppError('WRONG_ROOM', `请在群里 @ 对方，例如「${example}」。`)
   const refs = ctx.msg.mentions.length
     ? ctx.msg.mentions
-    : [...args.matchAll(/@([^\s@\u2005]+)/g)].map((m) => ({ puppetId: '', name: m[1]!, nickname: m[1]! }))
+    : [...ctx.msg.text.matchAll(/@([^\s@\u2005]+)/g)].map((m) => ({ puppetId: '', name: m[1]!, nickname: m[1]! }))
   if (refs.length === 0) throw new AppError('BAD_INPUT', `请 @ 要办理的人，例如「${example}」。`)
   const found: Person[] = []
   for (const ref of refs) {

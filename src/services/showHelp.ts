@@ -9,7 +9,7 @@ export async function showHelp(ctx: Ctx): Promise<void> {
     ? await isBuildingHead(ctx.db, { personId: ctx.person.id, buildingId: ctx.room.buildingId })
     : (await rolesOfPerson(ctx.db, { personId: ctx.person.id })).some((r) => r.role === 'building_head')
   const allowed = (c: CommandSpec) => c.who === 'everyone' || (c.who === 'staff' && ctx.isStaff) || (c.who === 'head' && (isHead || ctx.isStaff))
-  const usable = COMMANDS.filter((c) => allowed(c) && c.name !== '帮助' && c.name !== '返回')
+  const usable = COMMANDS.filter((c) => allowed(c) && !c.unlisted && c.name !== '帮助')
 
   // "group" commands work in building groups, not in the staff group nor in private chat
   const inBuildingGroup = inGroup && ctx.room?.kind !== 'staff'
