@@ -424,15 +424,14 @@ async function main(): Promise<void> {
 async function profile(url: string, makePipeline: (db: Database) => ReturnType<typeof createPipeline>, raw: postgres.Sql): Promise<void> {
   interface Sent {
     label: string
-    twoTrips: boolean
     t: number
   }
   let sent: Sent[] = []
   const client = postgres(url, {
     max: POOL,
     onnotice: () => {},
-    debug: (_conn, query, params) => {
-      sent.push({ label: labelOf(query), twoTrips: false, t: performance.now() })
+    debug: (_conn, query) => {
+      sent.push({ label: labelOf(query), t: performance.now() })
     },
   })
   closers.unshift(() => client.end({ timeout: 5 }))
@@ -447,24 +446,23 @@ async function profile(url: string, makePipeline: (db: Database) => ReturnType<t
   }
   const pipeline = makePipeline(instrumented)
 
-  const byOutcome = new Map<Outcome, { msgs: number; stmts: number; trips: number; ms: number; lat: number[] }>()
-  const byLabel = new Map<string, { count: number; ms: number; twoTrips: boolean }>()
+  const byOutcome = new Map<Outcome, { msgs: number; stmts: number; ms: number; lat: number[] }>()
+  const byLabel = new Map<string, { count: number; ms: number }>()
   for (const s of profileSpecs) {
     sent = []
     const t0 = performance.now()
     const outcome = await pipeline.receive(toInbound(s))
     const t1 = performance.now()
-    const o = byOutcome.get(outcome) ?? { msgs: 0, stmts: 0, trips: 0, ms: 0, lat: [] }
+    const o = byOutcome.get(outcome) ?? { msgs: 0, stmts: 0, ms: 0, lat: [] }
     o.lat.push(t1 - t0)
     o.msgs++
     o.stmts += sent.length
-    o.trips += sent.reduce((a, q) => a + (q.twoTrips ? 2 : 1), 0)
     o.ms += t1 - t0
     byOutcome.set(outcome, o)
     sent.forEach((q, i) => {
       const end = i + 1 < sent.length ? sent[i + 1]!.t : t1
       const key = `${outcome}: ${q.label}`
-      const l = byLabel.get(key) ?? { count: 0, ms: 0, twoTrips: q.twoTrips }
+      const l = byLabel.get(key) ?? { count: 0, ms: 0 }
       l.count++
       l.ms += end - q.t
       byLabel.set(key, l)
@@ -485,7 +483,7 @@ async function profile(url: string, makePipeline: (db: Database) => ReturnType<t
     const lat = o.lat.sort((a, b) => a - b)
     const q = (p: number) => lat[Math.min(lat.length - 1, Math.max(0, Math.ceil(p * lat.length) - 1))]!
     console.log(
-      `  ${outcome.padEnd(8)} ${String(o.msgs).padStart(4)} msgs: ${fmt(o.stmts / o.msgs, 1)} statements, ~${fmt(o.trips / o.msgs, 1)} round trips; ms per message mean ${fmt(o.ms / o.msgs, 2)}, p50 ${fmt(q(0.5), 2)}, p99 ${fmt(q(0.99), 2)}`,
+      `  ${outcome.padEnd(8)} ${String(o.msgs).padStart(4)} msgs: ${fmt(o.stmts / o.msgs, 1)} statements (each one round trip: prepared); ms per message mean ${fmt(o.ms / o.msgs, 2)}, p50 ${fmt(q(0.5), 2)}, p99 ${fmt(q(0.99), 2)}`,
     )
     // (once-per-connection work such as postgres.js's type fetch falls below 0.01×/msg: hidden)
     const rows = [...byLabel].filter(([k, l]) => k.startsWith(`${outcome}: `) && l.count / o.msgs >= 0.01).sort((a, b) => b[1].ms - a[1].ms)
@@ -493,7 +491,7 @@ async function profile(url: string, makePipeline: (db: Database) => ReturnType<t
       const label = k.slice(outcome.length + 2)
       const perMsg = l.ms / o.msgs
       console.log(
-        `      ${label.padEnd(40)} ${fmt(l.count / o.msgs, 2).padStart(5)}×/msg ${fmt(perMsg, 3).padStart(7)} ms/msg ${pad(fmt((100 * l.ms) / o.ms, 0), 4)}%${l.twoTrips ? '  (unprepared + params: describe round trip first)' : ''}`,
+        `      ${label.padEnd(40)} ${fmt(l.count / o.msgs, 2).padStart(5)}×/msg ${fmt(perMsg, 3).padStart(7)} ms/msg ${pad(fmt((100 * l.ms) / o.ms, 0), 4)}%`,
       )
     }
   }
