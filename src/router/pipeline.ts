@@ -39,6 +39,23 @@ function commandLabel(parsed: ParsedCommand, conversation: Conversation | null):
   return parsed.kind === 'command' ? parsed.name : null
 }
 
+/** A reply where the message came from: in a group, @-mentioning the talker. */
+function replyTo(
+  tx: Db,
+  p: { msg: InboundMessage; room: Room | null; person: Person; key: string; text: string; communityId: number | null; now: Date },
+): Promise<void> {
+  const { msg, room } = p
+  return enqueueMessage(tx, {
+    key: p.key,
+    body: room ? `@${msg.talker.nickname || msg.talker.name} ${p.text}` : p.text,
+    roomId: room?.id ?? null,
+    personId: room ? null : p.person.id,
+    puppetTo: room ? msg.room!.puppetId : msg.talker.puppetId,
+    communityId: p.communityId,
+    now: p.now,
+  })
+}
+
 const SORRY = '抱歉，刚才出了点问题，没有办成。请稍后再试，或联系居委。'
 
 /**
@@ -140,15 +157,7 @@ export function createPipeline(deps: PipelineDeps) {
           (await inboundIdOf(tx, msg.id))
         if (id === undefined) return
         await markInbound(tx, { id, status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err) })
-        await enqueueMessage(tx, {
-          key: `reply:${id}:error`,
-          body: room ? `@${msg.talker.nickname || msg.talker.name} ${SORRY}` : SORRY,
-          roomId: room?.id ?? null,
-          personId: room ? null : person.id,
-          puppetTo: room ? msg.room!.puppetId : msg.talker.puppetId,
-          communityId: room?.communityId ?? null,
-          now,
-        })
+        await replyTo(tx, { msg, room, person, key: `reply:${id}:error`, text: SORRY, communityId: room?.communityId ?? null, now })
       })
       deps.onEnqueued()
     } catch (err2) {
@@ -193,15 +202,7 @@ export function createPipeline(deps: PipelineDeps) {
     const ctx = await buildCtx(tx, { msg, now, inboundId, person, room, conversation, chatKey, staffOf })
     ctx.reply = async (text: string) => {
       enqueued = true
-      await enqueueMessage(tx, {
-        key: `reply:${inboundId}:${replyNo++}`,
-        body: room ? `@${msg.talker.nickname || msg.talker.name} ${text}` : text,
-        roomId: room?.id ?? null,
-        personId: room ? null : person.id,
-        puppetTo: room ? msg.room!.puppetId : msg.talker.puppetId,
-        communityId: ctx.community?.id ?? null,
-        now,
-      })
+      await replyTo(tx, { msg, room, person, key: `reply:${inboundId}:${replyNo++}`, text, communityId: ctx.community?.id ?? null, now })
     }
 
     // an expected refusal: say why, change nothing else
