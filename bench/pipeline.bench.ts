@@ -318,6 +318,9 @@ async function main(): Promise<void> {
       dialogs: DIALOGS,
       onEnqueued: () => void enqueuedCalls++,
       communities: () => communities,
+      loadImage: async () => {
+        throw new Error('no pictures here')
+      },
     })
   const pipeline = makePipeline(database)
 

@@ -18,6 +18,7 @@ import { createPipeline, type Outcome } from './router/pipeline.js'
 import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { announceReturn } from './services/announceReturn.js'
 import { purgeInbound } from './services/purgeInbound.js'
+import { remindHeads } from './services/remindHeads.js'
 import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './services/syncRooms.js'
 
 export interface AppOptions {
@@ -71,7 +72,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
     return p
   }
 
-  const sender = new OutboxSender({ db, gateway: wechatyGateway(bot), now, rules: config.send, maxAttempts: config.send.maxAttempts, log })
+  const gateway = wechatyGateway(bot)
+  // sending waits for the login and the re-mapping of groups and people to this login's ids
+  let online = false
+  const sender = new OutboxSender({ db, gateway, now, rules: config.send, maxAttempts: config.send.maxAttempts, log, ready: () => online })
   const pipeline = createPipeline({
     database,
     now,
@@ -82,12 +86,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
     dialogs: DIALOGS,
     onEnqueued: () => sender.wake(),
     communities: () => communities,
+    loadImage: (messageId) => gateway.loadImage(messageId),
   })
   const jobs: Job[] = [
     {
       name: 'purge-inbound-texts',
       cron: '30 3 * * *',
       run: ({ db: jobDb, now: at }) => purgeInbound({ db: jobDb, now: at, retentionDays: config.inboundRetentionDays }),
+    },
+    {
+      name: 'remind-forward',
+      cron: '*/10 * * * *',
+      run: async ({ db: jobDb, now: at }) => {
+        const result = await remindHeads(jobDb, { now: at, afterMs: config.forwardRemindAfterMs })
+        if (result.reminded || result.headless) sender.wake()
+        return result
+      },
     },
   ]
   const scheduler = createScheduler({ db, now, timeZone: config.timeZone, log, jobs })
@@ -109,6 +123,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
           syncAllRooms(syncDeps(), snapshots)
             .then(async (rooms) => {
               log.info({ rooms: rooms.length }, 'rooms synced')
+              online = true
+              sender.wake()
               if (session && !returnAnnounced) {
                 returnAnnounced = true
                 if (await announceReturn(db, { sessionId: session.id, now: now(), timeZone: config.timeZone })) sender.wake()
@@ -130,10 +146,14 @@ export async function createApp(opts: AppOptions): Promise<App> {
       login: (name) => {
         // every mapping older than this login may be stale (web protocols change all ids)
         loginAt = now()
+        online = false
         pipeline.forgetIdentities()
         log.info({ name }, 'logged in')
       },
-      logout: () => log.warn('logged out'),
+      logout: () => {
+        online = false
+        log.warn('logged out')
+      },
       // the message only: puppet errors carry long stacks of their HTTP clients
       error: (err) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'chat error'),
     },

@@ -33,6 +33,12 @@ export const configSchema = z.object({
   GONGJIAN_STALE_AFTER_S: int(180),
   GONGJIAN_DIALOG_TIMEOUT_MIN: z.coerce.number().int().min(1).default(10),
   GONGJIAN_INBOUND_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+  /** post notices as the group announcement (群公告) where the puppet allows it */
+  GONGJIAN_ANNOUNCE: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '应为 true 或 false / must be true or false' })
+    .default('true')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  GONGJIAN_FORWARD_REMIND_AFTER_H: z.coerce.number().positive().default(24),
   GONGJIAN_TIMEZONE: z
     .string()
     .default('Asia/Shanghai')
@@ -62,6 +68,10 @@ export interface Config {
   staleAfterMs: number
   dialogTimeoutMs: number
   inboundRetentionDays: number
+  /** first part of a notice as the group announcement, when the puppet supports it */
+  announce: boolean
+  /** a building head who has not said 已转发 this long after a notice is reminded, once */
+  forwardRemindAfterMs: number
   timeZone: string
   logLevel: Env['LOG_LEVEL']
 }
@@ -88,6 +98,8 @@ function toConfig(env: Env): Config {
     staleAfterMs: env.GONGJIAN_STALE_AFTER_S * 1000,
     dialogTimeoutMs: env.GONGJIAN_DIALOG_TIMEOUT_MIN * 60_000,
     inboundRetentionDays: env.GONGJIAN_INBOUND_RETENTION_DAYS,
+    announce: env.GONGJIAN_ANNOUNCE,
+    forwardRemindAfterMs: env.GONGJIAN_FORWARD_REMIND_AFTER_H * 3_600_000,
     timeZone: env.GONGJIAN_TIMEZONE,
     logLevel: env.LOG_LEVEL,
   }

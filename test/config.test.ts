@@ -57,6 +57,8 @@ describe('loadConfig', () => {
       GONGJIAN_DIALOG_TIMEOUT_MIN: '5',
       GONGJIAN_INBOUND_RETENTION_DAYS: '30',
       GONGJIAN_TIMEZONE: 'Asia/Urumqi',
+      GONGJIAN_ANNOUNCE: 'false',
+      GONGJIAN_FORWARD_REMIND_AFTER_H: '12',
       LOG_LEVEL: 'debug',
     })
     expect(c).toEqual({
@@ -72,8 +74,16 @@ describe('loadConfig', () => {
       dialogTimeoutMs: 5 * 60_000,
       inboundRetentionDays: 30,
       timeZone: 'Asia/Urumqi',
+      announce: false,
+      forwardRemindAfterMs: 12 * 3_600_000,
       logLevel: 'debug',
     })
+  })
+
+  it('reads yes/no settings tolerantly and names a bad one', () => {
+    expect(loadConfig({}).announce).toBe(true)
+    expect(loadConfig({ GONGJIAN_ANNOUNCE: '0' }).announce).toBe(false)
+    expect(() => loadConfig({ GONGJIAN_ANNOUNCE: 'maybe' })).toThrow(/GONGJIAN_ANNOUNCE/)
   })
 
   it('zeros are allowed for the send pacing (no waiting)', () => {

@@ -30,9 +30,23 @@ export interface RoomSnapshot extends RoomRef {
   members: ContactRef[]
 }
 
-/** What the outbox needs from the platform. */
+export interface FilePayload {
+  name: string
+  mediaType: string
+  base64: string
+}
+
+export interface ChatTarget {
+  roomPuppetId?: string
+  contactPuppetId?: string
+}
+
+/** What the outbox (and dialogs that take photos) need from the platform. */
 export interface ChatGateway {
-  sendText(to: { roomPuppetId?: string; contactPuppetId?: string }, text: string): Promise<void>
+  sendText(to: ChatTarget, text: string): Promise<void>
+  sendFile(to: ChatTarget, file: FilePayload): Promise<void>
+  /** the picture of an inbound image message */
+  loadImage(messageId: string): Promise<FilePayload>
   /** Posts a group announcement; false when the puppet or the bot's rights don't allow it. */
   announce(roomPuppetId: string, text: string): Promise<boolean>
 }

@@ -1,6 +1,7 @@
 import type { ContactInterface, MessageInterface, RoomInterface, WechatyInterface } from 'wechaty/impls'
+import { FileBox } from 'file-box'
 import { types } from 'wechaty'
-import type { ChatGateway, ContactRef, InboundMessage, RoomRef, RoomSnapshot } from './types.js'
+import type { ChatGateway, ChatTarget, ContactRef, InboundMessage, RoomRef, RoomSnapshot } from './types.js'
 
 /** The only place that knows Wechaty: messages and room events become plain shapes. */
 
@@ -123,18 +124,29 @@ export function attachWechaty(bot: WechatyInterface, events: ChatEvents, opts: {
 
 /** The outbox's way out. */
 export function wechatyGateway(bot: WechatyInterface): ChatGateway {
+  const conversation = async (to: ChatTarget) => {
+    if (to.roomPuppetId) {
+      const room = await bot.Room.find({ id: to.roomPuppetId })
+      if (!room) throw new Error(`群不存在或机器人已不在群里 / room ${to.roomPuppetId} not found`)
+      return room
+    }
+    if (!to.contactPuppetId) throw new Error('no recipient')
+    const contact = await bot.Contact.find({ id: to.contactPuppetId })
+    if (!contact) throw new Error(`联系人不存在 / contact ${to.contactPuppetId} not found`)
+    return contact
+  }
   return {
     async sendText(to, text) {
-      if (to.roomPuppetId) {
-        const room = await bot.Room.find({ id: to.roomPuppetId })
-        if (!room) throw new Error(`群不存在或机器人已不在群里 / room ${to.roomPuppetId} not found`)
-        await room.say(text)
-        return
-      }
-      if (!to.contactPuppetId) throw new Error('no recipient')
-      const contact = await bot.Contact.find({ id: to.contactPuppetId })
-      if (!contact) throw new Error(`联系人不存在 / contact ${to.contactPuppetId} not found`)
-      await contact.say(text)
+      await (await conversation(to)).say(text)
+    },
+    async sendFile(to, file) {
+      await (await conversation(to)).say(FileBox.fromBase64(file.base64, file.name))
+    },
+    async loadImage(messageId) {
+      const msg = await bot.Message.find({ id: messageId })
+      if (!msg) throw new Error(`message ${messageId} not found`)
+      const box = await msg.toFileBox()
+      return { name: box.name, mediaType: box.mediaType || 'image/jpeg', base64: await box.toBase64() }
     },
     async announce(roomPuppetId, text) {
       try {

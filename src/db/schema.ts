@@ -134,9 +134,10 @@ export const outbox = pgTable('outbox', {
   roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
   personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
   puppetTo: text('puppet_to'),
-  /** 'text' | 'announce' */
+  /** 'text' | 'announce' (a group announcement, else sent as text) | 'file' (fileId; body = caption for logs) */
   kind: text('kind').notNull().default('text'),
   body: text('body').notNull(),
+  fileId: integer('file_id').references(() => files.id),
   /** What caused it (e.g. 'reply:<inbound id>:0'): a second enqueue of the same key is a no-op. */
   idempotencyKey: text('idempotency_key').notNull(),
   notBefore: ts('not_before').notNull(),
@@ -190,3 +191,54 @@ export const botSessions = pgTable('bot_sessions', {
   lastBeatAt: ts('last_beat_at').notNull(),
   stoppedAt: ts('stopped_at'),
 })
+
+/** 一期微更新: notices, suggestions and rounds belong to the community's current campaign. */
+export const campaigns = pgTable('campaigns', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  name: text('name').notNull(),
+  /** 'active' | 'closed' — the newest active one is current */
+  status: text('status').notNull().default('active'),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('campaigns_community_idx').on(t.communityId, t.status)])
+
+/** Pictures kept once and referenced by every outbox row that sends them. */
+export const files = pgTable('files', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  mediaType: text('media_type').notNull(),
+  base64: text('base64').notNull(),
+  createdAt: ts('created_at').notNull(),
+})
+
+/** An open letter (公开信) or notice (通知): G-id = id. */
+export const notices = pgTable('notices', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  /** 'letter' | 'notice' */
+  kind: text('kind').notNull(),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  fileId: integer('file_id').references(() => files.id),
+  /** null: every building */
+  buildingNumbers: jsonb('building_numbers').$type<number[] | null>(),
+  sendAt: ts('send_at').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('notices_community_idx').on(t.communityId, t.createdAt)])
+
+/** Per building reached by a notice: did its head confirm forwarding, was the head reminded. */
+export const noticeBuildings = pgTable('notice_buildings', {
+  noticeId: integer('notice_id').notNull().references(() => notices.id, { onDelete: 'cascade' }),
+  buildingId: integer('building_id').notNull().references(() => buildings.id),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  groups: integer('groups').notNull(),
+  confirmedAt: ts('confirmed_at'),
+  confirmedBy: integer('confirmed_by'),
+  remindedAt: ts('reminded_at'),
+}, (t) => [
+  uniqueIndex('notice_buildings_pk').on(t.noticeId, t.buildingId),
+  index('notice_buildings_open_idx').on(t.confirmedAt, t.remindedAt),
+])

@@ -11,7 +11,9 @@ export interface OutgoingMessage {
   /** the puppet id at enqueue time, used if the lasting row is gone by send time */
   puppetTo?: string | null
   communityId?: number | null
-  kind?: 'text' | 'announce'
+  kind?: 'text' | 'announce' | 'file'
+  /** with kind 'file': the picture to send (body is then only a caption for logs) */
+  fileId?: number | null
   now: Date
   /** scheduled: not before this time (default: now) */
   notBefore?: Date
@@ -23,7 +25,7 @@ export interface OutgoingMessage {
  */
 export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<void> {
   if (!m.roomId && !m.personId && !m.puppetTo) throw new Error('enqueueMessage: no recipient')
-  const parts = splitLongText(m.body)
+  const parts = m.kind === 'file' ? [m.body] : splitLongText(m.body)
   await db
     .insert(outbox)
     .values(
@@ -35,6 +37,7 @@ export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<void> 
         puppetTo: m.puppetTo ?? null,
         communityId: m.communityId ?? null,
         kind: m.kind ?? 'text',
+        fileId: m.fileId ?? null,
         notBefore: m.notBefore ?? m.now,
         createdAt: m.now,
       })),

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lt, lte, or } from 'drizzle-orm'
 import type { Logger } from 'pino'
 import type { ChatGateway } from '../chat/types.js'
 import type { Db } from '../db/client.js'
-import { people, rooms, outbox } from '../db/schema.js'
+import { files, outbox, people, rooms } from '../db/schema.js'
 import { earliestSend, newPacingState, recordSend, type PacingRules } from '../domain/pacing.js'
 import { enqueueMessage } from './enqueue.js'
 
@@ -15,6 +15,8 @@ export interface SenderDeps {
   rules: PacingRules
   maxAttempts: number
   log: Logger
+  /** false until logged in and the groups are re-mapped: ids from before would be stale */
+  ready?: () => boolean
 }
 
 /** A claimed row is ours for this long; after a crash, another sender may take it again. */
@@ -45,6 +47,7 @@ export class OutboxSender {
   private async drainOnce(opts: { wait: boolean }): Promise<number> {
     let sent = 0
     for (;;) {
+      if (this.deps.ready && !this.deps.ready()) return sent
       const row = await this.claim()
       if (!row) return sent
       const target = await this.resolveTarget(row)
@@ -110,9 +113,15 @@ export class OutboxSender {
     const { db, gateway, log } = this.deps
     try {
       if (!target.roomPuppetId && !target.contactPuppetId) throw new Error('收件人已不存在 / recipient is gone')
-      let done = false
-      if (row.kind === 'announce' && target.roomPuppetId) done = await gateway.announce(target.roomPuppetId, row.body)
-      if (!done) await gateway.sendText(target, row.body)
+      if (row.kind === 'file') {
+        const [file] = row.fileId === null ? [] : await db.select().from(files).where(eq(files.id, row.fileId))
+        if (!file) throw new Error(`图片已不存在 / file ${row.fileId} is gone`)
+        await gateway.sendFile(target, file)
+      } else {
+        let done = false
+        if (row.kind === 'announce' && target.roomPuppetId) done = await gateway.announce(target.roomPuppetId, row.body)
+        if (!done) await gateway.sendText(target, row.body)
+      }
       const at = this.deps.now()
       recordSend(this.pacing, chat, at.getTime())
       await db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null }).where(eq(outbox.id, row.id))

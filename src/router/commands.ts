@@ -1,7 +1,8 @@
 import { normalizeInput, normalizeWidth } from '../domain/text.js'
 
 export type Audience = 'everyone' | 'head' | 'staff'
-export type Place = 'anywhere' | 'group' | 'private'
+/** group: a building's group; office: the staff group or a private chat */
+export type Place = 'anywhere' | 'group' | 'private' | 'office'
 
 export interface CommandSpec {
   name: string
@@ -27,8 +28,13 @@ export const COMMANDS: CommandSpec[] = [
   { name: '确认', aliases: ['确认住户'], usage: '确认 @邻居 — 确认邻居的登记', who: 'head', where: 'group' },
   { name: '绑定', aliases: ['绑定楼栋'], usage: '绑定 3号楼 — 在楼栋群里说，本群归3号楼', who: 'staff', where: 'group' },
   { name: '楼组长', aliases: ['设楼组长', '设置楼组长'], usage: '楼组长 @张三 — 在楼栋群里说，设张三为楼组长', who: 'staff', where: 'group' },
-  ...planned(['建议', '提建议', '我要提建议'], ['我的建议'], ['进度'], ['投票'], ['评价'], ['报名议事员'], ['已转发'], ['代提建议'], ['推荐'],
-    ['发布公开信'], ['发布通知'], ['公告状态'], ['建议列表'], ['合并'], ['拆分'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
+  { name: '已转发', aliases: ['已经转发', '转发了', '已转'], usage: '已转发 — 公告转给邻居后告诉我', who: 'head', where: 'group' },
+  { name: '新建活动', aliases: ['新活动', '开始活动'], usage: '新建活动 名称 — 开始新一期微更新', who: 'staff', where: 'office' },
+  { name: '发布公开信', aliases: ['发公开信', '写公开信'], usage: '发布公开信 — 写好预览后发到各楼群', who: 'staff', where: 'office' },
+  { name: '发布通知', aliases: ['发通知', '写通知'], usage: '发布通知 — 同上，发一条通知', who: 'staff', where: 'office' },
+  { name: '公告状态', aliases: ['通知状态', '转发情况'], usage: '公告状态 G2 — 看各楼转发了没有', who: 'staff', where: 'office' },
+  ...planned(['建议', '提建议', '我要提建议'], ['我的建议'], ['进度'], ['投票'], ['评价'], ['报名议事员'], ['代提建议'], ['推荐'],
+    ['建议列表'], ['合并'], ['拆分'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
 ]
 
 function planned(...names: string[][]): CommandSpec[] {

@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../chat/types.js'
+import type { FilePayload, InboundMessage } from '../chat/types.js'
 import type { Config } from '../config.js'
 import type { Conversation } from '../conversations/store.js'
 import type { Db } from '../db/client.js'
@@ -26,6 +26,8 @@ export interface Ctx {
   conversation: Conversation | null
   /** a reply where the message came from; in a group it @-mentions the talker */
   reply(text: string): Promise<void>
+  /** the picture of this message (when it is an image) */
+  loadImage(): Promise<FilePayload>
   startDialog(p: { name: string; version: number; step: string; state: Record<string, unknown> }): Promise<void>
   endDialog(): Promise<void>
 }

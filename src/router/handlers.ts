@@ -1,10 +1,14 @@
+import { COMPOSE_DIALOG, composeNoticeDialog, startCompose } from '../conversations/composeNotice.js'
 import { appointBuildingHead } from '../services/appointBuildingHead.js'
 import { bindBuilding } from '../services/bindBuilding.js'
+import { confirmForwarded } from '../services/confirmForwarded.js'
 import { confirmHousehold } from '../services/confirmHousehold.js'
 import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
 import { registerHousehold } from '../services/registerHousehold.js'
 import { showHelp } from '../services/showHelp.js'
 import { showMyInfo } from '../services/showMyInfo.js'
+import { showNoticeStatus } from '../services/showNoticeStatus.js'
+import { startCampaign } from '../services/startCampaign.js'
 import type { CommandHandler, DialogHandler } from './context.js'
 
 /** Command name → use-case. Commands without a handler here answer "not yet available". */
@@ -16,10 +20,16 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   楼组长: appointBuildingHead,
   我的信息: (ctx) => showMyInfo(ctx),
   删除我的信息: (ctx) => askEraseMyInfo(ctx),
+  新建活动: startCampaign,
+  发布公开信: (ctx) => startCompose(ctx, 'letter'),
+  发布通知: (ctx) => startCompose(ctx, 'notice'),
+  已转发: confirmForwarded,
+  公告状态: showNoticeStatus,
   取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
   返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
 }
 
 export const DIALOGS: Record<string, DialogHandler> = {
   [ERASE_DIALOG]: eraseDialog,
+  [COMPOSE_DIALOG]: composeNoticeDialog,
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import type { InboundMessage } from '../chat/types.js'
+import type { FilePayload, InboundMessage } from '../chat/types.js'
 import type { Config } from '../config.js'
 import { chatKeyOf, endConversation, findConversation, saveConversation, type Conversation } from '../conversations/store.js'
 import type { Database, Db } from '../db/client.js'
@@ -30,6 +30,8 @@ export interface PipelineDeps {
   onEnqueued: () => void
   /** the deployment's communities (created at start from the staff group topics) */
   communities: () => Community[]
+  /** fetches the picture of an image message from the platform */
+  loadImage: (messageId: string) => Promise<FilePayload>
 }
 
 /** What the inbound log records as the message's command. */
@@ -263,6 +265,7 @@ export function createPipeline(deps: PipelineDeps) {
       staffOf,
       conversation: p.conversation,
       reply: async () => {},
+      loadImage: () => deps.loadImage(p.msg.id),
       startDialog: async (d) => {
         await saveConversation(tx, { ...d, chatKey: p.chatKey, personId: p.person.id, now: p.now, timeoutMs: deps.config.dialogTimeoutMs })
       },

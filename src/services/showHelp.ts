@@ -11,13 +11,18 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   const allowed = (c: CommandSpec) => c.who === 'everyone' || (c.who === 'staff' && ctx.isStaff) || (c.who === 'head' && (isHead || ctx.isStaff))
   const usable = COMMANDS.filter((c) => allowed(c) && !c.unlisted && c.name !== '帮助')
 
-  // "group" commands work in building groups, not in the staff group nor in private chat
-  const inBuildingGroup = inGroup && ctx.room?.kind !== 'staff'
-  const here = usable.filter((c) => c.where === 'anywhere' || (c.where === 'group') === inBuildingGroup)
-  const elsewhere = usable.filter((c) => !here.includes(c))
+  // "group" commands work in building groups; "office" ones in the staff group or in private
+  const inStaffRoom = ctx.room?.kind === 'staff'
+  const inBuildingGroup = inGroup && !inStaffRoom
+  const worksHere = (c: CommandSpec) =>
+    c.where === 'anywhere' || (c.where === 'group' && inBuildingGroup) || (c.where === 'office' && !inBuildingGroup) || (c.where === 'private' && !inGroup)
+  const here = usable.filter(worksHere)
+  const inGroups = usable.filter((c) => !worksHere(c) && c.where === 'group')
+  const inOffice = usable.filter((c) => !worksHere(c) && c.where === 'office')
   const lines: string[] = [roomLine(ctx)]
   lines.push(...here.map((c) => `· ${c.usage}`))
-  if (elsewhere.length) lines.push(`在楼栋群里还可以：${elsewhere.map((c) => c.name).join('、')}`)
+  if (inGroups.length) lines.push(`在楼栋群里还可以：${inGroups.map((c) => c.name).join('、')}`)
+  if (inOffice.length) lines.push(`在工作群或私聊还可以：${inOffice.map((c) => c.name).join('、')}`)
   if (inGroup) lines.push('在群里请先 @我 再说。')
   await ctx.reply(lines.join('\n'))
 }

@@ -25,6 +25,12 @@ function recordingGateway(clock: FakeClock, failFor = new Set<string>()) {
       if (failFor.has(chat)) throw new Error('发送被限制')
       sent.push({ to: chat, text, at: clock.now().getTime() })
     },
+    async sendFile(to, file) {
+      sent.push({ to: to.roomPuppetId ?? to.contactPuppetId ?? '?', text: `[图片 ${file.name}]`, at: clock.now().getTime() })
+    },
+    async loadImage() {
+      throw new Error('not in these tests')
+    },
     async announce() {
       return false
     },

@@ -70,6 +70,9 @@ describe('pipeline', () => {
       dialogs: {},
       onEnqueued: () => enqueued++,
       communities: () => communities,
+      loadImage: async () => {
+        throw new Error('no pictures here')
+      },
     })
   })
   afterAll(async () => {

@@ -1,0 +1,110 @@
+import type { FilePayload } from '../chat/types.js'
+import type { Config } from '../config.js'
+import { currentCampaign } from '../db/campaigns.js'
+import type { Db } from '../db/client.js'
+import { addNoticeBuildings, buildingGroups, createNotice, saveFile, type Notice } from '../db/notices.js'
+import { buildingLabel } from '../domain/address.js'
+import { AppError } from '../domain/errors.js'
+import { noticeCode, renderNotice, type NoticeKind } from '../domain/noticeText.js'
+import { splitLongText } from '../domain/splitText.js'
+import type { Targets } from '../domain/targets.js'
+import { enqueueMessage } from '../outbox/enqueue.js'
+
+export interface NoticeDraft {
+  kind: NoticeKind
+  title: string
+  body: string
+  file: FilePayload | null
+  targets: Targets
+  /** ISO time; with `immediate` it is replaced by the moment of 确认 */
+  at: string
+  immediate: boolean
+}
+
+export interface NoticePlan {
+  buildings: { buildingId: number; number: number; roomIds: number[] }[]
+  /** listed buildings that have no group the bot is in */
+  missing: number[]
+  groups: number
+}
+
+/** Which groups a notice for these targets reaches. */
+export async function planNotice(db: Db, p: { communityId: number; targets: Targets }): Promise<NoticePlan> {
+  const all = await buildingGroups(db, { communityId: p.communityId })
+  if (p.targets === 'all') return { buildings: all, missing: [], groups: all.reduce((n, b) => n + b.roomIds.length, 0) }
+  const wanted = new Set(p.targets)
+  const buildings = all.filter((b) => wanted.has(b.number))
+  const missing = p.targets.filter((n) => !buildings.some((b) => b.number === n))
+  return { buildings, missing, groups: buildings.reduce((n, b) => n + b.roomIds.length, 0) }
+}
+
+export const describePlan = (plan: NoticePlan): string =>
+  `${plan.groups} 个群（${plan.buildings.map((b) => buildingLabel(b.number)).join('、') || '无'}）`
+
+/**
+ * Records the notice and puts every part for every group in the outbox, due at its time:
+ * the letter's parts, then its picture, group after group. Heads are asked to confirm.
+ */
+export async function publishNotice(
+  db: Db,
+  p: { communityId: number; personId: number; draft: NoticeDraft; now: Date; config: Config },
+): Promise<{ notice: Notice; plan: NoticePlan }> {
+  const { draft } = p
+  const plan = await planNotice(db, { communityId: p.communityId, targets: draft.targets })
+  if (plan.missing.length) {
+    throw new AppError('NOT_FOUND', `${plan.missing.map(buildingLabel).join('、')}还没有绑定的群，发不到。请改「范围」。`)
+  }
+  if (plan.groups === 0) throw new AppError('NOT_FOUND', '还没有任何楼栋群绑定，发不出去。请先在楼栋群里说「绑定 3号楼」。')
+  const sendAt = draft.immediate ? p.now : new Date(draft.at)
+  const campaign = await currentCampaign(db, { communityId: p.communityId })
+  const fileId = draft.file ? await saveFile(db, { ...draft.file, now: p.now }) : null
+  const notice = await createNotice(db, {
+    communityId: p.communityId,
+    campaignId: campaign?.id ?? null,
+    kind: draft.kind,
+    title: draft.title,
+    body: draft.body,
+    fileId,
+    buildingNumbers: draft.targets === 'all' ? null : draft.targets,
+    sendAt,
+    createdBy: p.personId,
+    createdAt: p.now,
+  })
+  await addNoticeBuildings(db, {
+    noticeId: notice.id,
+    communityId: p.communityId,
+    targets: plan.buildings.map((b) => ({ buildingId: b.buildingId, groups: b.roomIds.length })),
+  })
+
+  const parts = splitLongText(renderNotice({ ...draft, id: notice.id }))
+  for (const b of plan.buildings) {
+    for (const roomId of b.roomIds) {
+      const key = `notice:${notice.id}:room:${roomId}`
+      for (const [i, body] of parts.entries()) {
+        await enqueueMessage(db, {
+          key: `${key}#${i + 1}`,
+          body,
+          // the group announcement (群公告) reaches everyone; the puppet may not allow it
+          kind: i === 0 && p.config.announce ? 'announce' : 'text',
+          roomId,
+          communityId: p.communityId,
+          now: p.now,
+          notBefore: sendAt,
+        })
+      }
+      if (fileId !== null) {
+        await enqueueMessage(db, {
+          key: `${key}:photo`,
+          body: `[图片] ${noticeCode(notice.id)}`,
+          kind: 'file',
+          fileId,
+          roomId,
+          communityId: p.communityId,
+          now: p.now,
+          notBefore: sendAt,
+        })
+      }
+    }
+  }
+  return { notice, plan }
+}
