@@ -7,7 +7,6 @@
  * Uses DATABASE_URL (else postgres://postgres@127.0.0.1:5432/test) only to create a scratch
  * database gj_bench_<random>, which is dropped at the end.
  */
-import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
@@ -15,15 +14,15 @@ import { drizzle } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import type { ContactRef, InboundMessage, RoomSnapshot } from '../src/chat/types.js'
 import { defaultConfig, type Config } from '../src/config.js'
-import { isPostgresUrl, openDatabase, preparing, type Database, type Db } from '../src/db/client.js'
+import { preparing, type Database, type Db } from '../src/db/client.js'
 import { ensureBuilding, ensureCommunities } from '../src/db/communities.js'
-import { migrateDatabase } from '../src/db/migrate.js'
 import { bindRoomToBuilding } from '../src/db/rooms.js'
 import * as schema from '../src/db/schema.js'
 import { createLogger } from '../src/log.js'
 import { COMMAND_HANDLERS, DIALOGS } from '../src/router/handlers.js'
 import { createPipeline, type Outcome } from '../src/router/pipeline.js'
 import { syncAllRooms } from '../src/services/syncRooms.js'
+import { scratchDatabase } from './scratch.js'
 
 // ---------------------------------------------------------------- options
 
@@ -260,30 +259,14 @@ const pad = (s: string, w: number) => s.padStart(w)
 
 // ---------------------------------------------------------------- main
 
-const baseUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
-if (!isPostgresUrl(baseUrl)) throw new Error(`DATABASE_URL must be postgres://…, got ${baseUrl}`)
-const dbName = `gj_bench_${randomBytes(5).toString('hex')}`
-const scratch = new URL(baseUrl)
-scratch.pathname = `/${dbName}`
-const scratchUrl = scratch.toString()
-
-async function admin(statement: string): Promise<void> {
-  const a = postgres(baseUrl, { max: 1, onnotice: () => {} })
-  try {
-    await a.unsafe(statement)
-  } finally {
-    await a.end({ timeout: 5 })
-  }
-}
-
 const closers: (() => Promise<unknown>)[] = []
 let ok = true
+let dropScratch: (() => Promise<void>) | undefined
 
 async function main(): Promise<void> {
-  await admin(`create database ${dbName}`)
-  const database: Database = await openDatabase({ url: scratchUrl, dataDir: '', poolSize: POOL })
-  closers.push(() => database.close())
-  await migrateDatabase(database)
+  const scratch = await scratchDatabase('gj_bench', POOL)
+  dropScratch = scratch.drop
+  const { database, url: scratchUrl, name: dbName } = scratch
   const { db } = database
 
   const log = createLogger('silent')
@@ -380,7 +363,7 @@ async function main(): Promise<void> {
   console.log(
     `\nGongjian inbound pipeline bench — N=${N} (+${WARMUP} warm-up), ${INFLIGHT} in flight, pool ${POOL}, ${RESIDENTS} residents in ${ROOMS} rooms, talker skew ${SKEW}, ${HELP_SHARE * 100}% '帮助'`,
   )
-  console.log(`database ${scratch.host}/${dbName} (scratch)\n`)
+  console.log(`database ${new URL(scratchUrl).host}/${dbName} (scratch)\n`)
   console.log(`${'path'.padEnd(34)}${pad('msgs/s', 8)}${pad('p50 ms', 9)}${pad('p99 ms', 10)}${pad('max ms', 9)}${pad('node CPU µs/msg', 17)}${pad('machine busy', 14)}`)
   for (const [name, s] of [
     ['raw single-row INSERT', rawRun],
@@ -532,9 +515,9 @@ try {
   console.error('bench failed:', err)
 } finally {
   for (const close of closers) await close().catch((err: unknown) => console.error('close failed:', err))
-  await admin(`drop database if exists ${dbName} with (force)`).catch((err: unknown) => {
+  await dropScratch?.().catch((err: unknown) => {
     ok = false
-    console.error(`could not drop ${dbName}:`, err)
+    console.error('could not drop the scratch database:', err)
   })
 }
 process.exitCode = ok ? 0 : 1

@@ -109,6 +109,7 @@ async function main(): Promise<void> {
 
     section('居委指定楼组长')
     await say('王主任', '楼组长', { room: B3, mentions: ['张三'] })
+    await say('李干事', '楼组长', { room: B5, mentions: ['孙叔叔'] })
 
     section('居民登记门牌', '写法不一：阿拉伯数字、中文数字加单元、全角数字，也可以私聊')
     await say('赵大爷', '登记 3号楼 502', { room: B3 })
@@ -131,6 +132,25 @@ async function main(): Promise<void> {
     section('看看存了我什么', '在群里不显示门牌，私聊才显示')
     await say('李阿姨', '我的信息', { room: B3 })
     await say('李阿姨', '我的信息')
+
+    section('居委发一封公开信', '一步一步写，先预览，说「确认」才发；每个楼栋群各收到一次；对话中不用再 @')
+    await say('王主任', '新建活动 2026年冬季微更新', { room: STAFF })
+    await say('王主任', '发布公开信', { room: STAFF })
+    await say('王主任', '致幸福里全体居民的一封信', { room: STAFF, mention: false })
+    await say(
+      '王主任',
+      '各位邻居：\n小区要做一期“微更新”：路灯、车棚、楼道、绿化……哪里不方便，请告诉我们。\n居委会和议事会将汇总大家的建议，排出先后，再请大家投票。',
+      { room: STAFF, mention: false },
+    )
+    await say('王主任', '跳过', { room: STAFF, mention: false })
+    await say('王主任', '全部', { room: STAFF, mention: false })
+    await say('王主任', '立即', { room: STAFF, mention: false })
+    await say('王主任', '确认', { room: STAFF, mention: false })
+
+    section('楼组长转发后回复「已转发」，居委查看')
+    await say('张三', '已转发', { room: B3 })
+    await say('孙叔叔', '已转发 G1', { room: B5 })
+    await say('王主任', '公告状态 G1', { room: STAFF })
 
     section('说错了也不怕')
     await say('赵大爷', '今天几点停水？', { room: B3 })

@@ -141,6 +141,8 @@ export const outbox = pgTable('outbox', {
   /** What caused it (e.g. 'reply:<inbound id>:0'): a second enqueue of the same key is a no-op. */
   idempotencyKey: text('idempotency_key').notNull(),
   notBefore: ts('not_before').notNull(),
+  /** 0: a reply someone waits for; 1: background (broadcasts, reminders) — replies jump the queue */
+  priority: integer('priority').notNull().default(0),
   /** 'pending' | 'sending' | 'sent' | 'failed' */
   status: text('status').notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
@@ -150,7 +152,7 @@ export const outbox = pgTable('outbox', {
   createdAt: ts('created_at').notNull(),
 }, (t) => [
   uniqueIndex('outbox_idempotency_key_uq').on(t.idempotencyKey),
-  index('outbox_due_idx').on(t.status, t.notBefore).where(sql`status in ('pending', 'sending')`),
+  index('outbox_due_idx').on(t.status, t.priority, t.notBefore).where(sql`status in ('pending', 'sending')`),
 ])
 
 /** A person's open multi-step dialog in one chat (serialisable, versioned, with a timeout). */

@@ -17,6 +17,8 @@ export interface OutgoingMessage {
   now: Date
   /** scheduled: not before this time (default: now) */
   notBefore?: Date
+  /** 'background' (broadcasts, reminders) waits behind replies people are waiting for */
+  priority?: 'reply' | 'background'
 }
 
 /**
@@ -39,6 +41,7 @@ export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<void> 
         kind: m.kind ?? 'text',
         fileId: m.fileId ?? null,
         notBefore: m.notBefore ?? m.now,
+        priority: m.priority === 'background' ? 1 : 0,
         createdAt: m.now,
       })),
     )

@@ -17,6 +17,8 @@ export interface SenderDeps {
   log: Logger
   /** false until logged in and the groups are re-mapped: ids from before would be stale */
   ready?: () => boolean
+  /** how to wait out a pacing gap (default: a timer that stop() and wake() cut short) */
+  sleep?: (ms: number) => Promise<void>
 }
 
 /** A claimed row is ours for this long; after a crash, another sender may take it again. */
@@ -30,6 +32,7 @@ const backoffMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 10 *
 export class OutboxSender {
   private pacing = newPacingState()
   private running = false
+  private stopping = false
   private wakeUp: (() => void) | undefined
   private loop: Promise<void> | undefined
   private draining: Promise<number> | undefined
@@ -55,11 +58,11 @@ export class OutboxSender {
       let wait: number
       while ((wait = earliestSend(this.pacing, chat, this.deps.now().getTime(), this.deps.rules) - this.deps.now().getTime()) > 0) {
         // runDue() (tests, demo) never waits for real: it leaves the row for a later call
-        if (!opts.wait || !this.running) {
+        if (!opts.wait || this.stopping) {
           await this.release(row)
           return sent
         }
-        await this.pause(wait)
+        await (this.deps.sleep ?? ((ms: number) => this.pause(ms)))(wait)
       }
       if (await this.deliver(row, target, chat)) sent++
     }
@@ -77,7 +80,7 @@ export class OutboxSender {
           and(eq(outbox.status, 'sending'), lt(outbox.leaseUntil, now)),
         ),
       )
-      .orderBy(asc(outbox.notBefore), asc(outbox.id))
+      .orderBy(asc(outbox.priority), asc(outbox.notBefore), asc(outbox.id))
       .limit(1)
       .for('update', { skipLocked: true })
     const [row] = await db
@@ -171,6 +174,7 @@ export class OutboxSender {
   start(): void {
     if (this.running) return
     this.running = true
+    this.stopping = false
     this.loop = (async () => {
       while (this.running) {
         try {
@@ -202,6 +206,7 @@ export class OutboxSender {
 
   async stop(): Promise<void> {
     this.running = false
+    this.stopping = true
     this.wake()
     await this.loop
     await this.draining

@@ -90,6 +90,7 @@ export async function publishNotice(
           communityId: p.communityId,
           now: p.now,
           notBefore: sendAt,
+          priority: 'background',
         })
       }
       if (fileId !== null) {
@@ -102,6 +103,7 @@ export async function publishNotice(
           communityId: p.communityId,
           now: p.now,
           notBefore: sendAt,
+          priority: 'background',
         })
       }
     }

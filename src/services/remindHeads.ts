@@ -54,6 +54,7 @@ async function remindBuilding(tx: Db, d: Due, now: Date): Promise<boolean> {
       roomId: g.id,
       communityId: d.notice.communityId,
       now,
+      priority: 'background',
     })
   }
   return true

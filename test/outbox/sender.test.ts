@@ -92,6 +92,20 @@ describe('outbox sender', () => {
     expect(sent.every((s) => s.text.length <= 1000)).toBe(true)
   })
 
+  it('lets a reply jump ahead of a broadcast in progress', async () => {
+    for (const [i, roomId] of roomIds.slice(0, 10).entries()) {
+      await enqueueMessage(database.db, { key: `bc:${i}`, body: `广播 ${i}`, roomId, now: clock.now(), priority: 'background' })
+    }
+    const { gateway, sent } = recordingGateway(clock)
+    const s = sender(gateway, { chatIntervalMs: 0, switchIntervalMs: 1000, perMinute: 0 })
+    await s.drain({ wait: false })
+    expect(sent.map((x) => x.text)).toEqual(['广播 0'])
+    clock.advance(1000)
+    await enqueueMessage(database.db, { key: 'reply-now', body: '@张三 您好', roomId: roomIds[20], now: clock.now() })
+    await s.drain({ wait: false })
+    expect(sent.map((x) => x.text)).toEqual(['广播 0', '@张三 您好'])
+  })
+
   it('keeps a scheduled message until its time', async () => {
     const at = new Date(clock.t + 3_600_000)
     await enqueueMessage(database.db, { key: 'later', body: '明天见', roomId: roomIds[1], now: clock.now(), notBefore: at })
