@@ -1,0 +1,10 @@
+/** Council lottery (issue 7): fair probabilities, a verifiable 1000-panel lottery, the draw. */
+export type { Algorithm, Candidate, Instance, Quota } from './types.js'
+export { checkFeasibility, quickInfeasibility, validateInstance, type Feasibility } from './feasibility.js'
+export { computeProbabilities, type ProbabilityOptions, type ProbabilityOutcome, type SelectionResult, type GroupProbability } from './leximin.js'
+export { buildLottery, type Lottery, type LotteryOptions } from './lottery.js'
+export { canonicalJson, candidatesHash, deriveSeed, drawFromCommitment, normalizePublicNumber, panelsHash, SeedStream, sha256Hex, type DrawOutcome } from './commitment.js'
+export { commitLottery, performDraw, replacementFor, verifyDraw, DRAW_FORMAT, type Commitment, type DrawFile, type DrawResult, type VerifyResult } from './draw.js'
+export { greedyDraw } from './greedy.js'
+export { panelProblems } from './groups.js'
+export { seededRandom, syntheticInstance } from './synthetic.js'

@@ -1,0 +1,427 @@
+/**
+ * LEXIMIN selection probabilities (Flanigan, Gölz, Gupta, Hennig, Procaccia, Nature 2021), solved
+ * over groups of interchangeable candidates (see groups.ts).
+ *
+ * Each level solves, by column generation, the dual of "maximise the smallest unfixed probability
+ * z subject to the probabilities fixed so far":
+ *
+ *   minimise ŷ − Σ_{g fixed} p_g·y_g
+ *   s.t.     Σ_g (c_g/|g|)·y_g ≤ ŷ    for every panel c in the pool
+ *            Σ_{g unfixed} y_g = 1,    y ≥ 0
+ *
+ * The pricing ILP looks for a panel with Σ (y_g/|g|)·c_g > ŷ; if none, the level is optimal and
+ * every unfixed group with y_g > 0 is fixed at z (complementary slackness). Adding a row keeps the
+ * last basis dual feasible, so the kept HiGHS model re-solves in a few dual simplex iterations.
+ */
+import { buildStructure, compareIds, inQuota, type Structure } from './groups.js'
+import { checkFeasibility } from './feasibility.js'
+import { groupLabel, peopleLabel } from './labels.js'
+import { loadHighs, PanelModel, quietModel, runWithin } from './solver.js'
+import type { Algorithm, Instance, Quota } from './types.js'
+import type { Highs, Model } from 'highs'
+
+export interface ProbabilityOptions {
+  /** 'auto' (default): LEXIMIN, falling back to MAXIMIN for huge pools or when time runs out. */
+  algorithm?: 'auto' | Algorithm
+  /** Budget for the whole computation; default 40 s. */
+  timeLimitMs?: number
+  /** Pools with more distinct groups than this use MAXIMIN directly; default 3000. */
+  maxLeximinGroups?: number
+  /** Monotonic clock in ms (domain code takes time as a parameter); default performance.now. */
+  now?: () => number
+}
+
+export interface GroupProbability {
+  /** Value of each quota feature (null = not given). */
+  features: Record<string, string | null>
+  members: string[]
+  probability: number
+}
+
+export interface SelectionResult {
+  feasible: true
+  /** 'leximin' only when every level was solved; else the guarantee is MAXIMIN. */
+  algorithm: Algorithm
+  /** The minimum probability is proven optimal (false only if time ran out in the first level). */
+  converged: boolean
+  /** LEXIMIN levels solved to optimality. */
+  levels: number
+  minProbability: number
+  /** Per candidate id. */
+  probabilities: Record<string, number>
+  groups: GroupProbability[]
+  /**
+   * The distribution: panel compositions (`counts[g]` members of group g, picked uniformly within
+   * the group) with their probabilities.
+   */
+  distribution: { counts: number[]; probability: number }[]
+  /** Certain to be picked (probability ≈ 1): staff should be warned. */
+  forced: { id: string; reason: string }[]
+  /** On no valid panel at all (probability 0). */
+  excluded: { id: string; reason: string }[]
+  stats: { ms: number; panelsGenerated: number; lpSolves: number; ilpSolves: number }
+  /** One Chinese sentence for staff. */
+  summary: string
+}
+
+export type ProbabilityOutcome = SelectionResult | { feasible: false; reasons: string[] }
+
+/** Column-generation stopping tolerance: the level's z is within this of its optimum. */
+const PRICE_EPS = 1e-7
+const DUAL_EPS = 1e-9
+/** Fixed probabilities are lowered this much so later levels stay feasible despite rounding. */
+const FIX_SLACK = 1e-6
+const CERTAIN = 1 - 1e-6
+
+export async function computeProbabilities(instance: Instance, options: ProbabilityOptions = {}): Promise<ProbabilityOutcome> {
+  const now = options.now ?? (() => performance.now())
+  const start = now()
+  const feasibility = await checkFeasibility(instance)
+  if (!feasibility.feasible) return feasibility
+  const deadline = start + (options.timeLimitMs ?? 40_000)
+  const secondsLeft = (): number => (deadline - now()) / 1000
+  const h = await loadHighs()
+  const s = buildStructure(instance)
+  const G = s.groups.length
+  const size = s.groups.map((g) => g.members.length)
+  const stats = { ms: 0, panelsGenerated: 0, lpSolves: 0, ilpSolves: 0 }
+  const pricing = new PanelModel(h, s, instance.seats, instance.quotas)
+  const pool = new Pool(G)
+  let dual: DualModel | undefined
+  try {
+    const price = (w: ArrayLike<number>): number[] | undefined => {
+      stats.ilpSolves++
+      const r = pricing.best(w, secondsLeft())
+      return r.status === 'optimal' ? r.counts : undefined
+    }
+
+    // Start from diverse panels (multiplicative weights, as in the paper), then make sure every
+    // group that can sit at all is on some panel: the first level needs it to be bounded.
+    let timedOut = false
+    const weights = new Float64Array(G).fill(1)
+    const rounds = Math.min(2 * G, 200)
+    // diversity only saves time: never spend more than a quarter of the budget on it
+    const diversityDeadline = start + (deadline - start) / 4
+    for (let r = 0; r < rounds && !timedOut && now() < diversityDeadline; r++) {
+      const perMember = Float64Array.from(weights, (w, g) => w + 1e-6 * ((g * 7919 + r * 104729) % 1000) / 1000)
+      const c = price(perMember)
+      if (!c) {
+        timedOut = true
+        break
+      }
+      const isNew = pool.add(c)
+      let total = 0
+      for (let g = 0; g < G; g++) {
+        weights[g] = weights[g]! * Math.pow(0.8, c[g]! / size[g]!)
+        total += weights[g]!
+      }
+      for (let g = 0; g < G; g++) weights[g] = (weights[g]! * G) / total
+      if (!isNew) for (let g = 0; g < G; g++) weights[g] = 0.9 * weights[g]! + 0.1
+    }
+    const covered = new Uint8Array(G)
+    for (const c of pool.panels) c.forEach((n, g) => n > 0 && (covered[g] = 1))
+    const excludedGroups = new Set<number>()
+    for (let g = 0; g < G && !timedOut; g++) {
+      if (covered[g]) continue
+      const w = new Float64Array(G)
+      w[g] = 1
+      const c = price(w)
+      if (!c) timedOut = true
+      else if (c[g]! > 0) {
+        pool.add(c)
+        c.forEach((n, k) => n > 0 && (covered[k] = 1))
+      } else excludedGroups.add(g)
+    }
+    if (timedOut) {
+      throw new Error('选人概率计算超时：连初始名单都没能生成，请放宽时限')
+    }
+
+    const fixed = new Float64Array(G).fill(NaN)
+    for (const g of excludedGroups) fixed[g] = 0
+    const wantLeximin = options.algorithm !== 'maximin' && G <= (options.maxLeximinGroups ?? 3000)
+    dual = new DualModel(h, s, fixed)
+    for (const c of pool.panels) dual.addPanel(c)
+
+    let levels = 0
+    let relaxations = 0
+    let numericTrouble = false
+    let converged = false
+    let level: number | undefined // z of the level in progress (a valid lower bound for unfixed groups)
+    levelLoop: while (unfixedCount(fixed) > 0) {
+      for (;;) {
+        stats.lpSolves++
+        const sol = dual.solve(secondsLeft())
+        if (sol === 'timeout') break levelLoop
+        if (sol === 'failed') {
+          // fixed probabilities a hair too high for the pool (solver tolerances): lower and retry
+          if (++relaxations > 5) {
+            numericTrouble = true
+            break levelLoop
+          }
+          for (let g = 0; g < G; g++) if (!Number.isNaN(fixed[g]!) && fixed[g]! > 0) fixed[g] = Math.max(0, fixed[g]! - FIX_SLACK)
+          dual.fix(fixedGroups(fixed), fixed)
+          continue
+        }
+        level = sol.objective
+        const w = Float64Array.from(sol.y, (y, g) => y / size[g]!)
+        const c = price(w)
+        if (!c) break levelLoop
+        const value = c.reduce((acc, n, g) => acc + n * w[g]!, 0)
+        if (value > sol.yHat + PRICE_EPS && pool.add(c)) {
+          dual.addPanel(c)
+          continue
+        }
+        // Level optimal: groups with a positive dual cannot rise above z in any optimal solution.
+        const z = Math.max(0, Math.min(1, sol.objective))
+        const toFix: number[] = []
+        for (let g = 0; g < G; g++) if (Number.isNaN(fixed[g]!) && sol.y[g]! > DUAL_EPS) toFix.push(g)
+        if (toFix.length === 0) {
+          // numerically degenerate: fix the group with the largest dual
+          let best = -1
+          for (let g = 0; g < G; g++) if (Number.isNaN(fixed[g]!) && (best < 0 || sol.y[g]! > sol.y[best]!)) best = g
+          toFix.push(best)
+        }
+        for (const g of toFix) fixed[g] = Math.max(0, z - FIX_SLACK)
+        dual.fix(toFix, fixed)
+        levels++
+        converged = true
+        level = undefined
+        break
+      }
+      if (!wantLeximin) break
+      if (secondsLeft() <= 0) break
+    }
+
+    const complete = unfixedCount(fixed) === 0
+    const algorithm: Algorithm = complete && wantLeximin ? 'leximin' : 'maximin'
+    // Targets for the final distribution: fixed levels, and for the rest the best level reached.
+    const floorForRest = level ?? lastFixed(fixed)
+    const targets = Float64Array.from(fixed, (p) => (Number.isNaN(p) ? Math.max(0, floorForRest - FIX_SLACK) : p))
+    stats.lpSolves++
+    const lambda = primalDistribution(h, s, pool.panels, targets, Math.max(5, secondsLeft()))
+    stats.panelsGenerated = pool.panels.length
+    stats.ms = now() - start
+    return buildResult(instance, s, pool.panels, lambda, algorithm, converged, levels, stats, options, numericTrouble)
+  } finally {
+    pricing.dispose()
+    dual?.dispose()
+  }
+}
+
+function unfixedCount(fixed: Float64Array): number {
+  let n = 0
+  for (const p of fixed) if (Number.isNaN(p)) n++
+  return n
+}
+
+function fixedGroups(fixed: Float64Array): number[] {
+  const out: number[] = []
+  fixed.forEach((p, g) => Number.isNaN(p) || out.push(g))
+  return out
+}
+
+function lastFixed(fixed: Float64Array): number {
+  let m = 0
+  for (const p of fixed) if (!Number.isNaN(p)) m = Math.max(m, p)
+  return m
+}
+
+/** Distinct panel compositions found so far. */
+class Pool {
+  readonly panels: number[][] = []
+  private readonly keys = new Set<string>()
+  constructor(private readonly groups: number) {}
+  add(c: number[]): boolean {
+    if (c.length !== this.groups) return false
+    const k = c.join(',')
+    if (this.keys.has(k)) return false
+    this.keys.add(k)
+    this.panels.push(c)
+    return true
+  }
+}
+
+/** The restricted dual LP of one level, kept alive across levels. Columns: y_0..y_{G-1}, ŷ. */
+class DualModel {
+  private readonly m: Model
+  private readonly G: number
+  private readonly size: number[]
+  constructor(
+    private readonly h: Highs,
+    s: Structure,
+    fixed: Float64Array,
+  ) {
+    this.G = s.groups.length
+    this.size = s.groups.map((g) => g.members.length)
+    const G = this.G
+    const unfixed: number[] = []
+    for (let g = 0; g < G; g++) if (Number.isNaN(fixed[g]!)) unfixed.push(g)
+    this.m = quietModel(h)
+    // dual simplex: after each new row the previous basis stays dual feasible
+    this.m.options.set({ solver: 'simplex', simplex_strategy: 1, presolve: 'off' })
+    this.m.passModel({
+      numCols: G + 1,
+      numRows: 1,
+      sense: h.constants.objectiveSense.minimize,
+      colCost: [...Array.from(fixed, (p) => (Number.isNaN(p) ? 0 : -p)), 1],
+      colLower: new Float64Array(G + 1),
+      colUpper: new Float64Array(G + 1).fill(h.infinity),
+      rowLower: [1],
+      rowUpper: [1],
+      matrix: { format: 'csr', numRows: 1, numCols: G + 1, starts: [0, unfixed.length], indices: unfixed, values: unfixed.map(() => 1) },
+    })
+  }
+
+  addPanel(c: readonly number[]): void {
+    const indices: number[] = []
+    const values: number[] = []
+    c.forEach((n, g) => {
+      if (n > 0) {
+        indices.push(g)
+        values.push(n / this.size[g]!)
+      }
+    })
+    indices.push(this.G)
+    values.push(-1)
+    this.m.addRow(-this.h.infinity, 0, { indices, values })
+  }
+
+  fix(groups: readonly number[], fixed: Float64Array): void {
+    for (const g of groups) {
+      this.m.changeColCost(g, -fixed[g]!)
+      this.m.changeCoefficient(0, g, 0)
+    }
+  }
+
+  solve(seconds: number): { y: Float64Array; yHat: number; objective: number } | 'timeout' | 'failed' {
+    if (seconds <= 0) return 'timeout'
+    const status = runWithin(this.h, this.m, seconds)
+    if (status === 'timeout') return 'timeout'
+    if (status !== 'optimal') return 'failed'
+    const x = this.m.getSolution().colValue
+    return { y: x.slice(0, this.G), yHat: x[this.G]!, objective: this.m.getObjectiveValue() }
+  }
+
+  dispose(): void {
+    this.m.dispose()
+  }
+}
+
+/**
+ * A distribution over the pool meeting the targets: minimise ε s.t. Σλ = 1 and every group's
+ * probability ≥ target − ε. Simplex gives a vertex, so at most G+1 panels get weight.
+ */
+function primalDistribution(h: Highs, s: Structure, panels: number[][], targets: Float64Array, seconds: number): Float64Array {
+  const G = s.groups.length
+  const P = panels.length
+  const size = s.groups.map((g) => g.members.length)
+  const starts = [0]
+  const indices: number[] = []
+  const values: number[] = []
+  for (const c of panels) {
+    indices.push(0)
+    values.push(1)
+    c.forEach((n, g) => {
+      if (n > 0) {
+        indices.push(g + 1)
+        values.push(n / size[g]!)
+      }
+    })
+    starts.push(indices.length)
+  }
+  for (let g = 0; g < G; g++) {
+    indices.push(g + 1)
+    values.push(1)
+  }
+  starts.push(indices.length)
+  const m = quietModel(h)
+  try {
+    m.options.set({ solver: 'simplex' })
+    m.passModel({
+      numCols: P + 1,
+      numRows: G + 1,
+      sense: h.constants.objectiveSense.minimize,
+      colCost: [...new Array<number>(P).fill(0), 1],
+      colLower: [...new Array<number>(P).fill(0), -h.infinity],
+      colUpper: new Float64Array(P + 1).fill(h.infinity),
+      rowLower: [1, ...targets],
+      rowUpper: [1, ...new Array<number>(G).fill(h.infinity)],
+      matrix: { format: 'csc', numRows: G + 1, numCols: P + 1, starts, indices, values },
+    })
+    const status = runWithin(h, m, seconds)
+    if (status !== 'optimal') throw new Error('无法求出抽签分布（线性规划未求解成功）')
+    const x = m.getSolution().colValue
+    const lambda = Float64Array.from(x.subarray(0, P), (v) => (v > 1e-12 ? v : 0))
+    const total = lambda.reduce((a, b) => a + b, 0)
+    return lambda.map((v) => v / total)
+  } finally {
+    m.dispose()
+  }
+}
+
+function buildResult(
+  instance: Instance,
+  s: Structure,
+  panels: number[][],
+  lambda: Float64Array,
+  algorithm: Algorithm,
+  converged: boolean,
+  levels: number,
+  stats: SelectionResult['stats'],
+  options: ProbabilityOptions,
+  numericTrouble: boolean,
+): SelectionResult {
+  const G = s.groups.length
+  const expected = new Float64Array(G)
+  const distribution: SelectionResult['distribution'] = []
+  panels.forEach((c, i) => {
+    const p = lambda[i]!
+    if (p <= 0) return
+    distribution.push({ counts: c, probability: p })
+    c.forEach((n, g) => (expected[g] = expected[g]! + p * n))
+  })
+  distribution.sort((a, b) => b.probability - a.probability)
+  const groups: GroupProbability[] = s.groups.map((g, i) => ({
+    features: g.features,
+    members: g.members,
+    probability: Math.min(1, expected[i]! / g.members.length),
+  }))
+  const probabilities: Record<string, number> = {}
+  for (const g of groups) for (const id of g.members) probabilities[id] = g.probability
+  const byId = new Map(instance.candidates.map((c) => [c.id, c]))
+  const forced: SelectionResult['forced'] = []
+  const excluded: SelectionResult['excluded'] = []
+  for (const g of groups) {
+    for (const id of g.members) {
+      const c = byId.get(id)!
+      if (g.probability >= CERTAIN) {
+        const available = (q: Quota): number => instance.candidates.filter((o) => inQuota(o, q)).length
+        const q = instance.quotas.find((q) => inQuota(c, q) && q.min > 0 && available(q) <= q.min)
+        // otherwise name the groups whose minimum asks more than their share of volunteers
+        const scarce = instance.quotas.filter((q) => inQuota(c, q) && q.min / available(q) > instance.seats / instance.candidates.length)
+        const reason = q
+          ? `${groupLabel(q.feature, q.value)}至少 ${q.min} 席，而${peopleLabel(q.feature, q.value)}只有 ${available(q)} 位报名`
+          : scarce.length
+            ? `${scarce.map((q) => groupLabel(q.feature, q.value)).join('、')}的报名者相对配额偏少，按 LEXIMIN 其每次都入选`
+            : '配额组合使其每次都入选'
+        forced.push({ id, reason })
+      } else if (g.probability <= 1e-9) {
+        const q = instance.quotas.find((q) => inQuota(c, q) && q.max === 0)
+        excluded.push({ id, reason: q ? `配额规定${groupLabel(q.feature, q.value)} 0 席` : '任何满足配额的名单都容不下其所在组' })
+      }
+    }
+  }
+  forced.sort((a, b) => compareIds(a.id, b.id))
+  excluded.sort((a, b) => compareIds(a.id, b.id))
+  const minProbability = groups.reduce((m, g) => Math.min(m, g.probability), 1)
+  const secs = (stats.ms / 1000).toFixed(1)
+  const pct = `${(minProbability * 100).toFixed(1)}%`
+  const tooBig = G > (options.maxLeximinGroups ?? 3000) && options.algorithm !== 'maximin'
+  const summary =
+    algorithm === 'leximin'
+      ? `按 LEXIMIN 公平原则计算（${levels} 层，${panels.length} 种名单组合，用时 ${secs} 秒）：每位报名者的入选概率都已算出，最低为 ${pct}。`
+      : options.algorithm === 'maximin'
+        ? `按 MAXIMIN 计算（用时 ${secs} 秒）：最低入选概率为 ${pct}${converged ? '，已是可能的最大值' : ''}。`
+        : `${tooBig ? '报名者分组太多' : numericTrouble ? '数值求解不稳定' : '计算时间到'}，改按 MAXIMIN 计算（用时 ${secs} 秒）：最低入选概率为 ${pct}${converged ? '，已是可能的最大值' : '（未证明最优）'}。`
+  return { feasible: true, algorithm, converged, levels, minProbability, probabilities, groups, distribution, forced, excluded, stats, summary }
+}

@@ -1,0 +1,67 @@
+/**
+ * Seeded synthetic pools for the bench and tests: volunteers skew old, female and owner, and some
+ * buildings have very few — the shape that makes naive draws unfair.
+ */
+import type { Candidate, Instance, Quota } from './types.js'
+
+/** mulberry32: tiny, seeded, good enough for test data and Monte-Carlo (never for the real draw). */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function pick<T>(rand: () => number, items: readonly (readonly [T, number])[]): T {
+  const total = items.reduce((s, [, w]) => s + w, 0)
+  let r = rand() * total
+  for (const [v, w] of items) {
+    r -= w
+    if (r < 0) return v
+  }
+  return items[items.length - 1]![0]
+}
+
+export interface SyntheticOptions {
+  candidates?: number
+  seats?: number
+  buildings?: number
+  seed?: number
+}
+
+/** Default: 404 candidates, 40 seats, 10 buildings (as in the Nature paper's instance size). */
+export function syntheticInstance(options: SyntheticOptions = {}): Instance {
+  const n = options.candidates ?? 404
+  const seats = options.seats ?? 40
+  const nb = options.buildings ?? 10
+  const rand = seededRandom(options.seed ?? 2021)
+  // building b gets weight ~ 1/(b+1): the last buildings are scarce
+  const buildingWeights = Array.from({ length: nb }, (_, b) => [String(b + 1), 1 / (b + 1.5)] as const)
+  const candidates: Candidate[] = []
+  for (let i = 0; i < n; i++) {
+    const age = pick(rand, [['18-39', 0.14], ['40-59', 0.34], ['60+', 0.52]])
+    const gender = pick(rand, [['女', 0.64], ['男', 0.36]])
+    // renters volunteer rarely, young renters a bit more often than old ones
+    const tenure = pick(rand, [['业主', age === '18-39' ? 0.7 : 0.9], ['租户', age === '18-39' ? 0.3 : 0.1]])
+    candidates.push({ id: `c${String(i + 1).padStart(4, '0')}`, features: { building: pick(rand, buildingWeights), age, gender, tenure } })
+  }
+  const share = (f: number, slack: number): [number, number] => [Math.max(0, Math.floor(seats * f - slack)), Math.ceil(seats * f + slack)]
+  const quota = (feature: string, value: string, [min, max]: [number, number]): Quota => ({ feature, value, min, max })
+  const maxPerBuilding = Math.max(1, Math.ceil((2 * seats) / nb))
+  const quotas: Quota[] = [
+    ...Array.from({ length: nb }, (_, b) => quota('building', String(b + 1), [1, maxPerBuilding])),
+    // residents' population shares, not the volunteers'
+    quota('age', '18-39', share(0.3, 1)),
+    quota('age', '40-59', share(0.35, 1)),
+    quota('age', '60+', share(0.35, 1)),
+    quota('gender', '女', share(0.5, 1)),
+    quota('gender', '男', share(0.5, 1)),
+    quota('tenure', '业主', share(0.75, 1)),
+    quota('tenure', '租户', share(0.25, 1)),
+  ]
+  return { candidates, seats, quotas }
+}
