@@ -5,6 +5,7 @@ import type { Logger } from 'pino'
 import { WechatyBuilder, type WechatyOptions } from 'wechaty'
 import type { WechatyInterface } from 'wechaty/impls'
 import { attachWechaty, wechatyGateway } from './chat/wechaty.js'
+import { expireDialogs } from './conversations/expire.js'
 import type { InboundMessage } from './chat/types.js'
 import { defaultConfig, type Config } from './config.js'
 import { openDatabase, type Database, type Db } from './db/client.js'
@@ -19,6 +20,7 @@ import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { announceReturn } from './services/announceReturn.js'
 import { purgeInbound } from './services/purgeInbound.js'
 import { remindHeads } from './services/remindHeads.js'
+import { digestSuggestions } from './services/suggestionReport.js'
 import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './services/syncRooms.js'
 
 export interface AppOptions {
@@ -93,6 +95,24 @@ export async function createApp(opts: AppOptions): Promise<App> {
       name: 'purge-inbound-texts',
       cron: '30 3 * * *',
       run: ({ db: jobDb, now: at }) => purgeInbound({ db: jobDb, now: at, retentionDays: config.inboundRetentionDays }),
+    },
+    {
+      name: 'expire-dialogs',
+      cron: '* * * * *',
+      run: async ({ db: jobDb, now: at }) => {
+        const result = await expireDialogs(jobDb, { now: at, dialogs: DIALOGS })
+        if (result.expired) sender.wake()
+        return result
+      },
+    },
+    {
+      name: 'suggestion-digest',
+      cron: '30 8 * * *',
+      run: async ({ db: jobDb, now: at, slot }) => {
+        const result = await digestSuggestions(jobDb, { now: at, slot, timeZone: config.timeZone })
+        if (result.posted) sender.wake()
+        return result
+      },
     },
     {
       name: 'remind-forward',

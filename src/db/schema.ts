@@ -244,3 +244,64 @@ export const noticeBuildings = pgTable('notice_buildings', {
   uniqueIndex('notice_buildings_pk').on(t.noticeId, t.buildingId),
   index('notice_buildings_open_idx').on(t.confirmedAt, t.remindedAt),
 ])
+
+/** 群众下单: a resident's suggestion, J-id = id. */
+export const suggestions = pgTable('suggestions', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  /** who suggested (null once they erased their data) */
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  /** a building head who typed it in for a neighbour (代提) */
+  proxiedBy: integer('proxied_by').references(() => people.id, { onDelete: 'set null' }),
+  /** the neighbour it was typed in for: "王奶奶 3号楼 502" */
+  proxyFor: text('proxy_for'),
+  roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
+  buildingId: integer('building_id').references(() => buildings.id),
+  place: text('place'),
+  placeKind: text('place_kind'),
+  category: text('category').notNull(),
+  problem: text('problem').notNull(),
+  /** jieba tokens + bigrams, kept for the duplicate check */
+  features: jsonb('features').$type<string[]>().notNull(),
+  fileIds: jsonb('file_ids').$type<number[]>().notNull(),
+  /** 'open' | 'withdrawn' (later issues: merged into a project) */
+  status: text('status').notNull().default('open'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [
+  index('suggestions_bucket_idx').on(t.communityId, t.buildingId, t.category),
+  index('suggestions_person_idx').on(t.personId),
+  index('suggestions_created_idx').on(t.communityId, t.createdAt),
+])
+
+/** "是同一件事": a +1 on an existing suggestion, in the person's own words. */
+export const suggestionSupports = pgTable('suggestion_supports', {
+  id: serial('id').primaryKey(),
+  suggestionId: integer('suggestion_id').notNull().references(() => suggestions.id, { onDelete: 'cascade' }),
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  proxiedBy: integer('proxied_by').references(() => people.id, { onDelete: 'set null' }),
+  proxyFor: text('proxy_for'),
+  words: text('words').notNull(),
+  fileIds: jsonb('file_ids').$type<number[]>().notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('suggestion_supports_suggestion_idx').on(t.suggestionId)])
+
+/** Unfinished intake kept when a dialog times out (the person can pick it up again). */
+export const drafts = pgTable('drafts', {
+  id: serial('id').primaryKey(),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  name: text('name').notNull(),
+  chatKey: text('chat_key').notNull(),
+  step: text('step').notNull(),
+  version: integer('version').notNull(),
+  state: jsonb('state').notNull().$type<Record<string, unknown>>(),
+  savedAt: ts('saved_at').notNull(),
+}, (t) => [uniqueIndex('drafts_person_name_uq').on(t.personId, t.name)])
+
+/** Per community, "since when" marks: what 建议列表 and the digest last showed. */
+export const cursors = pgTable('cursors', {
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  name: text('name').notNull(),
+  at: ts('at').notNull(),
+}, (t) => [uniqueIndex('cursors_pk').on(t.communityId, t.name)])

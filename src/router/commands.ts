@@ -20,6 +20,8 @@ export interface CommandSpec {
 /** What people can say (COMMANDS.md). Order matters only for 帮助. */
 export const COMMANDS: CommandSpec[] = [
   { name: '帮助', aliases: ['?', '菜单', '帮忙', 'help'], usage: '帮助 — 看我能做什么', who: 'everyone', where: 'anywhere' },
+  { name: '建议', aliases: ['提建议', '我要提建议', '我有建议', '提个建议', '反映问题', '报修'], usage: '建议 — 说说哪里需要改进，如「建议 3号楼门口路灯坏了」', who: 'everyone', where: 'anywhere' },
+  { name: '我的建议', aliases: ['我提的建议', '建议进度'], usage: '我的建议 — 看我提的建议到哪一步了', who: 'everyone', where: 'anywhere' },
   { name: '登记', aliases: ['登记住户', '住户登记'], usage: '登记 3号楼 502 — 登记您家门牌', who: 'everyone', where: 'anywhere' },
   { name: '我的信息', aliases: ['个人信息', '我的资料'], usage: '我的信息 — 看存了您哪些信息（可删除）', who: 'everyone', where: 'anywhere' },
   { name: '删除我的信息', aliases: ['删除信息', '注销'], usage: '删除我的信息 — 删除您的信息', who: 'everyone', where: 'anywhere', unlisted: true },
@@ -33,8 +35,11 @@ export const COMMANDS: CommandSpec[] = [
   { name: '发布公开信', aliases: ['发公开信', '写公开信'], usage: '发布公开信 — 写好预览后发到各楼群', who: 'staff', where: 'office' },
   { name: '发布通知', aliases: ['发通知', '写通知'], usage: '发布通知 — 同上，发一条通知', who: 'staff', where: 'office' },
   { name: '公告状态', aliases: ['通知状态', '转发情况'], usage: '公告状态 G2 — 看各楼转发了没有', who: 'staff', where: 'office' },
-  ...planned(['建议', '提建议', '我要提建议'], ['我的建议'], ['进度'], ['投票'], ['评价'], ['报名议事员'], ['代提建议'], ['推荐'],
-    ['建议列表'], ['合并'], ['拆分'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
+  { name: '撤回', aliases: ['撤销建议', '撤回建议'], usage: '撤回 J12 — 撤回自己的建议', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '修改', aliases: ['修改建议', '更正'], usage: '修改 J12 新的说法 — 改自己的建议', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '代提建议', aliases: ['代提', '帮邻居提建议'], usage: '代提建议 — 替不在群里的邻居提', who: 'head', where: 'anywhere' },
+  { name: '建议列表', aliases: ['新建议', '看建议'], usage: '建议列表 — 新收到的建议，按楼和类别', who: 'staff', where: 'office' },
+  ...planned(['进度'], ['投票'], ['评价'], ['报名议事员'], ['推荐'], ['合并'], ['拆分'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
 ]
 
 function planned(...names: string[][]): CommandSpec[] {

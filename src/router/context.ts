@@ -40,4 +40,6 @@ export interface DialogHandler {
   onMessage(ctx: Ctx, conversation: Conversation): Promise<void>
   /** 返回: go back one step; default is to cancel */
   onBack?(ctx: Ctx, conversation: Conversation): Promise<void>
+  /** the idle timeout passed: keep what is worth keeping; returns what to tell the person */
+  onTimeout?(p: { db: Db; conversation: Conversation; now: Date }): Promise<string>
 }

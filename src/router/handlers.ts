@@ -1,4 +1,5 @@
 import { COMPOSE_DIALOG, composeNoticeDialog, startCompose } from '../conversations/composeNotice.js'
+import { INTAKE_DIALOG, intakeDialog, startIntake } from '../conversations/intakeSuggestion.js'
 import { appointBuildingHead } from '../services/appointBuildingHead.js'
 import { bindBuilding } from '../services/bindBuilding.js'
 import { confirmForwarded } from '../services/confirmForwarded.js'
@@ -6,7 +7,9 @@ import { confirmHousehold } from '../services/confirmHousehold.js'
 import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
 import { registerHousehold } from '../services/registerHousehold.js'
 import { showHelp } from '../services/showHelp.js'
+import { correctSuggestion, listMySuggestions, withdrawSuggestion } from '../services/mySuggestions.js'
 import { showMyInfo } from '../services/showMyInfo.js'
+import { listNewSuggestions } from '../services/suggestionReport.js'
 import { showNoticeStatus } from '../services/showNoticeStatus.js'
 import { startCampaign } from '../services/startCampaign.js'
 import type { CommandHandler, DialogHandler } from './context.js'
@@ -25,6 +28,12 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   发布通知: (ctx) => startCompose(ctx, 'notice'),
   已转发: confirmForwarded,
   公告状态: showNoticeStatus,
+  建议: (ctx, args) => startIntake(ctx, args),
+  代提建议: (ctx) => startIntake(ctx, '', { proxy: true }),
+  我的建议: (ctx) => listMySuggestions(ctx),
+  撤回: withdrawSuggestion,
+  修改: correctSuggestion,
+  建议列表: listNewSuggestions,
   取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
   返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
 }
@@ -32,4 +41,5 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
 export const DIALOGS: Record<string, DialogHandler> = {
   [ERASE_DIALOG]: eraseDialog,
   [COMPOSE_DIALOG]: composeNoticeDialog,
+  [INTAKE_DIALOG]: intakeDialog,
 }

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { FilePayload, InboundMessage } from '../chat/types.js'
 import type { Config } from '../config.js'
+import { expireConversation } from '../conversations/expire.js'
 import { chatKeyOf, endConversation, findConversation, saveConversation, type Conversation } from '../conversations/store.js'
 import type { Database, Db } from '../db/client.js'
 import { logAndPeek } from '../db/hotPath.js'
@@ -179,8 +180,10 @@ export function createPipeline(deps: PipelineDeps) {
       staffCommunityIds(tx, { personId: person.id }),
     ])
     let conversation: Conversation | null = found ?? null
-    if (conversation && conversation.expiresAt < now) {
-      await endConversation(tx, { id: conversation.id })
+    // timed out but the job has not run yet: end it the same way, and say so with the reply
+    let expiredNotice: string | undefined
+    if (conversation && conversation.expiresAt <= now) {
+      expiredNotice = await expireConversation(tx, { conversation, now, dialogs: deps.dialogs })
       conversation = null
     }
     const stale = isStale(msg, now)
@@ -207,6 +210,7 @@ export function createPipeline(deps: PipelineDeps) {
       await replyTo(tx, { msg, room, person, key: `reply:${inboundId}:${replyNo++}`, text, communityId: ctx.community?.id ?? null, now })
     }
 
+    if (expiredNotice) await ctx.reply(expiredNotice)
     // an expected refusal: say why, change nothing else
     if (refusal) await ctx.reply(refusal.message)
     else await dispatch(ctx, conversation, parsed)
@@ -222,6 +226,8 @@ export function createPipeline(deps: PipelineDeps) {
       } else if (parsed.kind === 'command' && parsed.name === '取消') {
         await ctx.endDialog()
         await ctx.reply('好的，已取消。')
+      } else if (parsed.kind === 'command' && parsed.name === '帮助' && !parsed.args) {
+        await ctx.reply('您正在填写中：请回答上一个问题。回复「返回」回上一步，「取消」退出。')
       } else if (parsed.kind === 'command' && parsed.name === '返回' && dialog.onBack) {
         await dialog.onBack(ctx, conversation)
       } else if (parsed.kind === 'command' && parsed.name === '返回') {

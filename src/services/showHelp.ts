@@ -19,8 +19,14 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   const here = usable.filter(worksHere)
   const inGroups = usable.filter((c) => !worksHere(c) && c.where === 'group')
   const inOffice = usable.filter((c) => !worksHere(c) && c.where === 'office')
+  // everyone's commands one per line with what they do; role commands packed by role
+  const example = (c: CommandSpec) => c.usage.split(' — ')[0]!
   const lines: string[] = [roomLine(ctx)]
-  lines.push(...here.map((c) => `· ${c.usage}`))
+  lines.push(...here.filter((c) => c.who === 'everyone').map((c) => `· ${c.usage}`))
+  const heads = here.filter((c) => c.who === 'head')
+  const staff = here.filter((c) => c.who === 'staff')
+  if (heads.length) lines.push(`楼组长：${heads.map(example).join('、')}`)
+  if (staff.length) lines.push(`居委：${staff.map(example).join('、')}`)
   if (inGroups.length) lines.push(`在楼栋群里还可以：${inGroups.map((c) => c.name).join('、')}`)
   if (inOffice.length) lines.push(`在工作群或私聊还可以：${inOffice.map((c) => c.name).join('、')}`)
   if (inGroup) lines.push('在群里请先 @我 再说。')
