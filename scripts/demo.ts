@@ -86,7 +86,8 @@ async function main(): Promise<void> {
       const outcome = await c.say(who, text, opts)
       printBot()
       const replied = c.transcript.length > before
-      if (outcome !== 'handled' || replied === !!opts.expectSilence) {
+      const expected = opts.expectSilence ? outcome === 'ignored' && !replied : outcome === 'handled' && replied
+      if (!expected) {
         const what = replied ? '有回复' : '没有回复'
         const msg = `「${text}」（${who}，${opts.room ?? '私聊'}）：处理结果 ${outcome}，${what}`
         problems.push(msg)
@@ -151,6 +152,37 @@ async function main(): Promise<void> {
     await say('张三', '已转发', { room: B3 })
     await say('孙叔叔', '已转发 G1', { room: B5 })
     await say('王主任', '公告状态 G1', { room: STAFF })
+
+    section('居民提建议', '两个人同时在一个群里说，各走各的对话；别人插话不算回答')
+    await say('赵大爷', '建议', { room: B3 })
+    await say('李阿姨', '我要提建议', { room: B3 })
+    await say('赵大爷', '门口路灯坏了，晚上很黑', { room: B3, mention: false })
+    await say('钱阿姨', '今天菜场鸡蛋便宜', { room: B3, mention: false, expectSilence: true })
+    await say('李阿姨', '楼道里堆满了纸箱，有火灾隐患', { room: B3, mention: false })
+    await say('赵大爷', '是', { room: B3, mention: false })
+    await say('李阿姨', '是', { room: B3, mention: false })
+    await say('赵大爷', '跳过', { room: B3, mention: false })
+    await say('李阿姨', '跳过', { room: B3, mention: false })
+    await say('赵大爷', '提交', { room: B3, mention: false })
+    await say('李阿姨', '提交', { room: B3, mention: false })
+
+    section('一句话提建议，和「是不是同一件事」', '一句话里说清楚的，只问还缺的')
+    await say('孙叔叔', '建议 三号楼前面的灯不亮', { room: B5 })
+    await say('孙叔叔', '跳过', { room: B5, mention: false })
+    await say('孙叔叔', '提交', { room: B5, mention: false })
+    await say('孙叔叔', '是', { room: B5, mention: false })
+
+    section('楼组长替不在群里的邻居提', '王奶奶不用微信，楼组长代提')
+    await say('张三', '代提建议', { room: B3 })
+    await say('张三', '王奶奶 3号楼 101', { room: B3, mention: false })
+    await say('张三', '单元门口台阶太高，轮椅上不去', { room: B3, mention: false })
+    await say('张三', '是', { room: B3, mention: false })
+    await say('张三', '跳过', { room: B3, mention: false })
+    await say('张三', '提交', { room: B3, mention: false })
+
+    section('看看自己的建议；居委看新建议')
+    await say('赵大爷', '我的建议')
+    await say('王主任', '建议列表', { room: STAFF })
 
     section('说错了也不怕')
     await say('赵大爷', '今天几点停水？', { room: B3 })

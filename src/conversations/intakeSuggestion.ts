@@ -6,7 +6,7 @@ import { dropDraft, saveDraft, takeDraft } from '../db/suggestions.js'
 import { buildingLabel, parseHousehold } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
 import { categorize, parsePlace, understandSuggestion, type Category } from '../domain/suggestions/understand.js'
-import { normalizeInput } from '../domain/text.js'
+import { chinesePunctuation, normalizeInput } from '../domain/text.js'
 import type { Ctx, DialogHandler } from '../router/context.js'
 import { likelyDuplicate, recordSuggestion, suggestionCode, supportSuggestion, type SuggestionDraft } from '../services/submitSuggestion.js'
 import type { Conversation } from './store.js'
@@ -109,7 +109,7 @@ async function goTo(ctx: Ctx, step: Step, state: State): Promise<void> {
 /** Fills in what a one-liner (or the "what" answer) already says. */
 function absorb(state: State, text: string): State {
   const u = understandSuggestion(text)
-  const next: State = { ...state, problem: u.problem.slice(0, MAX_PROBLEM), category: u.category }
+  const next: State = { ...state, problem: chinesePunctuation(u.problem).slice(0, MAX_PROBLEM), category: u.category }
   if (u.ambiguousFloor !== undefined && u.building === undefined) next.floor = u.ambiguousFloor
   if (u.building === undefined && u.place && u.placeKind && IN_A_BUILDING.has(u.placeKind)) {
     // "门口路灯坏了": which building's door is asked (with the likely one offered)

@@ -24,7 +24,7 @@ export async function duplicateCandidates(
       ? eq(suggestions.buildingId, p.buildingId)
       : and(isNull(suggestions.buildingId), p.placeKind ? eq(suggestions.placeKind, p.placeKind) : isNull(suggestions.placeKind))
   return db
-    .select({ id: suggestions.id, problem: suggestions.problem, features: suggestions.features, placeKind: suggestions.placeKind, category: suggestions.category, buildingId: suggestions.buildingId })
+    .select({ id: suggestions.id, problem: suggestions.problem, features: suggestions.features, place: suggestions.place, placeKind: suggestions.placeKind, category: suggestions.category, buildingId: suggestions.buildingId })
     .from(suggestions)
     .where(and(eq(suggestions.communityId, p.communityId), eq(suggestions.category, p.category), eq(suggestions.status, 'open'), where))
     .limit(2000)

@@ -105,3 +105,11 @@ export function normalizeWidth(s: string): string {
 export function normalizeInput(s: string): string {
   return convertNumerals(normalizeWidth(s)).replace(/[ \t]+/g, ' ').trim()
 }
+
+/** Back to Chinese punctuation where normalising made it ASCII next to Chinese text (for display). */
+export function chinesePunctuation(s: string): string {
+  const map: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？' }
+  return s.replace(/([\u3400-\u9fff）」])\s*([,;:!?])|([,;:!?])\s*(?=[\u3400-\u9fff「（])/g, (_m, before: string | undefined, p1: string | undefined, p2: string | undefined) =>
+    before ? before + map[p1!]! : map[p2!]!,
+  )
+}

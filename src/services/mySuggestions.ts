@@ -2,7 +2,7 @@ import { suggestionsOf, getSuggestion, updateSuggestion, type Suggestion } from 
 import { AppError } from '../domain/errors.js'
 import { featuresOf } from '../domain/suggestions/similarity.js'
 import { categorize } from '../domain/suggestions/understand.js'
-import { normalizeInput } from '../domain/text.js'
+import { chinesePunctuation, normalizeInput } from '../domain/text.js'
 import type { Ctx } from '../router/context.js'
 import { suggestionCode } from './submitSuggestion.js'
 
@@ -23,7 +23,8 @@ export async function listMySuggestions(ctx: Ctx): Promise<void> {
     lines.push(`· ${suggestionCode(s.id)} ${s.problem.slice(0, 24)}${proxy} — ${statusOf(s)}${plus}`)
   }
   for (const { s } of backed.slice(0, 5)) lines.push(`· ${suggestionCode(s.id)} ${s.problem.slice(0, 24)} — 您附议过，${statusOf(s)}`)
-  if (own.some((x) => x.s.status === 'open')) lines.push('要撤回说「撤回 J12」，要改说「修改 J12 新的说法」。')
+  const open = own.find((x) => x.s.status === 'open')
+  if (open) lines.push(`要撤回说「撤回 ${suggestionCode(open.s.id)}」，要改说「修改 ${suggestionCode(open.s.id)} 新的说法」。`)
   await ctx.reply(lines.join('\n'))
 }
 
@@ -47,7 +48,7 @@ export async function withdrawSuggestion(ctx: Ctx, args: string): Promise<void> 
 export async function correctSuggestion(ctx: Ctx, args: string): Promise<void> {
   const m = /^\s*[Jj]\s*\d+/.exec(normalizeInput(args))
   const s = await ownOpenSuggestion(ctx, m ? m[0] : '', '修改')
-  const words = normalizeInput(args).slice(m![0].length).replace(/^[\s:：,，]+/, '').trim()
+  const words = chinesePunctuation(normalizeInput(args).slice(m![0].length).replace(/^[\s:：,，]+/, '').trim())
   if (!words) throw new AppError('BAD_INPUT', `请在编号后写新的说法，例如「修改 ${suggestionCode(s.id)} 3号楼门口两盏路灯都坏了」。`)
   const category = categorize(words)
   await updateSuggestion(ctx.db, { id: s.id, set: { problem: words.slice(0, 500), category, features: featuresOf(words), updatedAt: ctx.now } })

@@ -28,8 +28,9 @@ export async function likelyDuplicate(db: Db, p: { communityId: number; draft: S
     category: p.draft.category,
   })
   const [best] = findDuplicates(
-    { text: p.draft.problem, building: p.draft.building, placeKind: p.draft.placeKind, category: p.draft.category },
-    candidates.map((c) => ({ id: c.id, text: c.problem, features: c.features, building: p.draft.building, placeKind: c.placeKind, category: c.category as Category })),
+    { text: p.draft.problem, building: p.draft.building, place: p.draft.place, placeKind: p.draft.placeKind, category: p.draft.category },
+    // the query already kept only this building's (or this kind of place's) suggestions
+    candidates.map((c) => ({ id: c.id, text: c.problem, features: c.features, building: p.draft.building, place: c.place, placeKind: c.placeKind, category: c.category as Category })),
     { limit: 1 },
   )
   return best ? getSuggestion(db, { id: best.id, communityId: p.communityId }) : undefined

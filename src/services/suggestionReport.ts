@@ -41,15 +41,15 @@ export async function newSuggestionsReport(db: Db, p: { communityId: number; sin
 
 async function proposedDuplicates(
   db: Db,
-  p: { communityId: number; fresh: { id: number; problem: string; features: string[]; buildingId: number | null; placeKind: string | null; category: string }[] },
+  p: { communityId: number; fresh: { id: number; problem: string; features: string[]; buildingId: number | null; place: string | null; placeKind: string | null; category: string }[] },
 ): Promise<[number, number][]> {
   const pairs: [number, number][] = []
   const seen = new Set<string>()
   for (const s of p.fresh) {
     const candidates = (await duplicateCandidates(db, { communityId: p.communityId, buildingId: s.buildingId, placeKind: s.placeKind, category: s.category })).filter((c) => c.id !== s.id)
     const [best] = findDuplicates(
-      { text: s.problem, building: s.buildingId, placeKind: s.placeKind, category: s.category as Category },
-      candidates.map((c) => ({ id: c.id, text: c.problem, features: c.features, building: s.buildingId, placeKind: c.placeKind, category: c.category as Category })),
+      { text: s.problem, building: s.buildingId, place: s.place, placeKind: s.placeKind, category: s.category as Category },
+      candidates.map((c) => ({ id: c.id, text: c.problem, features: c.features, building: s.buildingId, place: c.place, placeKind: c.placeKind, category: c.category as Category })),
       { limit: 1 },
     )
     if (!best) continue

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { chineseToNumber, convertAllNumerals, convertNumerals, normalizeInput, normalizeWidth } from '../../src/domain/text.js'
+import { chinesePunctuation, chineseToNumber, convertAllNumerals, convertNumerals, normalizeInput, normalizeWidth } from '../../src/domain/text.js'
 
 const DIGIT_CHARS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
 
@@ -245,5 +245,18 @@ describe('normalizeInput', () => {
       }),
       { numRuns: 20 },
     )
+  })
+})
+
+describe('chinesePunctuation', () => {
+  it.each([
+    ['门口路灯坏了,晚上很黑', '门口路灯坏了，晚上很黑'],
+    ['好!谢谢', '好！谢谢'],
+    ['问题:路灯', '问题：路灯'],
+    ['真的吗?', '真的吗？'],
+    ['1,2,3号楼', '1,2,3号楼'],
+    ['a,b', 'a,b'],
+  ])('%s → %s', (input, expected) => {
+    expect(chinesePunctuation(input)).toBe(expected)
   })
 })

@@ -66,7 +66,7 @@ describe('suggestion intake', () => {
     await world.say('赵阿姨', '提交', { room: G3, mention: false })
     expect(world.lastSaid(G3)).toMatch(/@赵阿姨 已记录，编号 J2（安全/)
     const [j1, j2] = await rows()
-    expect(j1).toMatchObject({ problem: '门口路灯坏了,晚上很黑', category: '照明', place: '3号楼门口' })
+    expect(j1).toMatchObject({ problem: '门口路灯坏了，晚上很黑', category: '照明', place: '3号楼门口' })
     expect(j1!.fileIds).toHaveLength(1)
     expect(j2!.category).toBe('安全')
   })
