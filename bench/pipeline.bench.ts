@@ -22,6 +22,7 @@ import { createLogger } from '../src/log.js'
 import { COMMAND_HANDLERS, DIALOGS } from '../src/router/handlers.js'
 import { createPipeline, type Outcome } from '../src/router/pipeline.js'
 import { syncAllRooms } from '../src/services/syncRooms.js'
+import { seededRandom } from '../src/domain/random.js'
 import { scratchDatabase } from './scratch.js'
 
 // ---------------------------------------------------------------- options
@@ -66,17 +67,7 @@ const IMAGE_SHARE = 0.02
 
 // ---------------------------------------------------------------- workload (deterministic)
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const rnd = mulberry32(SEED)
+const rnd = seededRandom(SEED)
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙', '马', '朱', '胡', '郭', '何', '林', '罗', '高']

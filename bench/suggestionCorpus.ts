@@ -1,17 +1,10 @@
+import { seededRandom } from '../src/domain/random.js'
 import { featuresOf, type Candidate } from '../src/domain/suggestions/similarity.js'
 import { understandSuggestion, type Category } from '../src/domain/suggestions/understand.js'
 
 /** Resident-like suggestions over some buildings × the 9 categories, reproducible from a seed. */
 export function suggestionCorpus(seed: number, buildings: number) {
-  // mulberry32: reproducible runs
-  let state = seed >>> 0
-  function rand(): number {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const rand = seededRandom(seed)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!
 
   const PLACES = ['门口', '楼下', '楼道', '前面', '楼后', '', '', '2单元门口', '电梯口']

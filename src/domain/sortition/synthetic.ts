@@ -3,18 +3,10 @@
  * buildings have very few — the shape that makes naive draws unfair.
  */
 import type { Candidate, Instance, Quota } from './types.js'
+import { seededRandom } from '../random.js'
 
-/** mulberry32: tiny, seeded, good enough for test data and Monte-Carlo (never for the real draw). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+// re-exported: the bench and tests take it from here
+export { seededRandom }
 
 function pick<T>(rand: () => number, items: readonly (readonly [T, number])[]): T {
   const total = items.reduce((s, [, w]) => s + w, 0)
