@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -60,7 +60,7 @@ export function preparing(sql: postgres.Sql): postgres.Sql {
 
 /**
  * `postgres://…` → real Postgres through postgres.js; `memory://` → in-memory PGlite (tests);
- * otherwise an embedded PGlite in `dataDir` (the default when DATABASE_URL is unset).
+ * otherwise an embedded PGlite in `<dataDir>/pglite` (the default when DATABASE_URL is unset).
  */
 export async function openDatabase(opts: { url?: string; dataDir: string; poolSize?: number }): Promise<Database> {
   if (isPostgresUrl(opts.url)) {
@@ -81,7 +81,8 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
   let dataDir: string | undefined
   if (opts.url === 'memory://') dataDir = undefined
   else {
-    dataDir = resolve(opts.url ?? opts.dataDir)
+    // its own folder: the data dir also holds the WeChat login session
+    dataDir = resolve(opts.url ?? join(opts.dataDir, 'pglite'))
     mkdirSync(dataDir, { recursive: true })
   }
   const client = await PGlite.create(dataDir ? { dataDir } : {})
