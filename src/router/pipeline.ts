@@ -62,10 +62,11 @@ function replyTo(
 const SORRY = '抱歉，刚才出了点问题，没有办成。请稍后再试，或联系居委。'
 
 /**
- * Inbound path: drop own messages → per-talker queue → one transaction that logs the message
- * once (dedupe on id), drops stale ones, resolves room and person, and runs the dialog or
- * command — replies go to the outbox in the same transaction. A failing handler is logged and
- * answered with an apology; it never stops the bot.
+ * Inbound path: drop own messages → per-talker queue → group chatter not for the bot is logged
+ * in one statement (dedupe on id) unless it answers an open dialog; everything else runs in one
+ * transaction that logs the message, drops stale ones, resolves room and person and runs the
+ * dialog or command — replies go to the outbox in that transaction. A failing handler is logged
+ * and answered with an apology; it never stops the bot.
  */
 export function createPipeline(deps: PipelineDeps) {
   const queue = new KeyedQueue()
