@@ -196,6 +196,30 @@ async function main(): Promise<void> {
     await say('钱阿姨', '确认删除', { room: B3, mention: false })
     await say('钱阿姨', '我的信息', { room: B3 })
 
+    section('议事员报名', '自己报名或由楼组长推荐；只问抽签需要的，每项都可跳过；公布时只显示称呼和楼号')
+    for (const [who, room, answers] of [
+      ['赵大爷', B3, ['好', '是', '3', '男', '业主', '确认']],
+      ['张三', B3, ['好', '是', '1', '男', '租户', '确认']],
+      ['李阿姨', undefined, ['好', '是', '2', '女', '跳过', '确认']],
+    ] as const) {
+      await say(who, '报名议事员', room ? { room } : {})
+      for (const a of answers) await say(who, a, room ? { room, mention: false } : {})
+    }
+    await say('孙叔叔', '推荐', { room: B5, mentions: ['周阿姨'] })
+    await say('周阿姨', '接受推荐', { room: B5 })
+    for (const a of ['好', '是', '老年', '女', '业主', '确认']) await say('周阿姨', a, { room: B5, mention: false })
+
+    section('居委看报名、截止、定席位和配额', '配额不可能满足时说明原因；可以满足时，各人的入选概率按 LEXIMIN 算出（在后台线程里算）')
+    await say('王主任', '议事员报名', { room: STAFF })
+    await say('王主任', '议事员报名 截止', { room: STAFF })
+    await say('王主任', '议事会 3席 女性至少3席', { room: STAFF })
+    await say('王主任', '议事会 三席 每栋至少一席 女性至少1席', { room: STAFF })
+
+    section('公布抽签办法，再按公开号码开奖', '开奖前公布名单哈希和用哪期号码；开奖后任何人可用 npm run verify-draw 核对')
+    await say('王主任', '公布抽签 福彩3D 12月5日', { room: STAFF })
+    await say('王主任', '开奖 ５２７', { room: STAFF })
+    await say('王主任', '开奖 527', { room: STAFF })
+
     await c.flush()
     printBot()
   } finally {

@@ -89,6 +89,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     onEnqueued: () => sender.wake(),
     communities: () => communities,
     loadImage: (messageId) => gateway.loadImage(messageId),
+    // tracked, so settle() (tests, stop) waits for it; it enqueues its own replies
+    background: (task) => void track(task().then(() => sender.wake()).catch(report('background task failed'))),
   })
   const jobs: Job[] = [
     {

@@ -108,7 +108,11 @@ export class MockCommunity {
       void (async () => {
         const room = m.room()
         const where = room ? await room.topic() : (m.listener()?.name() ?? '?')
-        this.transcript.push({ where, text: m.type() === types.Message.Image ? '[图片]' : m.text() })
+        const text =
+          m.type() === types.Message.Image
+            ? '[图片]'
+            : m.text() || `[文件] ${(await m.toFileBox().catch(() => undefined))?.name ?? ''}`
+        this.transcript.push({ where, text })
       })()
     })
     const synced = new Promise<void>((resolve) => this.app.events.once('rooms-synced', () => resolve()))

@@ -49,7 +49,7 @@ export async function resolveRoom(db: Db, p: { ref: RoomRef; now: Date; loginAt:
 
 async function updateRoomSeen(db: Db, room: Room, p: { ref: RoomRef; now: Date }): Promise<Room> {
   const patch: Partial<Room> = { puppetId: p.ref.puppetId, puppetSeenAt: p.now, topic: p.ref.topic, present: true }
-  if (room.kind !== 'building' && room.topic !== p.ref.topic) {
+  if (room.kind !== 'building' && room.kind !== 'council' && room.topic !== p.ref.topic) {
     // a renamed group may become (or stop being) a staff group
     const staffOf = await staffCommunityFor(db, p.ref.topic)
     patch.kind = staffOf ? 'staff' : 'other'

@@ -305,3 +305,57 @@ export const cursors = pgTable('cursors', {
   name: text('name').notNull(),
   at: ts('at').notNull(),
 }, (t) => [uniqueIndex('cursors_pk').on(t.communityId, t.name)])
+
+/**
+ * A council pool and its lottery (议事会抽签): 'open' (sign-ups) → 'frozen' (截止) → 'published'
+ * (commitment posted) → 'drawn'. Candidates belong to one pool.
+ */
+export const councilDraws = pgTable('council_draws', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  /** 'open' | 'frozen' | 'published' | 'drawn' */
+  status: text('status').notNull().default('open'),
+  seats: integer('seats'),
+  quotas: jsonb('quotas').$type<{ feature: string; value: string; min: number; max: number }[]>(),
+  /** what the quotas read as, for the announcement: 「每栋至少1席，女性至少15席」 */
+  quotaText: text('quota_text'),
+  /** the frozen instance and its probabilities + 1000-panel lottery (computed off the event loop) */
+  computed: jsonb('computed').$type<Record<string, unknown>>(),
+  /** bumped on every 议事会: a stale computation does not overwrite a newer one */
+  computeToken: integer('compute_token').notNull().default(0),
+  /** the commitment once published, the draw file once drawn (verify-draw reads it) */
+  file: jsonb('file').$type<Record<string, unknown>>(),
+  publicSource: text('public_source'),
+  publicNumber: text('public_number'),
+  createdAt: ts('created_at').notNull(),
+  drawnAt: ts('drawn_at'),
+}, (t) => [index('council_draws_community_idx').on(t.communityId, t.id)])
+
+/** A volunteer (报名) or a recommended neighbour (推荐) for the council. */
+export const councilCandidates = pgTable('council_candidates', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  drawId: integer('draw_id').notNull().references(() => councilDraws.id, { onDelete: 'cascade' }),
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  /** 称呼 as they want it published */
+  name: text('name').notNull(),
+  building: integer('building').notNull(),
+  /** '18-39岁' | '40-59岁' | '60岁以上'; null = skipped */
+  ageBand: text('age_band'),
+  /** '男' | '女'; null = skipped */
+  gender: text('gender'),
+  /** '业主' | '租户'; null = skipped */
+  tenure: text('tenure'),
+  /** 'self' | 'recommended' */
+  source: text('source').notNull(),
+  recommendedBy: integer('recommended_by').references(() => people.id, { onDelete: 'set null' }),
+  /** 'pending' (recommended, not answered) | 'accepted' | 'declined' | 'withdrawn' */
+  status: text('status').notNull(),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('council_candidates_draw_person_uq').on(t.drawId, t.personId),
+  index('council_candidates_draw_idx').on(t.drawId, t.status),
+])

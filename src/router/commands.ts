@@ -39,7 +39,15 @@ export const COMMANDS: CommandSpec[] = [
   { name: '修改', aliases: ['修改建议', '更正'], usage: '修改 J12 新的说法 — 改自己的建议', who: 'everyone', where: 'anywhere', unlisted: true },
   { name: '代提建议', aliases: ['代提', '帮邻居提建议'], usage: '代提建议 — 替不在群里的邻居提', who: 'head', where: 'anywhere' },
   { name: '建议列表', aliases: ['新建议', '看建议'], usage: '建议列表 — 新收到的建议，按楼和类别', who: 'staff', where: 'office' },
-  ...planned(['进度'], ['投票'], ['评价'], ['报名议事员'], ['推荐'], ['合并'], ['拆分'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
+  { name: '报名议事员', aliases: ['我要报名', '报名议事会', '报名'], usage: '报名议事员 — 报名参加议事会（公开抽签产生）', who: 'everyone', where: 'anywhere' },
+  { name: '接受推荐', aliases: ['接受'], usage: '接受推荐 — 同意被推荐为议事员', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '不接受', aliases: ['不接受推荐', '拒绝推荐'], usage: '不接受 — 不参加议事会', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '推荐', aliases: ['推荐议事员'], usage: '推荐 @邻居 — 推荐邻居做议事员', who: 'head', where: 'group' },
+  { name: '议事员报名', aliases: ['报名情况', '议事员名单'], usage: '议事员报名 — 报名情况；加「截止」停止报名', who: 'staff', where: 'office' },
+  { name: '议事会', aliases: ['设置议事会'], usage: '议事会 40席 每栋至少1席 — 席位、配额和各人入选概率', who: 'staff', where: 'office' },
+  { name: '公布抽签', aliases: ['公布抽签办法'], usage: '公布抽签 福彩3D 12月5日 — 抽签办法和哈希发到各楼群', who: 'staff', where: 'office' },
+  { name: '开奖', aliases: ['抽签开奖'], usage: '开奖 527 — 按公开号码抽出议事员', who: 'staff', where: 'office' },
+  ...planned(['进度'], ['投票'], ['评价'], ['合并'], ['拆分'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
 ]
 
 function planned(...names: string[][]): CommandSpec[] {

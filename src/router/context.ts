@@ -30,6 +30,11 @@ export interface Ctx {
   loadImage(): Promise<FilePayload>
   startDialog(p: { name: string; version: number; step: string; state: Record<string, unknown> }): Promise<void>
   endDialog(): Promise<void>
+  /**
+   * Work to start once this message's transaction has committed, outside it (a long computation
+   * that replies later through its own transaction on `db`). Dropped if the message is refused.
+   */
+  afterCommit(task: (db: Db) => Promise<void>): void
 }
 
 export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>

@@ -1,8 +1,14 @@
 import { COMPOSE_DIALOG, composeNoticeDialog, startCompose } from '../conversations/composeNotice.js'
 import { INTAKE_DIALOG, intakeDialog, startIntake } from '../conversations/intakeSuggestion.js'
+import { SIGNUP_DIALOG, signupDialog, startSignup } from '../conversations/councilSignup.js'
 import { appointBuildingHead } from '../services/appointBuildingHead.js'
 import { bindBuilding } from '../services/bindBuilding.js'
 import { confirmForwarded } from '../services/confirmForwarded.js'
+import { showCouncilPool } from '../services/councilPool.js'
+import { drawCouncil } from '../services/drawCouncil.js'
+import { publishLottery } from '../services/publishLottery.js'
+import { acceptRecommendation, declineRecommendation, recommendCouncil } from '../services/recommendCouncil.js'
+import { setCouncilQuotas } from '../services/setCouncilQuotas.js'
 import { confirmHousehold } from '../services/confirmHousehold.js'
 import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
 import { registerHousehold } from '../services/registerHousehold.js'
@@ -34,6 +40,14 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   撤回: withdrawSuggestion,
   修改: correctSuggestion,
   建议列表: listNewSuggestions,
+  报名议事员: (ctx) => startSignup(ctx),
+  推荐: (ctx) => recommendCouncil(ctx),
+  接受推荐: (ctx) => acceptRecommendation(ctx),
+  不接受: (ctx) => declineRecommendation(ctx),
+  议事员报名: showCouncilPool,
+  议事会: setCouncilQuotas,
+  公布抽签: publishLottery,
+  开奖: drawCouncil,
   取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
   返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
 }
@@ -42,4 +56,5 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [ERASE_DIALOG]: eraseDialog,
   [COMPOSE_DIALOG]: composeNoticeDialog,
   [INTAKE_DIALOG]: intakeDialog,
+  [SIGNUP_DIALOG]: signupDialog,
 }

@@ -33,6 +33,8 @@ export interface PipelineDeps {
   communities: () => Community[]
   /** fetches the picture of an image message from the platform */
   loadImage: (messageId: string) => Promise<FilePayload>
+  /** runs a task a handler asked for after its transaction committed (default: fire and forget) */
+  background?: (task: () => Promise<void>) => void
 }
 
 /** What the inbound log records as the message's command. */
@@ -78,6 +80,11 @@ export function createPipeline(deps: PipelineDeps) {
     try {
       const outcome = await route(msg, now)
       if (outcome.enqueued) deps.onEnqueued()
+      for (const task of outcome.after ?? []) {
+        const run = () => task(db)
+        if (deps.background) deps.background(run)
+        else void run().catch((err) => deps.log.error({ err }, 'background task failed'))
+      }
       return outcome.outcome
     } catch (err) {
       deps.log.error({ err, messageId: msg.id }, 'handler failed')
@@ -86,7 +93,7 @@ export function createPipeline(deps: PipelineDeps) {
     }
   }
 
-  type Routed = { outcome: Outcome; enqueued: boolean }
+  type Routed = { outcome: Outcome; enqueued: boolean; after?: ((db: Db) => Promise<void>)[] }
 
   /** Addressed messages go straight into one transaction; group chatter takes the hot path. */
   async function route(msg: InboundMessage, now: Date): Promise<Routed> {
@@ -205,7 +212,9 @@ export function createPipeline(deps: PipelineDeps) {
 
     let enqueued = false
     let replyNo = 0
+    const after: ((db: Db) => Promise<void>)[] = []
     const ctx = await buildCtx(tx, { msg, now, inboundId, person, room, conversation, chatKey, staffOf })
+    ctx.afterCommit = (task) => void after.push(task)
     ctx.reply = async (text: string) => {
       enqueued = true
       await replyTo(tx, { msg, room, person, key: `reply:${inboundId}:${replyNo++}`, text, communityId: ctx.community?.id ?? null, now })
@@ -215,7 +224,7 @@ export function createPipeline(deps: PipelineDeps) {
     // an expected refusal: say why, change nothing else
     if (refusal) await ctx.reply(refusal.message)
     else await dispatch(ctx, conversation, parsed)
-    return { outcome: 'handled', enqueued }
+    return { outcome: 'handled', enqueued, after }
   }
 
   async function dispatch(ctx: Ctx, conversation: Conversation | null, parsed: ParsedCommand): Promise<void> {
@@ -280,6 +289,7 @@ export function createPipeline(deps: PipelineDeps) {
         const c = await findConversation(tx, { chatKey: p.chatKey, personId: p.person.id })
         if (c) await endConversation(tx, { id: c.id })
       },
+      afterCommit: () => {},
     }
     return ctx
   }

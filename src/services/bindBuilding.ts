@@ -3,8 +3,9 @@ import { bindRoomToBuilding } from '../db/rooms.js'
 import { buildingLabel, parseBuilding } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
 import type { Ctx } from '../router/context.js'
+import { bindCouncil } from './bindCouncil.js'
 
-/** 绑定 3号楼 — said by staff in a group: this group is building 3's (the building is created). */
+/** 绑定 3号楼 — said by staff in a group: this group is building 3's (the building is created). 绑定 议事会: the council's group. */
 export async function bindBuilding(ctx: Ctx, args: string): Promise<void> {
   if (!ctx.room) throw new AppError('WRONG_ROOM', '请在要绑定的楼栋群里 @我 说「绑定 3号楼」。')
   if (!ctx.isStaff) throw new AppError('FORBIDDEN', '只有居委工作人员可以绑定群。')
@@ -12,6 +13,7 @@ export async function bindBuilding(ctx: Ctx, args: string): Promise<void> {
   const community = ctx.community
   if (!community) throw new AppError('CONFLICT', '您在多个居委工作群里，无法判断本群属于哪个社区，请联系管理员。')
   if (!args) throw new AppError('BAD_INPUT', '请说明是哪栋楼，例如「绑定 3号楼」。')
+  if (/^议事(会|员)/.test(args.trim())) return bindCouncil(ctx)
   const parsed = parseBuilding(args)
   if (!parsed.ok) throw new AppError('BAD_INPUT', parsed.reply)
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Conversation } from '../conversations/store.js'
+import { withdrawUnpublished } from '../db/council.js'
 import { householdMemberCount } from '../db/households.js'
 import { erasures, households, inboundMessages, people, roles } from '../db/schema.js'
 import { normalizeInput } from '../domain/text.js'
@@ -39,6 +40,8 @@ export async function eraseMyInfo(ctx: Ctx): Promise<void> {
   await db.update(inboundMessages).set({ text: null, personId: null }).where(eq(inboundMessages.personId, person.id))
   await db.update(people).set({ householdConfirmedBy: null }).where(eq(people.householdConfirmedBy, person.id))
   await db.update(roles).set({ grantedBy: null }).where(eq(roles.grantedBy, person.id))
+  // an application not yet committed to goes; a published lottery's list cannot change
+  await withdrawUnpublished(db, { personId: person.id })
   await db.insert(erasures).values({ communityId: ctx.community?.id ?? null, hadHousehold: person.householdId !== null, erasedAt: ctx.now })
   // room memberships, roles and open dialogs go with the person (on delete cascade)
   await db.delete(people).where(eq(people.id, person.id))

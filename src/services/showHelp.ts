@@ -36,6 +36,7 @@ export async function showHelp(ctx: Ctx): Promise<void> {
 function roomLine(ctx: Ctx): string {
   if (!ctx.room) return '您可以对我说：'
   if (ctx.room.kind === 'staff') return '（居委工作群）您可以说：'
+  if (ctx.room.kind === 'council') return '（议事会群）您可以说：'
   if (ctx.room.kind !== 'building') return ctx.isStaff ? '本群还没绑定楼栋。您可以说：' : '您可以对我说：'
   return '您可以对我说：'
 }
