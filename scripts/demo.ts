@@ -184,6 +184,13 @@ async function main(): Promise<void> {
     await say('赵大爷', '我的建议')
     await say('王主任', '建议列表', { room: STAFF })
 
+    section('居委把建议汇总成项目', '每一步都留记录，可以「撤销」；提建议的人能看到自己的建议并进了哪个项目')
+    await say('王主任', '合并 J1 J3 为 3号楼出入口改造', { room: STAFF })
+    await say('王主任', '合并 J2 到 P1', { room: STAFF })
+    await say('王主任', '撤销', { room: STAFF })
+    await say('赵大爷', '进度 J1')
+    await say('孙叔叔', '进度', { room: B5 })
+
     section('说错了也不怕')
     await say('赵大爷', '今天几点停水？', { room: B3 })
     await say('周阿姨', '我想登记一下', { room: B5 })

@@ -265,8 +265,9 @@ export const suggestions = pgTable('suggestions', {
   /** jieba tokens + bigrams, kept for the duplicate check */
   features: jsonb('features').$type<string[]>().notNull(),
   fileIds: jsonb('file_ids').$type<number[]>().notNull(),
-  /** 'open' | 'withdrawn' (later issues: merged into a project) */
+  /** 'open' | 'withdrawn' | 'merged' (into projectId) */
   status: text('status').notNull().default('open'),
+  projectId: integer('project_id').references(() => projects.id),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 }, (t) => [
@@ -359,3 +360,28 @@ export const councilCandidates = pgTable('council_candidates', {
   uniqueIndex('council_candidates_draw_person_uq').on(t.drawId, t.personId),
   index('council_candidates_draw_idx').on(t.drawId, t.status),
 ])
+
+/** 项目汇总库: a pool project (P-id = id) that suggestions are merged into. */
+export const projects = pgTable('projects', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  name: text('name').notNull(),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('projects_community_idx').on(t.communityId)])
+
+/** Every change to the pool, kept and reversible (撤销 undoes the latest). */
+export const poolEvents = pgTable('pool_events', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  projectId: integer('project_id').notNull().references(() => projects.id),
+  /** 'create' | 'add' | 'remove' | 'rename' */
+  kind: text('kind').notNull(),
+  suggestionIds: jsonb('suggestion_ids').$type<number[]>().notNull(),
+  oldName: text('old_name'),
+  newName: text('new_name'),
+  byPerson: integer('by_person'),
+  at: ts('at').notNull(),
+  undoneAt: ts('undone_at'),
+}, (t) => [index('pool_events_community_idx').on(t.communityId, t.id)])

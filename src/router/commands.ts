@@ -21,7 +21,7 @@ export interface CommandSpec {
 export const COMMANDS: CommandSpec[] = [
   { name: '帮助', aliases: ['?', '菜单', '帮忙', 'help'], usage: '帮助 — 看我能做什么', who: 'everyone', where: 'anywhere' },
   { name: '建议', aliases: ['提建议', '我要提建议', '我有建议', '提个建议', '反映问题', '报修'], usage: '建议 — 说说哪里需要改进，如「建议 3号楼门口路灯坏了」', who: 'everyone', where: 'anywhere' },
-  { name: '我的建议', aliases: ['我提的建议', '建议进度'], usage: '我的建议 — 看我提的建议到哪一步了', who: 'everyone', where: 'anywhere' },
+  { name: '我的建议', aliases: ['我提的建议', '建议进度'], usage: '我的建议 — 我提的建议到哪一步了（项目见「进度」）', who: 'everyone', where: 'anywhere' },
   { name: '登记', aliases: ['登记住户', '住户登记'], usage: '登记 3号楼 502 — 登记您家门牌', who: 'everyone', where: 'anywhere' },
   { name: '我的信息', aliases: ['个人信息', '我的资料'], usage: '我的信息 — 看存了您哪些信息（可删除）', who: 'everyone', where: 'anywhere' },
   { name: '删除我的信息', aliases: ['删除信息', '注销'], usage: '删除我的信息 — 删除您的信息', who: 'everyone', where: 'anywhere', unlisted: true },
@@ -47,7 +47,13 @@ export const COMMANDS: CommandSpec[] = [
   { name: '议事会', aliases: ['设置议事会'], usage: '议事会 40席 每栋至少1席 — 席位、配额和各人入选概率', who: 'staff', where: 'office' },
   { name: '公布抽签', aliases: ['公布抽签办法'], usage: '公布抽签 福彩3D 12月5日 — 抽签办法和哈希发到各楼群', who: 'staff', where: 'office' },
   { name: '开奖', aliases: ['抽签开奖'], usage: '开奖 527 — 按公开号码抽出议事员', who: 'staff', where: 'office' },
-  ...planned(['进度'], ['投票'], ['评价'], ['合并'], ['拆分'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
+  { name: '进度', aliases: ['查进度', '项目进度'], usage: '进度 J12 — 我的建议走到哪一步；进度 P3 — 项目进展', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '合并', aliases: ['合并建议'], usage: '合并 J3 J7 为 3号楼路灯维修 — 建项目（或「合并 J12 到 P3」）', who: 'staff', where: 'office' },
+  { name: '拆分', aliases: ['拆出'], usage: '拆分 P3 J7 — 从项目里拆出建议', who: 'staff', where: 'office' },
+  { name: '改名', aliases: ['项目改名'], usage: '改名 P3 新名称 — 项目改名', who: 'staff', where: 'office' },
+  { name: '撤销', aliases: ['撤销合并', '撤销上一步'], usage: '撤销 — 撤回上一次合并、拆分或改名', who: 'staff', where: 'office' },
+  { name: '项目历史', aliases: ['项目记录'], usage: '项目历史 P3 — 项目的每次改动', who: 'staff', where: 'office', unlisted: true },
+  ...planned(['投票'], ['评价'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
 ]
 
 function planned(...names: string[][]): CommandSpec[] {

@@ -13,7 +13,12 @@ import { confirmHousehold } from '../services/confirmHousehold.js'
 import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
 import { registerHousehold } from '../services/registerHousehold.js'
 import { showHelp } from '../services/showHelp.js'
+import { mergeSuggestions } from '../services/mergeSuggestions.js'
 import { correctSuggestion, listMySuggestions, withdrawSuggestion } from '../services/mySuggestions.js'
+import { renameProject } from '../services/renameProject.js'
+import { showPoolHistory, showProgress } from '../services/showProgress.js'
+import { splitProject } from '../services/splitProject.js'
+import { undoPoolChange } from '../services/undoPoolChange.js'
 import { showMyInfo } from '../services/showMyInfo.js'
 import { listNewSuggestions } from '../services/suggestionReport.js'
 import { showNoticeStatus } from '../services/showNoticeStatus.js'
@@ -48,6 +53,13 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   议事会: setCouncilQuotas,
   公布抽签: publishLottery,
   开奖: drawCouncil,
+  进度: showProgress,
+  合并: mergeSuggestions,
+  拆分: splitProject,
+  改名: renameProject,
+  // "撤销 J12" is a resident withdrawing; bare 撤销 undoes the last pool change (staff)
+  撤销: (ctx, args) => (/J\s*\d/i.test(args) ? withdrawSuggestion(ctx, args) : undoPoolChange(ctx)),
+  项目历史: showPoolHistory,
   取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
   返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
 }

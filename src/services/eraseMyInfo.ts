@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Conversation } from '../conversations/store.js'
 import { withdrawUnpublished } from '../db/council.js'
 import { householdMemberCount } from '../db/households.js'
-import { erasures, households, inboundMessages, people, roles } from '../db/schema.js'
+import { erasures, households, inboundMessages, people, poolEvents, projects, roles } from '../db/schema.js'
 import { normalizeInput } from '../domain/text.js'
 import type { Ctx, DialogHandler } from '../router/context.js'
 
@@ -40,6 +40,8 @@ export async function eraseMyInfo(ctx: Ctx): Promise<void> {
   await db.update(inboundMessages).set({ text: null, personId: null }).where(eq(inboundMessages.personId, person.id))
   await db.update(people).set({ householdConfirmedBy: null }).where(eq(people.householdConfirmedBy, person.id))
   await db.update(roles).set({ grantedBy: null }).where(eq(roles.grantedBy, person.id))
+  await db.update(poolEvents).set({ byPerson: null }).where(eq(poolEvents.byPerson, person.id))
+  await db.update(projects).set({ createdBy: null }).where(eq(projects.createdBy, person.id))
   // an application not yet committed to goes; a published lottery's list cannot change
   await withdrawUnpublished(db, { personId: person.id })
   await db.insert(erasures).values({ communityId: ctx.community?.id ?? null, hadHousehold: person.householdId !== null, erasedAt: ctx.now })

@@ -1,4 +1,5 @@
 import { suggestionsOf, getSuggestion, updateSuggestion, type Suggestion } from '../db/suggestions.js'
+import { projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
 import { featuresOf } from '../domain/suggestions/similarity.js'
 import { categorize } from '../domain/suggestions/understand.js'
@@ -7,7 +8,7 @@ import type { Ctx } from '../router/context.js'
 import { suggestionCode } from './submitSuggestion.js'
 
 const STATUS: Record<string, string> = { open: '已记录，等汇总', withdrawn: '已撤回' }
-const statusOf = (s: Suggestion) => STATUS[s.status] ?? s.status
+const statusOf = (s: Suggestion) => (s.status === 'merged' && s.projectId !== null ? `已并入 ${projectCode(s.projectId)}` : (STATUS[s.status] ?? s.status))
 
 /** 我的建议 — mine (and those I said 是 to), with where each stands. */
 export async function listMySuggestions(ctx: Ctx): Promise<void> {

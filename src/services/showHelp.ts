@@ -26,7 +26,8 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   const heads = here.filter((c) => c.who === 'head')
   const staff = here.filter((c) => c.who === 'staff')
   if (heads.length) lines.push(`楼组长：${heads.map(example).join('、')}`)
-  if (staff.length) lines.push(`居委：${staff.map(example).join('、')}`)
+  // many staff commands: names only, so the line stays readable
+  if (staff.length) lines.push(`居委：${staff.map(staff.length > 4 ? (c) => c.name : example).join('、')}`)
   if (inGroups.length) lines.push(`在楼栋群里还可以：${inGroups.map((c) => c.name).join('、')}`)
   if (inOffice.length) lines.push(`在工作群或私聊还可以：${inOffice.map((c) => c.name).join('、')}`)
   if (inGroup) lines.push('在群里请先 @我 再说。')

@@ -1,0 +1,87 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import type { Db } from './client.js'
+import { buildings, poolEvents, projects, suggestionSupports, suggestions } from './schema.js'
+
+export type Project = typeof projects.$inferSelect
+export type PoolEvent = typeof poolEvents.$inferSelect
+
+export async function createProject(db: Db, p: { communityId: number; campaignId: number | null; name: string; createdBy: number; now: Date }): Promise<Project> {
+  const [row] = await db.insert(projects).values({ ...p, createdAt: p.now }).returning()
+  return row!
+}
+
+export async function getProject(db: Db, p: { id: number; communityId: number }): Promise<Project | undefined> {
+  const [row] = await db.select().from(projects).where(and(eq(projects.id, p.id), eq(projects.communityId, p.communityId)))
+  return row
+}
+
+export async function renameProjectRow(db: Db, p: { id: number; name: string }): Promise<void> {
+  await db.update(projects).set({ name: p.name }).where(eq(projects.id, p.id))
+}
+
+export async function suggestionsByIds(db: Db, p: { communityId: number; ids: number[] }) {
+  if (!p.ids.length) return []
+  return db.select().from(suggestions).where(and(eq(suggestions.communityId, p.communityId), inArray(suggestions.id, p.ids)))
+}
+
+/** Moves suggestions into a project (merged) or back out of it (open). */
+export async function setProjectOf(db: Db, p: { ids: number[]; projectId: number | null; now: Date }): Promise<void> {
+  if (!p.ids.length) return
+  await db
+    .update(suggestions)
+    .set({ projectId: p.projectId, status: p.projectId === null ? 'open' : 'merged', updatedAt: p.now })
+    .where(inArray(suggestions.id, p.ids))
+}
+
+export async function recordPoolEvent(db: Db, p: Omit<typeof poolEvents.$inferInsert, 'id'>): Promise<void> {
+  await db.insert(poolEvents).values(p)
+}
+
+export async function lastPoolEvent(db: Db, p: { communityId: number }): Promise<PoolEvent | undefined> {
+  const [row] = await db
+    .select()
+    .from(poolEvents)
+    .where(and(eq(poolEvents.communityId, p.communityId), isNull(poolEvents.undoneAt)))
+    .orderBy(desc(poolEvents.id))
+    .limit(1)
+  return row
+}
+
+export async function markUndone(db: Db, p: { id: number; now: Date }): Promise<void> {
+  await db.update(poolEvents).set({ undoneAt: p.now }).where(eq(poolEvents.id, p.id))
+}
+
+export async function projectHistory(db: Db, p: { projectId: number }) {
+  return db.select().from(poolEvents).where(eq(poolEvents.projectId, p.projectId)).orderBy(poolEvents.id)
+}
+
+/** Projects with their suggestions, supporters (suggesters + 是) and buildings. */
+export async function projectsWithMembers(db: Db, p: { communityId: number; ids?: number[] }) {
+  const list = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.communityId, p.communityId), p.ids ? inArray(projects.id, p.ids) : undefined))
+    .orderBy(projects.id)
+  if (!list.length) return []
+  const members = await db
+    .select({
+      projectId: suggestions.projectId,
+      id: suggestions.id,
+      problem: suggestions.problem,
+      building: buildings.number,
+      supports: sql<number>`(select count(*)::int from ${suggestionSupports} s where s.suggestion_id = ${suggestions.id})`,
+    })
+    .from(suggestions)
+    .leftJoin(buildings, eq(buildings.id, suggestions.buildingId))
+    .where(inArray(suggestions.projectId, list.map((x) => x.id)))
+    .orderBy(suggestions.id)
+  return list.map((project) => {
+    const mine = members.filter((m) => m.projectId === project.id)
+    return {
+      project,
+      suggestions: mine,
+      supporters: mine.reduce((n, m) => n + 1 + m.supports, 0),
+      buildings: [...new Set(mine.map((m) => m.building).filter((b): b is number => b !== null))].sort((a, b) => a - b),
+    }
+  })
+}
