@@ -191,6 +191,14 @@ async function main(): Promise<void> {
     await say('赵大爷', '进度 J1')
     await say('孙叔叔', '进度', { room: B5 })
 
+    section('居民投票排先后', '每户几票、可以都投给一项；在群里只说收到，私聊才说投了什么；截止时自动公布（这里居委提前结束）')
+    await say('王主任', '合并 J2 为 楼道清理', { room: STAFF })
+    await say('王主任', '开启投票 P1-P2 每户2票 截止 明天20:00', { room: STAFF })
+    await say('赵大爷', '投票 1 2')
+    await say('孙叔叔', '投票 1 1', { room: B5 })
+    await say('周阿姨', '投票 2', { room: B5 })
+    await say('王主任', '结束投票 T1', { room: STAFF })
+
     section('说错了也不怕')
     await say('赵大爷', '今天几点停水？', { room: B3 })
     await say('周阿姨', '我想登记一下', { room: B5 })

@@ -20,6 +20,7 @@ import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { announceReturn } from './services/announceReturn.js'
 import { purgeInbound } from './services/purgeInbound.js'
 import { remindHeads } from './services/remindHeads.js'
+import { closeDueRounds, remindRounds } from './services/roundResults.js'
 import { digestSuggestions } from './services/suggestionReport.js'
 import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './services/syncRooms.js'
 
@@ -113,6 +114,24 @@ export async function createApp(opts: AppOptions): Promise<App> {
       run: async ({ db: jobDb, now: at, slot }) => {
         const result = await digestSuggestions(jobDb, { now: at, slot, timeZone: config.timeZone })
         if (result.posted) sender.wake()
+        return result
+      },
+    },
+    {
+      name: 'close-rounds',
+      cron: '* * * * *',
+      run: async ({ db: jobDb, now: at }) => {
+        const result = await closeDueRounds(jobDb, { now: at, timeZone: config.timeZone })
+        if (result.closed) sender.wake()
+        return result
+      },
+    },
+    {
+      name: 'remind-rounds',
+      cron: '*/10 * * * *',
+      run: async ({ db: jobDb, now: at }) => {
+        const result = await remindRounds(jobDb, { now: at, leadMs: config.roundRemindBeforeMs, timeZone: config.timeZone })
+        if (result.reminded) sender.wake()
         return result
       },
     },

@@ -39,6 +39,7 @@ export const configSchema = z.object({
     .default('true')
     .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   GONGJIAN_FORWARD_REMIND_AFTER_H: z.coerce.number().positive().default(24),
+  GONGJIAN_ROUND_REMIND_BEFORE_H: z.coerce.number().positive().default(12),
   GONGJIAN_TIMEZONE: z
     .string()
     .default('Asia/Shanghai')
@@ -72,6 +73,8 @@ export interface Config {
   announce: boolean
   /** a building head who has not said 已转发 this long after a notice is reminded, once */
   forwardRemindAfterMs: number
+  /** each building group hears its turnout this long before a round's deadline, once */
+  roundRemindBeforeMs: number
   timeZone: string
   logLevel: Env['LOG_LEVEL']
 }
@@ -100,6 +103,7 @@ function toConfig(env: Env): Config {
     inboundRetentionDays: env.GONGJIAN_INBOUND_RETENTION_DAYS,
     announce: env.GONGJIAN_ANNOUNCE,
     forwardRemindAfterMs: env.GONGJIAN_FORWARD_REMIND_AFTER_H * 3_600_000,
+    roundRemindBeforeMs: env.GONGJIAN_ROUND_REMIND_BEFORE_H * 3_600_000,
     timeZone: env.GONGJIAN_TIMEZONE,
     logLevel: env.LOG_LEVEL,
   }

@@ -76,6 +76,7 @@ describe('loadConfig', () => {
       timeZone: 'Asia/Urumqi',
       announce: false,
       forwardRemindAfterMs: 12 * 3_600_000,
+      roundRemindBeforeMs: 12 * 3_600_000,
       logLevel: 'debug',
     })
   })

@@ -385,3 +385,37 @@ export const poolEvents = pgTable('pool_events', {
   at: ts('at').notNull(),
   undoneAt: ts('undone_at'),
 }, (t) => [index('pool_events_community_idx').on(t.communityId, t.id)])
+
+/** A round (T-id = id): residents' dot voting (later: council scoring, resolution votes). */
+export const rounds = pgTable('rounds', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  /** 'resident' */
+  kind: text('kind').notNull(),
+  projectIds: jsonb('project_ids').$type<number[]>().notNull(),
+  dots: integer('dots').notNull(),
+  /** 'household' | 'person': whose ballot counts once */
+  per: text('per').notNull(),
+  /** published at opening: decides ties that nothing else decides */
+  seed: text('seed').notNull(),
+  opensAt: ts('opens_at').notNull(),
+  closesAt: ts('closes_at').notNull(),
+  /** 'open' | 'closed' */
+  status: text('status').notNull().default('open'),
+  closedAt: ts('closed_at'),
+  remindedAt: ts('reminded_at'),
+  createdBy: integer('created_by'),
+}, (t) => [index('rounds_open_idx').on(t.status, t.closesAt)])
+
+/** One ballot per voter (household or person) per round; re-voting replaces it. */
+export const ballots = pgTable('ballots', {
+  id: serial('id').primaryKey(),
+  roundId: integer('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
+  /** 'household:12' or 'person:34' */
+  voterKey: text('voter_key').notNull(),
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  buildingId: integer('building_id').references(() => buildings.id),
+  dots: jsonb('dots').$type<number[]>().notNull(),
+  castAt: ts('cast_at').notNull(),
+}, (t) => [uniqueIndex('ballots_round_voter_uq').on(t.roundId, t.voterKey)])

@@ -53,7 +53,11 @@ export const COMMANDS: CommandSpec[] = [
   { name: '改名', aliases: ['项目改名'], usage: '改名 P3 新名称 — 项目改名', who: 'staff', where: 'office' },
   { name: '撤销', aliases: ['撤销合并', '撤销上一步'], usage: '撤销 — 撤回上一次合并、拆分或改名', who: 'staff', where: 'office' },
   { name: '项目历史', aliases: ['项目记录'], usage: '项目历史 P3 — 项目的每次改动', who: 'staff', where: 'office', unlisted: true },
-  ...planned(['投票'], ['评价'], ['开启评议'], ['开启投票'], ['结束投票'], ['结果'], ['完成'], ['导出']),
+  { name: '投票', aliases: ['我要投票', '看投票'], usage: '投票 3 7 12 — 给项目投票（说「投票」看有哪些项目）', who: 'everyone', where: 'anywhere' },
+  { name: '结果', aliases: ['投票结果', '看结果'], usage: '结果 T1 — 投票结果', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '开启投票', aliases: ['发起投票', '开始投票'], usage: '开启投票 P1-P8 每户3票 截止 12月5日20:00', who: 'staff', where: 'office' },
+  { name: '结束投票', aliases: ['提前结束投票', '关闭投票'], usage: '结束投票 T1 — 提前结束并公布', who: 'staff', where: 'office' },
+  ...planned(['评价'], ['开启评议'], ['开启决议'], ['完成'], ['导出']),
 ]
 
 function planned(...names: string[][]): CommandSpec[] {

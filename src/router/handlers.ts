@@ -13,7 +13,10 @@ import { confirmHousehold } from '../services/confirmHousehold.js'
 import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
 import { registerHousehold } from '../services/registerHousehold.js'
 import { showHelp } from '../services/showHelp.js'
+import { castVote } from '../services/castVote.js'
 import { mergeSuggestions } from '../services/mergeSuggestions.js'
+import { openRound } from '../services/openRound.js'
+import { closeRoundEarly, showRoundResults } from '../services/roundResults.js'
 import { correctSuggestion, listMySuggestions, withdrawSuggestion } from '../services/mySuggestions.js'
 import { renameProject } from '../services/renameProject.js'
 import { showPoolHistory, showProgress } from '../services/showProgress.js'
@@ -60,6 +63,10 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   // "撤销 J12" is a resident withdrawing; bare 撤销 undoes the last pool change (staff)
   撤销: (ctx, args) => (/J\s*\d/i.test(args) ? withdrawSuggestion(ctx, args) : undoPoolChange(ctx)),
   项目历史: showPoolHistory,
+  投票: castVote,
+  结果: showRoundResults,
+  开启投票: openRound,
+  结束投票: closeRoundEarly,
   取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
   返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
 }

@@ -30,7 +30,6 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   if (staff.length) lines.push(`居委：${staff.map(staff.length > 4 ? (c) => c.name : example).join('、')}`)
   if (inGroups.length) lines.push(`在楼栋群里还可以：${inGroups.map((c) => c.name).join('、')}`)
   if (inOffice.length) lines.push(`在工作群或私聊还可以：${inOffice.map((c) => c.name).join('、')}`)
-  if (inGroup) lines.push('在群里请先 @我 再说。')
   await ctx.reply(lines.join('\n'))
 }
 

@@ -45,8 +45,8 @@ describe('foundation: groups, buildings, households, help', () => {
     await world.say('张三', '我想登记一下', { room: G3 })
     expect(world.lastSaid(G3)).toContain('「登记」')
     // in COMMANDS.md but not built yet: recognised, and said so
-    await world.say('张三', '投票 3 7', { room: G3 })
-    expect(world.lastSaid(G3)).toContain('「投票」功能还没开通')
+    await world.say('张三', '评价 P3 5 很满意', { room: G3 })
+    expect(world.lastSaid(G3)).toContain('「评价」功能还没开通')
   })
 
 

@@ -1,0 +1,93 @@
+import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
+import type { Db } from './client.js'
+import { ballots, buildings, households, people, projects, rounds } from './schema.js'
+
+export type Round = typeof rounds.$inferSelect
+
+export async function createRound(db: Db, p: Omit<typeof rounds.$inferInsert, 'id'>): Promise<Round> {
+  const [row] = await db.insert(rounds).values(p).returning()
+  return row!
+}
+
+export async function getRound(db: Db, p: { id: number; communityId: number }): Promise<Round | undefined> {
+  const [row] = await db.select().from(rounds).where(and(eq(rounds.id, p.id), eq(rounds.communityId, p.communityId)))
+  return row
+}
+
+export async function openRounds(db: Db, p: { communityId: number }): Promise<Round[]> {
+  return db.select().from(rounds).where(and(eq(rounds.communityId, p.communityId), eq(rounds.status, 'open'))).orderBy(asc(rounds.id))
+}
+
+/** The latest round of a community (any status). */
+export async function latestRound(db: Db, p: { communityId: number }): Promise<Round | undefined> {
+  const [row] = await db.select().from(rounds).where(eq(rounds.communityId, p.communityId)).orderBy(sql`${rounds.id} desc`).limit(1)
+  return row
+}
+
+/** A voter's ballot: a second one replaces the first. */
+export async function castBallot(db: Db, p: { roundId: number; voterKey: string; personId: number; buildingId: number | null; dots: number[]; now: Date }): Promise<void> {
+  await db
+    .insert(ballots)
+    .values({ roundId: p.roundId, voterKey: p.voterKey, personId: p.personId, buildingId: p.buildingId, dots: p.dots, castAt: p.now })
+    .onConflictDoUpdate({ target: [ballots.roundId, ballots.voterKey], set: { personId: p.personId, dots: p.dots, castAt: p.now } })
+}
+
+export async function ballotsOf(db: Db, p: { roundId: number }) {
+  return db
+    .select({ voterKey: ballots.voterKey, dots: ballots.dots, castAt: ballots.castAt, building: buildings.number })
+    .from(ballots)
+    .leftJoin(buildings, eq(buildings.id, ballots.buildingId))
+    .where(eq(ballots.roundId, p.roundId))
+}
+
+/** Closes a round once (false if it was already closed). */
+export async function closeRound(db: Db, p: { id: number; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(rounds)
+    .set({ status: 'closed', closedAt: p.now })
+    .where(and(eq(rounds.id, p.id), eq(rounds.status, 'open')))
+    .returning({ id: rounds.id })
+  return rows.length > 0
+}
+
+export async function roundsDueToClose(db: Db, p: { now: Date }): Promise<Round[]> {
+  return db.select().from(rounds).where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, p.now)))
+}
+
+export async function roundsDueForReminder(db: Db, p: { before: Date }): Promise<Round[]> {
+  return db.select().from(rounds).where(and(eq(rounds.status, 'open'), isNull(rounds.remindedAt), lte(rounds.closesAt, p.before)))
+}
+
+export async function markRoundReminded(db: Db, p: { id: number; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(rounds)
+    .set({ remindedAt: p.now })
+    .where(and(eq(rounds.id, p.id), isNull(rounds.remindedAt)))
+    .returning({ id: rounds.id })
+  return rows.length > 0
+}
+
+/** Per building: how many confirmed households (or registered people) and how many voted. */
+export async function turnoutByBuilding(db: Db, p: { round: Round }) {
+  const eligible = await db
+    .select({ buildingId: households.buildingId, number: buildings.number, n: sql<number>`count(distinct ${p.round.per === 'household' ? households.id : people.id})::int` })
+    .from(people)
+    .innerJoin(households, eq(households.id, people.householdId))
+    .innerJoin(buildings, eq(buildings.id, households.buildingId))
+    .where(and(eq(households.communityId, p.round.communityId), isNotNull(people.householdConfirmedAt)))
+    .groupBy(households.buildingId, buildings.number)
+  const voted = await db
+    .select({ buildingId: ballots.buildingId, n: sql<number>`count(*)::int` })
+    .from(ballots)
+    .where(eq(ballots.roundId, p.round.id))
+    .groupBy(ballots.buildingId)
+  return eligible
+    .map((e) => ({ buildingId: e.buildingId, number: e.number, eligible: e.n, voted: voted.find((v) => v.buildingId === e.buildingId)?.n ?? 0 }))
+    .sort((a, b) => a.number - b.number)
+}
+
+export async function projectNames(db: Db, p: { ids: number[] }): Promise<Map<number, string>> {
+  if (!p.ids.length) return new Map()
+  const rows = await db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, p.ids))
+  return new Map(rows.map((r) => [r.id, r.name]))
+}

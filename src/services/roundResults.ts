@@ -1,0 +1,110 @@
+import type { Db } from '../db/client.js'
+import { buildingGroups } from '../db/notices.js'
+import { ballotsOf, closeRound, getRound, latestRound, markRoundReminded, projectNames, roundsDueForReminder, roundsDueToClose, turnoutByBuilding, type Round } from '../db/rounds.js'
+import { buildingLabel } from '../domain/address.js'
+import { AppError } from '../domain/errors.js'
+import { rankingBars, tallyDots, TIE_RULES } from '../domain/rounds/tally.js'
+import { formatClock } from '../domain/time.js'
+import { normalizeWidth } from '../domain/text.js'
+import { enqueueMessage } from '../outbox/enqueue.js'
+import type { Ctx } from '../router/context.js'
+import { postToAllGroups } from './broadcast.js'
+import { roundCode } from './openRound.js'
+import { poolCommunity } from './poolAccess.js'
+
+/** The published result: ranking with bars, voters, turnout by building, the rule applied. */
+export async function resultsText(db: Db, p: { round: Round; timeZone: string }): Promise<string> {
+  const { round } = p
+  const cast = await ballotsOf(db, { roundId: round.id })
+  const { ranking, voters } = tallyDots(
+    cast.map((b) => ({ voterKey: b.voterKey, building: b.building, dots: b.dots, castAt: b.castAt })),
+    { projects: round.projectIds, closesAt: round.closedAt ?? round.closesAt, seed: round.seed },
+  )
+  const names = await projectNames(db, { ids: round.projectIds })
+  const turnout = await turnoutByBuilding(db, { round })
+  const unit = round.per === 'household' ? '户' : '人'
+  return [
+    `【投票结果 ${roundCode(round.id)}】共 ${voters} ${unit}投票（${formatClock(round.closedAt ?? round.closesAt, p.timeZone)} 截止）：`,
+    ...rankingBars(ranking, { unit: '票', who: unit, names }),
+    `各楼参与：${turnout.map((t) => `${buildingLabel(t.number)} ${t.voted}/${t.eligible}`).join('、') || '无'}`,
+    `规则：${TIE_RULES}种子 ${round.seed}。`,
+  ].join('\n')
+}
+
+/** Closes the round (once) and posts the result to every group. */
+export async function publishRoundResults(db: Db, p: { round: Round; now: Date; timeZone: string }): Promise<boolean> {
+  if (!(await closeRound(db, { id: p.round.id, now: p.now }))) return false
+  const closed = { ...p.round, status: 'closed', closedAt: p.now < p.round.closesAt ? p.now : p.round.closesAt }
+  const body = await resultsText(db, { round: closed, timeZone: p.timeZone })
+  await postToAllGroups(db, { communityId: p.round.communityId, key: `round-result:${p.round.id}`, body, now: p.now, staffToo: true })
+  return true
+}
+
+async function roundFrom(ctx: Ctx, args: string): Promise<Round> {
+  const m = /T\s*(\d+)/i.exec(normalizeWidth(args))
+  const round = m ? await getRound(ctx.db, { id: Number(m[1]), communityId: ctx.community!.id }) : await latestRound(ctx.db, { communityId: ctx.community!.id })
+  if (!round) throw new AppError('NOT_FOUND', m ? `没有投票 T${m[1]}。` : '还没有开过投票。')
+  return round
+}
+
+/** 结束投票 T1 — staff close a round early; the result goes out as at the deadline. */
+export async function closeRoundEarly(ctx: Ctx, args: string): Promise<void> {
+  poolCommunity(ctx, '结束投票')
+  const round = await roundFrom(ctx, args)
+  if (round.status !== 'open') throw new AppError('CONFLICT', `${roundCode(round.id)} 已经结束了。说「结果 ${roundCode(round.id)}」可看结果。`)
+  await publishRoundResults(ctx.db, { round, now: ctx.now, timeZone: ctx.config.timeZone })
+  await ctx.reply(`${roundCode(round.id)} 已结束，结果已发到各群。`)
+}
+
+/** 结果 [T1] — the result once closed; while open only the turnout (no interim ranking). */
+export async function showRoundResults(ctx: Ctx, args: string): Promise<void> {
+  if (!ctx.community) throw new AppError('WRONG_ROOM', '请在您楼栋的群里 @我 问结果。')
+  const round = await roundFrom(ctx, args)
+  if (round.status === 'open') {
+    const turnout = await turnoutByBuilding(ctx.db, { round })
+    const voted = turnout.reduce((n, t) => n + t.voted, 0)
+    await ctx.reply(`${roundCode(round.id)} 还在进行，${formatClock(round.closesAt, ctx.config.timeZone)} 截止；现在已有 ${voted} ${round.per === 'household' ? '户' : '人'}投票。截止后公布结果。`)
+    return
+  }
+  await ctx.reply(await resultsText(ctx.db, { round, timeZone: ctx.config.timeZone }))
+}
+
+/** Job: rounds past their deadline are closed and their result published, exactly once. */
+export async function closeDueRounds(db: Db, p: { now: Date; timeZone: string }): Promise<{ closed: number }> {
+  let closed = 0
+  for (const round of await roundsDueToClose(db, p)) {
+    if (await db.transaction((tx) => publishRoundResults(tx, { round, now: p.now, timeZone: p.timeZone }))) closed++
+  }
+  return { closed }
+}
+
+/**
+ * Job: once per round, some hours before the deadline, each building group hears its own
+ * turnout — never who has not voted.
+ */
+export async function remindRounds(db: Db, p: { now: Date; leadMs: number; timeZone: string }): Promise<{ reminded: number }> {
+  let reminded = 0
+  for (const round of await roundsDueForReminder(db, { before: new Date(p.now.getTime() + p.leadMs) })) {
+    await db.transaction(async (tx) => {
+      if (!(await markRoundReminded(tx, { id: round.id, now: p.now }))) return
+      const turnout = await turnoutByBuilding(tx, { round })
+      const unit = round.per === 'household' ? '户' : '人'
+      for (const b of await buildingGroups(tx, { communityId: round.communityId })) {
+        const t = turnout.find((x) => x.buildingId === b.buildingId)
+        const line = t ? `${buildingLabel(b.number)}已有 ${t.voted}/${t.eligible} ${unit}投票。` : ''
+        for (const roomId of b.roomIds) {
+          await enqueueMessage(tx, {
+            key: `round-remind:${round.id}:room:${roomId}`,
+            body: `提醒：投票 ${roundCode(round.id)} 将于 ${formatClock(round.closesAt, p.timeZone)} 截止。${line}还没投的请 @我 说「投票」看项目。`,
+            roomId,
+            communityId: round.communityId,
+            now: p.now,
+            priority: 'background',
+          })
+        }
+      }
+      reminded++
+    })
+  }
+  return { reminded }
+}
