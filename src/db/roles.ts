@@ -31,3 +31,11 @@ export async function rolesOfPerson(db: Db, p: { personId: number }) {
     .leftJoin(buildings, eq(buildings.id, roles.buildingId))
     .where(eq(roles.personId, p.personId))
 }
+
+export async function isCouncilMember(db: Db, p: { personId: number; communityId: number }): Promise<boolean> {
+  const rows = await db
+    .select({ id: roles.id })
+    .from(roles)
+    .where(and(eq(roles.personId, p.personId), eq(roles.role, 'council'), eq(roles.communityId, p.communityId)))
+  return rows.length > 0
+}

@@ -14,8 +14,28 @@ export async function getRound(db: Db, p: { id: number; communityId: number }): 
   return row
 }
 
-export async function openRounds(db: Db, p: { communityId: number }): Promise<Round[]> {
-  return db.select().from(rounds).where(and(eq(rounds.communityId, p.communityId), eq(rounds.status, 'open'))).orderBy(asc(rounds.id))
+export async function openRounds(db: Db, p: { communityId: number; kind: 'resident' | 'council' }): Promise<Round[]> {
+  return db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.communityId, p.communityId), eq(rounds.kind, p.kind), eq(rounds.status, 'open')))
+    .orderBy(asc(rounds.id))
+}
+
+/** A council member's scores so far in a round (their one ballot). */
+export async function scoresOf(db: Db, p: { roundId: number; voterKey: string }) {
+  const [row] = await db.select({ scores: ballots.scores }).from(ballots).where(and(eq(ballots.roundId, p.roundId), eq(ballots.voterKey, p.voterKey)))
+  return row?.scores ?? []
+}
+
+export async function saveScores(
+  db: Db,
+  p: { roundId: number; voterKey: string; personId: number; scores: { project: number; urgency: number; importance: number }[]; now: Date },
+): Promise<void> {
+  await db
+    .insert(ballots)
+    .values({ roundId: p.roundId, voterKey: p.voterKey, personId: p.personId, dots: [], scores: p.scores, castAt: p.now })
+    .onConflictDoUpdate({ target: [ballots.roundId, ballots.voterKey], set: { scores: p.scores, castAt: p.now } })
 }
 
 /** The latest round of a community (any status). */
@@ -34,7 +54,7 @@ export async function castBallot(db: Db, p: { roundId: number; voterKey: string;
 
 export async function ballotsOf(db: Db, p: { roundId: number }) {
   return db
-    .select({ voterKey: ballots.voterKey, dots: ballots.dots, castAt: ballots.castAt, building: buildings.number })
+    .select({ voterKey: ballots.voterKey, dots: ballots.dots, scores: ballots.scores, castAt: ballots.castAt, building: buildings.number })
     .from(ballots)
     .leftJoin(buildings, eq(buildings.id, ballots.buildingId))
     .where(eq(ballots.roundId, p.roundId))
@@ -54,8 +74,12 @@ export async function roundsDueToClose(db: Db, p: { now: Date }): Promise<Round[
   return db.select().from(rounds).where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, p.now)))
 }
 
+/** Residents' rounds only: council members are reminded by the council group. */
 export async function roundsDueForReminder(db: Db, p: { before: Date }): Promise<Round[]> {
-  return db.select().from(rounds).where(and(eq(rounds.status, 'open'), isNull(rounds.remindedAt), lte(rounds.closesAt, p.before)))
+  return db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.kind, 'resident'), eq(rounds.status, 'open'), isNull(rounds.remindedAt), lte(rounds.closesAt, p.before)))
 }
 
 export async function markRoundReminded(db: Db, p: { id: number; now: Date }): Promise<boolean> {

@@ -391,7 +391,7 @@ export const rounds = pgTable('rounds', {
   id: serial('id').primaryKey(),
   communityId: integer('community_id').notNull().references(() => communities.id),
   campaignId: integer('campaign_id').references(() => campaigns.id),
-  /** 'resident' */
+  /** 'resident' (dot voting) | 'council' (scores) */
   kind: text('kind').notNull(),
   projectIds: jsonb('project_ids').$type<number[]>().notNull(),
   dots: integer('dots').notNull(),
@@ -417,5 +417,7 @@ export const ballots = pgTable('ballots', {
   personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
   buildingId: integer('building_id').references(() => buildings.id),
   dots: jsonb('dots').$type<number[]>().notNull(),
+  /** council rounds: urgency and importance per project */
+  scores: jsonb('scores').$type<{ project: number; urgency: number; importance: number }[]>(),
   castAt: ts('cast_at').notNull(),
 }, (t) => [uniqueIndex('ballots_round_voter_uq').on(t.roundId, t.voterKey)])

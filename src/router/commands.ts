@@ -57,7 +57,10 @@ export const COMMANDS: CommandSpec[] = [
   { name: '结果', aliases: ['投票结果', '看结果'], usage: '结果 T1 — 投票结果', who: 'everyone', where: 'anywhere', unlisted: true },
   { name: '开启投票', aliases: ['发起投票', '开始投票'], usage: '开启投票 P1-P8 每户3票 截止 12月5日20:00', who: 'staff', where: 'office' },
   { name: '结束投票', aliases: ['提前结束投票', '关闭投票'], usage: '结束投票 T1 — 提前结束并公布', who: 'staff', where: 'office' },
-  ...planned(['评价'], ['开启评议'], ['开启决议'], ['完成'], ['导出']),
+  { name: '评分', aliases: ['打分', '评议打分'], usage: '评分 — 议事员给项目打分（或「评分 P3 5 4」）', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '开启评议', aliases: ['发起评议', '开始评议'], usage: '开启评议 P1-P12 截止 12月5日20:00', who: 'staff', where: 'office' },
+  { name: '议事员', aliases: ['设议事员', '添加议事员'], usage: '议事员 @张三 — 在群里说，加一位议事员', who: 'staff', where: 'group', unlisted: true },
+  ...planned(['评价'], ['开启决议'], ['完成'], ['导出']),
 ]
 
 function planned(...names: string[][]): CommandSpec[] {

@@ -14,6 +14,7 @@ import { askEraseMyInfo, ERASE_DIALOG, eraseDialog } from '../services/eraseMyIn
 import { registerHousehold } from '../services/registerHousehold.js'
 import { showHelp } from '../services/showHelp.js'
 import { castVote } from '../services/castVote.js'
+import { appointCouncilMember, openCouncilRound, SCORE_DIALOG, scoreProjects, scoringDialog } from '../services/councilRound.js'
 import { mergeSuggestions } from '../services/mergeSuggestions.js'
 import { openRound } from '../services/openRound.js'
 import { closeRoundEarly, showRoundResults } from '../services/roundResults.js'
@@ -67,6 +68,9 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   结果: showRoundResults,
   开启投票: openRound,
   结束投票: closeRoundEarly,
+  评分: scoreProjects,
+  开启评议: openCouncilRound,
+  议事员: (ctx) => appointCouncilMember(ctx),
   取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
   返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
 }
@@ -75,5 +79,6 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [ERASE_DIALOG]: eraseDialog,
   [COMPOSE_DIALOG]: composeNoticeDialog,
   [INTAKE_DIALOG]: intakeDialog,
+  [SCORE_DIALOG]: scoringDialog,
   [SIGNUP_DIALOG]: signupDialog,
 }

@@ -1,14 +1,17 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { buildingGroups } from '../db/notices.js'
 import { rooms } from '../db/schema.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 
-/** The same announcement to every building group (and the staff group), behind replies. */
+/** The same announcement to every building group (and the staff and council groups), behind replies. */
 export async function postToAllGroups(db: Db, p: { communityId: number; key: string; body: string; now: Date; staffToo?: boolean }): Promise<number> {
   const targets = (await buildingGroups(db, { communityId: p.communityId })).flatMap((b) => b.roomIds)
   if (p.staffToo) {
-    const staff = await db.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.communityId, p.communityId), eq(rooms.kind, 'staff'), eq(rooms.present, true)))
+    const staff = await db
+      .select({ id: rooms.id })
+      .from(rooms)
+      .where(and(eq(rooms.communityId, p.communityId), inArray(rooms.kind, ['staff', 'council']), eq(rooms.present, true)))
     targets.push(...staff.map((r) => r.id))
   }
   for (const roomId of targets) {

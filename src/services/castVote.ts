@@ -11,7 +11,7 @@ import { roundCode } from './openRound.js'
 export async function castVote(ctx: Ctx, args: string): Promise<void> {
   if (!ctx.community) throw new AppError('WRONG_ROOM', '请在您楼栋的群里 @我 投票。')
   const tz = ctx.config.timeZone
-  const [round] = await openRounds(ctx.db, { communityId: ctx.community.id })
+  const [round] = await openRounds(ctx.db, { communityId: ctx.community.id, kind: 'resident' })
   if (!round) {
     const last = await latestRound(ctx.db, { communityId: ctx.community.id })
     if (last) throw new AppError('CONFLICT', `投票 ${roundCode(last.id)} 已于 ${formatClock(last.closedAt ?? last.closesAt, tz)} 截止，说「结果」可看结果。`)

@@ -1,9 +1,10 @@
 import type { Db } from '../db/client.js'
 import { buildingGroups } from '../db/notices.js'
+import { projectsWithMembers } from '../db/pool.js'
 import { ballotsOf, closeRound, getRound, latestRound, markRoundReminded, projectNames, roundsDueForReminder, roundsDueToClose, turnoutByBuilding, type Round } from '../db/rounds.js'
 import { buildingLabel } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
-import { rankingBars, tallyDots, TIE_RULES } from '../domain/rounds/tally.js'
+import { rankCouncilScores, rankingBars, tallyDots, TIE_RULES } from '../domain/rounds/tally.js'
 import { formatClock } from '../domain/time.js'
 import { normalizeWidth } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
@@ -16,6 +17,7 @@ import { poolCommunity } from './poolAccess.js'
 export async function resultsText(db: Db, p: { round: Round; timeZone: string }): Promise<string> {
   const { round } = p
   const cast = await ballotsOf(db, { roundId: round.id })
+  if (round.kind === 'council') return councilResultsText(db, { round, cast, timeZone: p.timeZone })
   const { ranking, voters } = tallyDots(
     cast.map((b) => ({ voterKey: b.voterKey, building: b.building, dots: b.dots, castAt: b.castAt })),
     { projects: round.projectIds, closesAt: round.closedAt ?? round.closesAt, seed: round.seed },
@@ -28,6 +30,28 @@ export async function resultsText(db: Db, p: { round: Round; timeZone: string })
     ...rankingBars(ranking, { unit: '票', who: unit, names }),
     `各楼参与：${turnout.map((t) => `${buildingLabel(t.number)} ${t.voted}/${t.eligible}`).join('、') || '无'}`,
     `规则：${TIE_RULES}种子 ${round.seed}。`,
+  ].join('\n')
+}
+
+async function councilResultsText(
+  db: Db,
+  p: { round: Round; cast: Awaited<ReturnType<typeof ballotsOf>>; timeZone: string },
+): Promise<string> {
+  const { round } = p
+  const scores = p.cast.flatMap((b) => (b.scores ?? []).map((s) => ({ member: b.voterKey, ...s, at: b.castAt })))
+  const members = await projectsWithMembers(db, { communityId: round.communityId, ids: round.projectIds })
+  const ranked = rankCouncilScores(scores, {
+    projects: round.projectIds.map((id) => {
+      const m = members.find((x) => x.project.id === id)
+      return { project: id, supporters: m?.supporters ?? 0, buildings: m?.buildings.length ?? 0 }
+    }),
+    seed: round.seed,
+  })
+  const names = new Map(members.map((m) => [m.project.id, m.project.name]))
+  return [
+    `【议事会评议结果 ${roundCode(round.id)}】${p.cast.length} 位议事员打分（${formatClock(round.closedAt ?? round.closesAt, p.timeZone)} 截止）：`,
+    ...ranked.map((r) => `${r.rank}. P${r.project} ${names.get(r.project) ?? ''} 得分 ${r.value.toFixed(2)}（紧迫 ${r.urgency.toFixed(1)}，重要 ${r.importance.toFixed(1)}，中位数 ${r.median}，${r.raters} 人打分）`),
+    `规则：两项平均分之和。${TIE_RULES}种子 ${round.seed}。`,
   ].join('\n')
 }
 
