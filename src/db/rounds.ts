@@ -14,7 +14,7 @@ export async function getRound(db: Db, p: { id: number; communityId: number }): 
   return row
 }
 
-export async function openRounds(db: Db, p: { communityId: number; kind: 'resident' | 'council' }): Promise<Round[]> {
+export async function openRounds(db: Db, p: { communityId: number; kind: 'resident' | 'council' | 'resolution' }): Promise<Round[]> {
   return db
     .select()
     .from(rounds)
@@ -74,12 +74,12 @@ export async function roundsDueToClose(db: Db, p: { now: Date }): Promise<Round[
   return db.select().from(rounds).where(and(eq(rounds.status, 'open'), lte(rounds.closesAt, p.now)))
 }
 
-/** Residents' rounds only: council members are reminded by the council group. */
+/** Households' rounds only: council members are reminded by the council group. */
 export async function roundsDueForReminder(db: Db, p: { before: Date }): Promise<Round[]> {
   return db
     .select()
     .from(rounds)
-    .where(and(eq(rounds.kind, 'resident'), eq(rounds.status, 'open'), isNull(rounds.remindedAt), lte(rounds.closesAt, p.before)))
+    .where(and(inArray(rounds.kind, ['resident', 'resolution']), eq(rounds.status, 'open'), isNull(rounds.remindedAt), lte(rounds.closesAt, p.before)))
 }
 
 export async function markRoundReminded(db: Db, p: { id: number; now: Date }): Promise<boolean> {

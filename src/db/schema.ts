@@ -391,8 +391,11 @@ export const rounds = pgTable('rounds', {
   id: serial('id').primaryKey(),
   communityId: integer('community_id').notNull().references(() => communities.id),
   campaignId: integer('campaign_id').references(() => campaigns.id),
-  /** 'resident' (dot voting) | 'council' (scores) */
+  /** 'resident' (dot voting) | 'council' (scores) | 'resolution' (yes/no on a ranked plan) */
   kind: text('kind').notNull(),
+  /** a resolution: the round whose ranking is voted on, and the share of yes needed (percent) */
+  refRoundId: integer('ref_round_id'),
+  passPercent: integer('pass_percent'),
   projectIds: jsonb('project_ids').$type<number[]>().notNull(),
   dots: integer('dots').notNull(),
   /** 'household' | 'person': whose ballot counts once */

@@ -60,7 +60,10 @@ export const COMMANDS: CommandSpec[] = [
   { name: '评分', aliases: ['打分', '评议打分'], usage: '评分 — 议事员给项目打分（或「评分 P3 5 4」）', who: 'everyone', where: 'anywhere', unlisted: true },
   { name: '开启评议', aliases: ['发起评议', '开始评议'], usage: '开启评议 P1-P12 截止 12月5日20:00', who: 'staff', where: 'office' },
   { name: '议事员', aliases: ['设议事员', '添加议事员'], usage: '议事员 @张三 — 在群里说，加一位议事员', who: 'staff', where: 'group', unlisted: true },
-  ...planned(['评价'], ['开启决议'], ['完成'], ['导出']),
+  { name: '同意', aliases: ['赞成', '我同意'], usage: '同意 / 不同意 — 对决议表决', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '不同意', aliases: ['反对', '不赞成', '我不同意'], usage: '不同意 — 对决议表决', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '开启决议', aliases: ['发起决议'], usage: '开启决议 T1 通过线 50% 截止 12月8日20:00', who: 'staff', where: 'office' },
+  ...planned(['评价'], ['完成'], ['导出']),
 ]
 
 function planned(...names: string[][]): CommandSpec[] {

@@ -17,6 +17,7 @@ import { castVote } from '../services/castVote.js'
 import { appointCouncilMember, openCouncilRound, SCORE_DIALOG, scoreProjects, scoringDialog } from '../services/councilRound.js'
 import { mergeSuggestions } from '../services/mergeSuggestions.js'
 import { openRound } from '../services/openRound.js'
+import { openResolution, voteResolution } from '../services/resolution.js'
 import { closeRoundEarly, showRoundResults } from '../services/roundResults.js'
 import { correctSuggestion, listMySuggestions, withdrawSuggestion } from '../services/mySuggestions.js'
 import { renameProject } from '../services/renameProject.js'
@@ -69,6 +70,9 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   开启投票: openRound,
   结束投票: closeRoundEarly,
   评分: scoreProjects,
+  开启决议: openResolution,
+  同意: (ctx) => voteResolution(ctx, true),
+  不同意: (ctx) => voteResolution(ctx, false),
   开启评议: openCouncilRound,
   议事员: (ctx) => appointCouncilMember(ctx),
   取消: (ctx) => ctx.reply('现在没有进行中的操作。'),

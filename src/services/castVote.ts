@@ -21,19 +21,23 @@ export async function castVote(ctx: Ctx, args: string): Promise<void> {
     await ctx.reply(`进行中：${roundCode(round.id)}，项目 ${round.projectIds.map(projectCode).join(' ')}，每户 ${round.dots} 票，截止 ${formatClock(round.closesAt, tz)}。\n投票请说「投票 3 7 12」。`)
     return
   }
-  if (round.closesAt <= ctx.now) throw new AppError('CONFLICT', `${roundCode(round.id)} 已于 ${formatClock(round.closesAt, tz)} 截止，不能再投了。`)
-  const h = await householdOfPerson(ctx.db, { personId: ctx.person.id })
-  // who may vote is explicit, and the refusal says why
-  if (!h) throw new AppError('FORBIDDEN', '投票要先登记门牌：请说「登记 3号楼 502」，楼组长确认后就能投。')
-  if (h.household.communityId !== ctx.community.id) throw new AppError('FORBIDDEN', '您登记的住户不在本社区，不能参加这次投票。')
-  if (!h.confirmedAt) throw new AppError('FORBIDDEN', '您的登记还没经楼组长确认，确认后就能投票。')
+  const voter = await eligibleVoter(ctx, round)
   const parsed = parseDotVote(args, { dots: round.dots })
   if (!parsed.ok) throw new AppError('BAD_INPUT', parsed.reply)
   const outside = [...new Set(parsed.value.filter((n) => !round.projectIds.includes(n)))]
   if (outside.length) throw new AppError('BAD_INPUT', `${outside.map(projectCode).join('、')} 不在这次投票里。可投：${round.projectIds.map(projectCode).join(' ')}。`)
-  const voterKey = round.per === 'household' ? `household:${h.household.id}` : `person:${ctx.person.id}`
-  await castBallot(ctx.db, { roundId: round.id, voterKey, personId: ctx.person.id, buildingId: h.building.id, dots: parsed.value, now: ctx.now })
+  await castBallot(ctx.db, { roundId: round.id, ...voter, personId: ctx.person.id, dots: parsed.value, now: ctx.now })
   await ctx.reply(confirmation(round, parsed.value, ctx.room !== null))
+}
+
+/** Who may vote is explicit, and a refusal says why: registered, confirmed, this community, in time. */
+export async function eligibleVoter(ctx: Ctx, round: Round): Promise<{ voterKey: string; buildingId: number }> {
+  if (round.closesAt <= ctx.now) throw new AppError('CONFLICT', `${roundCode(round.id)} 已于 ${formatClock(round.closesAt, ctx.config.timeZone)} 截止，不能再投了。`)
+  const h = await householdOfPerson(ctx.db, { personId: ctx.person.id })
+  if (!h) throw new AppError('FORBIDDEN', '投票要先登记门牌：请说「登记 3号楼 502」，楼组长确认后就能投。')
+  if (h.household.communityId !== round.communityId) throw new AppError('FORBIDDEN', '您登记的住户不在本社区，不能参加这次投票。')
+  if (!h.confirmedAt) throw new AppError('FORBIDDEN', '您的登记还没经楼组长确认，确认后就能投票。')
+  return { voterKey: round.per === 'household' ? `household:${h.household.id}` : `person:${ctx.person.id}`, buildingId: h.building.id }
 }
 
 function confirmation(round: Round, dots: number[], inGroup: boolean): string {

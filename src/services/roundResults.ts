@@ -18,6 +18,7 @@ export async function resultsText(db: Db, p: { round: Round; timeZone: string })
   const { round } = p
   const cast = await ballotsOf(db, { roundId: round.id })
   if (round.kind === 'council') return councilResultsText(db, { round, cast, timeZone: p.timeZone })
+  if (round.kind === 'resolution') return resolutionText(db, { round, cast, timeZone: p.timeZone })
   const { ranking, voters } = tallyDots(
     cast.map((b) => ({ voterKey: b.voterKey, building: b.building, dots: b.dots, castAt: b.castAt })),
     { projects: round.projectIds, closesAt: round.closedAt ?? round.closesAt, seed: round.seed },
@@ -52,6 +53,21 @@ async function councilResultsText(
     `【议事会评议结果 ${roundCode(round.id)}】${p.cast.length} 位议事员打分（${formatClock(round.closedAt ?? round.closesAt, p.timeZone)} 截止）：`,
     ...ranked.map((r) => `${r.rank}. P${r.project} ${names.get(r.project) ?? ''} 得分 ${r.value.toFixed(2)}（紧迫 ${r.urgency.toFixed(1)}，重要 ${r.importance.toFixed(1)}，中位数 ${r.median}，${r.raters} 人打分）`),
     `规则：两项平均分之和。${TIE_RULES}种子 ${round.seed}。`,
+  ].join('\n')
+}
+
+async function resolutionText(db: Db, p: { round: Round; cast: Awaited<ReturnType<typeof ballotsOf>>; timeZone: string }): Promise<string> {
+  const { round } = p
+  const yes = p.cast.filter((b) => b.dots[0] === 1).length
+  const no = p.cast.length - yes
+  const turnout = await turnoutByBuilding(db, { round })
+  const eligible = turnout.reduce((n, t) => n + t.eligible, 0)
+  const share = p.cast.length ? (100 * yes) / p.cast.length : 0
+  const passed = p.cast.length > 0 && share > (round.passPercent ?? 50)
+  return [
+    `【决议结果 ${roundCode(round.id)}】表决 ${roundCode(round.refRoundId ?? 0)} 的排序：${passed ? '通过' : '未通过'}`,
+    `同意 ${yes} 户，不同意 ${no} 户；投票 ${p.cast.length}/${eligible} 户。赞成占 ${share.toFixed(1)}%，通过线 ${round.passPercent ?? 50}%。`,
+    `各楼参与：${turnout.map((t) => `${buildingLabel(t.number)} ${t.voted}/${t.eligible}`).join('、') || '无'}`,
   ].join('\n')
 }
 

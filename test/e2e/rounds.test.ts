@@ -128,4 +128,25 @@ describe('a residents’ voting round', () => {
     await world.say('王主任', '结束投票 T1', { room: STAFF })
     expect(world.lastSaid(STAFF)).toContain('T1 已经结束了')
   })
+
+  it('ratifies the ranking by a household yes/no vote and publishes the numbers', async () => {
+    await world.say('王主任', '开启决议 T1 通过线 50% 截止 12月4日20:00', { room: STAFF })
+    expect(world.said(STAFF).join('\n')).toContain('已开启决议 T2（表决 T1，通过线 50%）')
+    const announced = world.said(GROUPS[5]).find((t) => t.startsWith('【决议 T2】'))!
+    expect(announced).toContain('1. P3 电梯维护')
+    expect(announced).toContain('@我 说「同意」或「不同意」')
+    await world.say('没登记的人', '同意', { room: GROUPS[3] })
+    expect(world.lastSaid(GROUPS[3])).toContain('投票要先登记门牌')
+    for (const n of [1, 2, 3]) await world.say(`3栋居民${n}`, '同意', { room: GROUPS[3] })
+    await world.say('5栋居民1', '反对')
+    expect(world.lastSaid('5栋居民1')).toBe('已记下：不同意（T2）。截止前可以改。')
+    await world.say('5栋居民2', '不同意')
+    await world.say('5栋居民2', '同意') // changed their mind: the last one counts
+    clock.set('2026-12-04T20:00:00+08:00')
+    await world.flush()
+    const result = world.said(STAFF).find((t) => t.startsWith('【决议结果 T2】'))!
+    expect(result).toContain('表决 T1 的排序：通过')
+    expect(result).toContain('同意 4 户，不同意 1 户；投票 5/20 户。赞成占 80.0%，通过线 50%。')
+    for (const topic of Object.values(GROUPS)) expect(world.said(topic).some((t) => t.startsWith('【决议结果 T2】'))).toBe(true)
+  })
 })
