@@ -20,6 +20,7 @@ import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { announceReturn } from './services/announceReturn.js'
 import { purgeInbound } from './services/purgeInbound.js'
 import { remindHeads } from './services/remindHeads.js'
+import { findCjkFont } from './services/renderChart.js'
 import { closeDueRounds, remindRounds } from './services/roundResults.js'
 import { digestSuggestions } from './services/suggestionReport.js'
 import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './services/syncRooms.js'
@@ -63,6 +64,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await migrateDatabase(database)
   const { db } = database
   const communities = await ensureCommunities(db, { staffRoomTopics: config.staffRoomTopics, now: now() })
+  if (!findCjkFont(config.cjkFont)) log.warn('no CJK font found: vote results go out as text only (install Debian fonts-wqy-microhei or set GONGJIAN_CJK_FONT)')
 
   if (config.sessionName) mkdirSync(dirname(config.sessionName), { recursive: true })
   const bot = WechatyBuilder.build({ puppet: opts.puppet, puppetOptions: opts.puppetOptions, name: config.sessionName } as WechatyOptions)
@@ -121,7 +123,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       name: 'close-rounds',
       cron: '* * * * *',
       run: async ({ db: jobDb, now: at }) => {
-        const result = await closeDueRounds(jobDb, { now: at, timeZone: config.timeZone })
+        const result = await closeDueRounds(jobDb, { now: at, timeZone: config.timeZone, fontFile: config.cjkFont })
         if (result.closed) sender.wake()
         return result
       },

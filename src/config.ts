@@ -40,6 +40,8 @@ export const configSchema = z.object({
     .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   GONGJIAN_FORWARD_REMIND_AFTER_H: z.coerce.number().positive().default(24),
   GONGJIAN_ROUND_REMIND_BEFORE_H: z.coerce.number().positive().default(12),
+  /** a TTF/TTC with Chinese glyphs for result charts; default: Debian's wqy-microhei or noto-cjk */
+  GONGJIAN_CJK_FONT: z.string().min(1).optional(),
   GONGJIAN_TIMEZONE: z
     .string()
     .default('Asia/Shanghai')
@@ -75,6 +77,8 @@ export interface Config {
   forwardRemindAfterMs: number
   /** each building group hears its turnout this long before a round's deadline, once */
   roundRemindBeforeMs: number
+  /** font file for result charts (undefined: the Debian CJK fonts are looked for) */
+  cjkFont: string | undefined
   timeZone: string
   logLevel: Env['LOG_LEVEL']
 }
@@ -104,6 +108,7 @@ function toConfig(env: Env): Config {
     announce: env.GONGJIAN_ANNOUNCE,
     forwardRemindAfterMs: env.GONGJIAN_FORWARD_REMIND_AFTER_H * 3_600_000,
     roundRemindBeforeMs: env.GONGJIAN_ROUND_REMIND_BEFORE_H * 3_600_000,
+    cjkFont: env.GONGJIAN_CJK_FONT,
     timeZone: env.GONGJIAN_TIMEZONE,
     logLevel: env.LOG_LEVEL,
   }

@@ -5,7 +5,8 @@ import { rooms } from '../db/schema.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 
 /** The same announcement to every building group (and the staff and council groups), behind replies. */
-export async function postToAllGroups(db: Db, p: { communityId: number; key: string; body: string; now: Date; staffToo?: boolean }): Promise<number> {
+/** Returns the rooms it posted to. */
+export async function postToAllGroups(db: Db, p: { communityId: number; key: string; body: string; now: Date; staffToo?: boolean }): Promise<number[]> {
   const targets = (await buildingGroups(db, { communityId: p.communityId })).flatMap((b) => b.roomIds)
   if (p.staffToo) {
     const staff = await db
@@ -17,5 +18,5 @@ export async function postToAllGroups(db: Db, p: { communityId: number; key: str
   for (const roomId of targets) {
     await enqueueMessage(db, { key: `${p.key}:room:${roomId}`, body: p.body, roomId, communityId: p.communityId, now: p.now, priority: 'background' })
   }
-  return targets.length
+  return targets
 }

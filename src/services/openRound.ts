@@ -47,6 +47,6 @@ export async function openRound(ctx: Ctx, args: string): Promise<void> {
     '投票：@我 说「投票 3 7 12」（写项目号）；截止前可以重投，以最后一次为准。',
     `规则：${TIE_RULES}种子 ${seed}。`,
   ].join('\n')
-  const groups = await postToAllGroups(ctx.db, { communityId: community.id, key: `round-open:${round.id}`, body, now: ctx.now })
+  const { length: groups } = await postToAllGroups(ctx.db, { communityId: community.id, key: `round-open:${round.id}`, body, now: ctx.now })
   await ctx.reply(`已开启投票 ${roundCode(round.id)}：${found.length} 个项目，${who}，截止 ${formatClock(round.closesAt, ctx.config.timeZone)}。已通知 ${groups} 个楼栋群。`)
 }

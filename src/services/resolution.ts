@@ -49,7 +49,7 @@ export async function openResolution(ctx: Ctx, args: string): Promise<void> {
     ...ranking,
     `已登记并确认的住户每户一票：@我 说「同意」或「不同意」。赞成超过投票户的 ${percent}% 即通过。截止：${formatClock(round.closesAt, ctx.config.timeZone)}。`,
   ].join('\n')
-  const groups = await postToAllGroups(ctx.db, { communityId: community.id, key: `resolution-open:${round.id}`, body, now: ctx.now, staffToo: true })
+  const { length: groups } = await postToAllGroups(ctx.db, { communityId: community.id, key: `resolution-open:${round.id}`, body, now: ctx.now, staffToo: true })
   await ctx.reply(`已开启决议 ${roundCode(round.id)}（表决 ${roundCode(plan.id)}，通过线 ${percent}%），截止 ${formatClock(round.closesAt, ctx.config.timeZone)}。已发到 ${groups} 个群。`)
 }
 

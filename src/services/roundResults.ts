@@ -1,17 +1,27 @@
 import type { Db } from '../db/client.js'
-import { buildingGroups } from '../db/notices.js'
+import { buildingGroups, saveFile } from '../db/notices.js'
 import { projectsWithMembers } from '../db/pool.js'
 import { ballotsOf, closeRound, getRound, latestRound, markRoundReminded, projectNames, roundsDueForReminder, roundsDueToClose, turnoutByBuilding, type Round } from '../db/rounds.js'
 import { buildingLabel } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
+import { rankingChartSvg } from '../domain/rounds/chartSvg.js'
 import { rankCouncilScores, rankingBars, tallyDots, TIE_RULES } from '../domain/rounds/tally.js'
 import { formatClock } from '../domain/time.js'
 import { normalizeWidth } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from '../router/context.js'
 import { postToAllGroups } from './broadcast.js'
+import { findCjkFont, renderPng } from './renderChart.js'
 import { roundCode } from './openRound.js'
 import { poolCommunity } from './poolAccess.js'
+
+async function residentTally(db: Db, round: Round, cast: Awaited<ReturnType<typeof ballotsOf>>) {
+  const { ranking, voters } = tallyDots(
+    cast.map((b) => ({ voterKey: b.voterKey, building: b.building, dots: b.dots, castAt: b.castAt })),
+    { projects: round.projectIds, closesAt: round.closedAt ?? round.closesAt, seed: round.seed },
+  )
+  return { ranking, voters, names: await projectNames(db, { ids: round.projectIds }) }
+}
 
 /** The published result: ranking with bars, voters, turnout by building, the rule applied. */
 export async function resultsText(db: Db, p: { round: Round; timeZone: string }): Promise<string> {
@@ -19,11 +29,7 @@ export async function resultsText(db: Db, p: { round: Round; timeZone: string })
   const cast = await ballotsOf(db, { roundId: round.id })
   if (round.kind === 'council') return councilResultsText(db, { round, cast, timeZone: p.timeZone })
   if (round.kind === 'resolution') return resolutionText(db, { round, cast, timeZone: p.timeZone })
-  const { ranking, voters } = tallyDots(
-    cast.map((b) => ({ voterKey: b.voterKey, building: b.building, dots: b.dots, castAt: b.castAt })),
-    { projects: round.projectIds, closesAt: round.closedAt ?? round.closesAt, seed: round.seed },
-  )
-  const names = await projectNames(db, { ids: round.projectIds })
+  const { ranking, voters, names } = await residentTally(db, round, cast)
   const turnout = await turnoutByBuilding(db, { round })
   const unit = round.per === 'household' ? '户' : '人'
   return [
@@ -32,6 +38,32 @@ export async function resultsText(db: Db, p: { round: Round; timeZone: string })
     `各楼参与：${turnout.map((t) => `${buildingLabel(t.number)} ${t.voted}/${t.eligible}`).join('、') || '无'}`,
     `规则：${TIE_RULES}种子 ${round.seed}。`,
   ].join('\n')
+}
+
+/** The residents' ranking as a PNG chart (null without a CJK font, or for other kinds of round). */
+export async function resultChart(db: Db, p: { round: Round; timeZone: string; fontFile?: string }): Promise<Buffer | null> {
+  const font = findCjkFont(p.fontFile)
+  if (!font || p.round.kind !== 'resident') return null
+  const cast = await ballotsOf(db, { roundId: p.round.id })
+  const { ranking, voters, names } = await residentTally(db, p.round, cast)
+  const unit = p.round.per === 'household' ? '户' : '人'
+  const svg = rankingChartSvg({
+    title: `投票结果 ${roundCode(p.round.id)}`,
+    subtitle: `共 ${voters} ${unit}投票 · ${formatClock(p.round.closedAt ?? p.round.closesAt, p.timeZone)} 截止`,
+    ranking,
+    names,
+    unit: '票',
+    fontFamily: 'WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif',
+  })
+  return renderPng(svg, [font]).png
+}
+
+/** Saves the chart and puts it in the outbox for the given rooms. */
+async function postChart(db: Db, p: { round: Round; png: Buffer; roomIds: number[]; key: string; now: Date }): Promise<void> {
+  const fileId = await saveFile(db, { name: `投票结果-${roundCode(p.round.id)}.png`, mediaType: 'image/png', base64: p.png.toString('base64'), now: p.now })
+  for (const roomId of p.roomIds) {
+    await enqueueMessage(db, { key: `${p.key}:room:${roomId}`, body: `[图表] ${roundCode(p.round.id)}`, kind: 'file', fileId, roomId, communityId: p.round.communityId, now: p.now, priority: 'background' })
+  }
 }
 
 async function councilResultsText(
@@ -72,11 +104,13 @@ async function resolutionText(db: Db, p: { round: Round; cast: Awaited<ReturnTyp
 }
 
 /** Closes the round (once) and posts the result to every group. */
-export async function publishRoundResults(db: Db, p: { round: Round; now: Date; timeZone: string }): Promise<boolean> {
+export async function publishRoundResults(db: Db, p: { round: Round; now: Date; timeZone: string; fontFile?: string }): Promise<boolean> {
   if (!(await closeRound(db, { id: p.round.id, now: p.now }))) return false
   const closed = { ...p.round, status: 'closed', closedAt: p.now < p.round.closesAt ? p.now : p.round.closesAt }
   const body = await resultsText(db, { round: closed, timeZone: p.timeZone })
-  await postToAllGroups(db, { communityId: p.round.communityId, key: `round-result:${p.round.id}`, body, now: p.now, staffToo: true })
+  const roomIds = await postToAllGroups(db, { communityId: p.round.communityId, key: `round-result:${p.round.id}`, body, now: p.now, staffToo: true })
+  const png = await resultChart(db, { round: closed, timeZone: p.timeZone, fontFile: p.fontFile })
+  if (png) await postChart(db, { round: closed, png, roomIds, key: `round-chart:${p.round.id}`, now: p.now })
   return true
 }
 
@@ -92,7 +126,7 @@ export async function closeRoundEarly(ctx: Ctx, args: string): Promise<void> {
   poolCommunity(ctx, '结束投票')
   const round = await roundFrom(ctx, args)
   if (round.status !== 'open') throw new AppError('CONFLICT', `${roundCode(round.id)} 已经结束了。说「结果 ${roundCode(round.id)}」可看结果。`)
-  await publishRoundResults(ctx.db, { round, now: ctx.now, timeZone: ctx.config.timeZone })
+  await publishRoundResults(ctx.db, { round, now: ctx.now, timeZone: ctx.config.timeZone, fontFile: ctx.config.cjkFont })
   await ctx.reply(`${roundCode(round.id)} 已结束，结果已发到各群。`)
 }
 
@@ -107,13 +141,15 @@ export async function showRoundResults(ctx: Ctx, args: string): Promise<void> {
     return
   }
   await ctx.reply(await resultsText(ctx.db, { round, timeZone: ctx.config.timeZone }))
+  const png = await resultChart(ctx.db, { round, timeZone: ctx.config.timeZone, fontFile: ctx.config.cjkFont })
+  if (png && ctx.room) await postChart(ctx.db, { round, png, roomIds: [ctx.room.id], key: `reply:${ctx.inboundId}:chart`, now: ctx.now })
 }
 
 /** Job: rounds past their deadline are closed and their result published, exactly once. */
-export async function closeDueRounds(db: Db, p: { now: Date; timeZone: string }): Promise<{ closed: number }> {
+export async function closeDueRounds(db: Db, p: { now: Date; timeZone: string; fontFile?: string }): Promise<{ closed: number }> {
   let closed = 0
   for (const round of await roundsDueToClose(db, p)) {
-    if (await db.transaction((tx) => publishRoundResults(tx, { round, now: p.now, timeZone: p.timeZone }))) closed++
+    if (await db.transaction((tx) => publishRoundResults(tx, { round, now: p.now, timeZone: p.timeZone, fontFile: p.fontFile }))) closed++
   }
   return { closed }
 }

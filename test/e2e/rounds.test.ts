@@ -117,7 +117,13 @@ describe('a residents’ voting round', () => {
       '3. P1 路灯维修 ████░░░░░░ 3票（2户，1栋）',
     ])
     expect(result).toContain('各楼参与：3号楼 3/8、5号楼 4/7、7号楼 1/5')
-    for (const topic of Object.values(GROUPS)) expect(world.said(topic).some((t) => t.startsWith('【投票结果 T1】'))).toBe(true)
+    for (const topic of Object.values(GROUPS)) {
+      const said = world.said(topic)
+      const at = said.findIndex((t) => t.startsWith('【投票结果 T1】'))
+      expect(at).toBeGreaterThanOrEqual(0)
+      // the chart follows the text
+      expect(said[at + 1]).toBe('[图片]')
+    }
   })
 
   it('refuses late ballots and shows the result again on request', async () => {
