@@ -95,59 +95,36 @@ export async function createApp(opts: AppOptions): Promise<App> {
     // tracked, so settle() (tests, stop) waits for it; it enqueues its own replies
     background: (task) => void track(task().then(() => sender.wake()).catch(report('background task failed'))),
   })
+  // every job's messages go out through the outbox: the scheduler wakes the sender after each run
   const jobs: Job[] = [
     {
       name: 'purge-inbound-texts',
       cron: '30 3 * * *',
       run: ({ db: jobDb, now: at }) => purgeInbound({ db: jobDb, now: at, retentionDays: config.inboundRetentionDays }),
     },
-    {
-      name: 'expire-dialogs',
-      cron: '* * * * *',
-      run: async ({ db: jobDb, now: at }) => {
-        const result = await expireDialogs(jobDb, { now: at, dialogs: DIALOGS })
-        if (result.expired) sender.wake()
-        return result
-      },
-    },
+    { name: 'expire-dialogs', cron: '* * * * *', run: ({ db: jobDb, now: at }) => expireDialogs(jobDb, { now: at, dialogs: DIALOGS }) },
     {
       name: 'suggestion-digest',
       cron: '30 8 * * *',
-      run: async ({ db: jobDb, now: at, slot }) => {
-        const result = await digestSuggestions(jobDb, { now: at, slot, timeZone: config.timeZone })
-        if (result.posted) sender.wake()
-        return result
-      },
+      run: ({ db: jobDb, now: at, slot }) => digestSuggestions(jobDb, { now: at, slot, timeZone: config.timeZone }),
     },
     {
       name: 'close-rounds',
       cron: '* * * * *',
-      run: async ({ db: jobDb, now: at }) => {
-        const result = await closeDueRounds(jobDb, { now: at, timeZone: config.timeZone, fontFile: config.cjkFont })
-        if (result.closed) sender.wake()
-        return result
-      },
+      run: ({ db: jobDb, now: at }) => closeDueRounds(jobDb, { now: at, timeZone: config.timeZone, fontFile: config.cjkFont }),
     },
     {
       name: 'remind-rounds',
       cron: '*/10 * * * *',
-      run: async ({ db: jobDb, now: at }) => {
-        const result = await remindRounds(jobDb, { now: at, leadMs: config.roundRemindBeforeMs, timeZone: config.timeZone })
-        if (result.reminded) sender.wake()
-        return result
-      },
+      run: ({ db: jobDb, now: at }) => remindRounds(jobDb, { now: at, leadMs: config.roundRemindBeforeMs, timeZone: config.timeZone }),
     },
     {
       name: 'remind-forward',
       cron: '*/10 * * * *',
-      run: async ({ db: jobDb, now: at }) => {
-        const result = await remindHeads(jobDb, { now: at, afterMs: config.forwardRemindAfterMs })
-        if (result.reminded || result.headless) sender.wake()
-        return result
-      },
+      run: ({ db: jobDb, now: at }) => remindHeads(jobDb, { now: at, afterMs: config.forwardRemindAfterMs }),
     },
   ]
-  const scheduler = createScheduler({ db, now, timeZone: config.timeZone, log, jobs })
+  const scheduler = createScheduler({ db, now, timeZone: config.timeZone, log, jobs, onJobDone: () => sender.wake() })
   const syncDeps = () => ({ db, now: now(), loginAt })
   const report = (what: string) => (err: unknown) => log.error({ err }, what)
 

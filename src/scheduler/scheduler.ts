@@ -17,6 +17,8 @@ interface SchedulerDeps {
   timeZone: string
   log: Logger
   jobs: Job[]
+  /** after a job ran (e.g. wake the outbox sender for what it enqueued) */
+  onJobDone?: () => void
 }
 
 const MINUTE = 60_000
@@ -49,6 +51,7 @@ export function createScheduler(deps: SchedulerDeps) {
         .set({ finishedAt: deps.now(), result: (result ?? null) as object | null })
         .where(and(eq(jobRuns.job, job.name), eq(jobRuns.slot, slot)))
       deps.log.info({ job: job.name, slot, result }, 'job done')
+      deps.onJobDone?.()
     } catch (err) {
       // give the slot back: the next trigger or runDue() tries again
       await deps.db.delete(jobRuns).where(and(eq(jobRuns.job, job.name), eq(jobRuns.slot, slot)))

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
 import { currentCampaign } from '../db/campaigns.js'
-import { projectsWithMembers } from '../db/pool.js'
 import { grantRole, isCouncilMember } from '../db/roles.js'
 import { createRound, openRounds, saveScores, scoresOf, type Round } from '../db/rounds.js'
 import { rooms } from '../db/schema.js'
@@ -16,7 +15,7 @@ import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Conversation } from '../conversations/store.js'
 import type { Ctx, DialogHandler } from '../router/context.js'
 import { mentionedPeople } from './mentioned.js'
-import { roundCode } from './openRound.js'
+import { roundCode, roundProjects } from './openRound.js'
 import { poolCommunity } from './poolAccess.js'
 
 /** 议事员 @张三 — staff, in a group the person is in, add a council member (besides those drawn by lot). */
@@ -37,9 +36,7 @@ export async function openCouncilRound(ctx: Ctx, args: string): Promise<void> {
   if (!spec.ok) throw new AppError('BAD_INPUT', spec.reply.replace('开启投票 P1-P8 每户3票', '开启评议 P1-P8'))
   const when = parseWhen(spec.value.deadline, ctx.now, ctx.config.timeZone)
   if (!when.ok || when.value.immediate) throw new AppError('BAD_INPUT', `截止时间：${when.ok ? '要在以后' : when.reply}`)
-  const found = await projectsWithMembers(ctx.db, { communityId: community.id, ids: spec.value.projects })
-  const missing = spec.value.projects.filter((id) => !found.some((m) => m.project.id === id && m.suggestions.length > 0))
-  if (missing.length) throw new AppError('NOT_FOUND', `${missing.map(projectCode).join('、')} 不在项目库里（或是空项目），请核对。`)
+  const found = await roundProjects(ctx, { communityId: community.id, ids: spec.value.projects })
   const campaign = await currentCampaign(ctx.db, { communityId: community.id })
   const round = await createRound(ctx.db, {
     communityId: community.id,

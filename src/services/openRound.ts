@@ -14,6 +14,14 @@ import { poolCommunity } from './poolAccess.js'
 
 export const roundCode = (id: number): string => `T${id}`
 
+/** The pool projects a round is about; each must exist and hold at least one suggestion. */
+export async function roundProjects(ctx: Ctx, p: { communityId: number; ids: number[] }) {
+  const found = await projectsWithMembers(ctx.db, p)
+  const missing = p.ids.filter((id) => !found.some((m) => m.project.id === id && m.suggestions.length > 0))
+  if (missing.length) throw new AppError('NOT_FOUND', `${missing.map(projectCode).join('、')} 不在项目库里（或是空项目），请核对。`)
+  return found
+}
+
 /** 开启投票 P1-P8 每户3票 截止 12月5日20:00 — a residents' dot-voting round, announced everywhere. */
 export async function openRound(ctx: Ctx, args: string): Promise<void> {
   const community = poolCommunity(ctx, '开启投票')
@@ -22,9 +30,7 @@ export async function openRound(ctx: Ctx, args: string): Promise<void> {
   const when = parseWhen(spec.value.deadline, ctx.now, ctx.config.timeZone)
   if (!when.ok) throw new AppError('BAD_INPUT', `截止时间：${when.reply}`)
   if (when.value.immediate) throw new AppError('BAD_INPUT', '截止时间要在以后，例如「截止 12月5日20:00」。')
-  const found = await projectsWithMembers(ctx.db, { communityId: community.id, ids: spec.value.projects })
-  const missing = spec.value.projects.filter((id) => !found.some((m) => m.project.id === id && m.suggestions.length > 0))
-  if (missing.length) throw new AppError('NOT_FOUND', `${missing.map(projectCode).join('、')} 不在项目库里（或是空项目），请核对。`)
+  const found = await roundProjects(ctx, { communityId: community.id, ids: spec.value.projects })
   const seed = randomBytes(4).toString('hex')
   const campaign = await currentCampaign(ctx.db, { communityId: community.id })
   const round = await createRound(ctx.db, {
