@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  real,
   serial,
   text,
   timestamp,
@@ -93,9 +94,10 @@ export const roles = pgTable('roles', {
   id: serial('id').primaryKey(),
   communityId: integer('community_id').notNull().references(() => communities.id),
   personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
-  /** 'building_head' */
+  /** 'building_head' (buildingId) | 'council' | 'liaison' (partnerId: a department's contact) */
   role: text('role').notNull(),
   buildingId: integer('building_id').references(() => buildings.id),
+  partnerId: integer('partner_id'),
   grantedBy: integer('granted_by'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [
@@ -138,6 +140,8 @@ export const outbox = pgTable('outbox', {
   kind: text('kind').notNull().default('text'),
   body: text('body').notNull(),
   fileId: integer('file_id').references(() => files.id),
+  /** people to @-mention in a group (really, through the puppet): their names go in front of the body */
+  mentions: jsonb('mentions').$type<number[]>(),
   /** What caused it (e.g. 'reply:<inbound id>:0'): a second enqueue of the same key is a no-op. */
   idempotencyKey: text('idempotency_key').notNull(),
   notBefore: ts('not_before').notNull(),
@@ -367,6 +371,11 @@ export const projects = pgTable('projects', {
   communityId: integer('community_id').notNull().references(() => communities.id),
   campaignId: integer('campaign_id').references(() => campaigns.id),
   name: text('name').notNull(),
+  /** 'pool' → 'assigned' (派单) → 'accepting' (完成: residents rate) → 'accepted' (结单) | 'rework' | 'unrated' */
+  stage: text('stage').notNull().default('pool'),
+  percent: integer('percent').notNull().default(0),
+  /** the last assignment, progress or acceptance change (the weekly digest shows what changed) */
+  changedAt: ts('changed_at'),
   createdBy: integer('created_by'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [index('projects_community_idx').on(t.communityId)])
@@ -391,11 +400,15 @@ export const rounds = pgTable('rounds', {
   id: serial('id').primaryKey(),
   communityId: integer('community_id').notNull().references(() => communities.id),
   campaignId: integer('campaign_id').references(() => campaigns.id),
-  /** 'resident' (dot voting) | 'council' (scores) | 'resolution' (yes/no on a ranked plan) */
+  /** 'resident' (dot voting) | 'council' (scores) | 'resolution' (yes/no on a ranked plan) | 'acceptance' (1–5 ratings of a finished project) */
   kind: text('kind').notNull(),
   /** a resolution: the round whose ranking is voted on, and the share of yes needed (percent) */
   refRoundId: integer('ref_round_id'),
   passPercent: integer('pass_percent'),
+  /** an acceptance round: the lowest average rating that passes */
+  minRating: real('min_rating'),
+  /** the buildings whose groups hear of it (null: every building) */
+  buildingIds: jsonb('building_ids').$type<number[]>(),
   projectIds: jsonb('project_ids').$type<number[]>().notNull(),
   dots: integer('dots').notNull(),
   /** 'household' | 'person': whose ballot counts once */
@@ -422,5 +435,63 @@ export const ballots = pgTable('ballots', {
   dots: jsonb('dots').$type<number[]>().notNull(),
   /** council rounds: urgency and importance per project */
   scores: jsonb('scores').$type<{ project: number; urgency: number; importance: number }[]>(),
+  /** acceptance: the resident's words with the rating */
+  comment: text('comment'),
   castAt: ts('cast_at').notNull(),
 }, (t) => [uniqueIndex('ballots_round_voter_uq').on(t.roundId, t.voterKey)])
+
+/** A department or partner (街道职能部门 / 共建单位) that offers resources and takes assignments. */
+export const partners = pgTable('partners', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  name: text('name').notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [uniqueIndex('partners_community_name_uq').on(t.communityId, t.name)])
+
+/** 资源: what a partner offers (绿化改造, 预算5万). */
+export const resources = pgTable('resources', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  partnerId: integer('partner_id').notNull().references(() => partners.id),
+  what: text('what').notNull(),
+  /** yuan; null when not given */
+  budget: integer('budget'),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('resources_partner_idx').on(t.partnerId)])
+
+/** 派单: a project given to a partner, with its time window and the places it works on. */
+export const assignments = pgTable('assignments', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  projectId: integer('project_id').notNull().references(() => projects.id),
+  partnerId: integer('partner_id').notNull().references(() => partners.id),
+  /** yuan; null when not given */
+  cost: integer('cost'),
+  startsAt: ts('starts_at').notNull(),
+  dueAt: ts('due_at').notNull(),
+  /** place keys ('b:3', 'a:中心花园') for the conflict check */
+  places: jsonb('places').$type<string[]>().notNull(),
+  /** 'active' | 'replaced' (改派) | 'done' (accepted) */
+  status: text('status').notNull().default('active'),
+  createdBy: integer('created_by'),
+  createdAt: ts('created_at').notNull(),
+  endedAt: ts('ended_at'),
+}, (t) => [
+  uniqueIndex('assignments_active_project_uq').on(t.projectId).where(sql`status = 'active'`),
+  index('assignments_community_idx').on(t.communityId, t.status),
+])
+
+/** 进度: one progress report on a project (%, words, photos). */
+export const progressUpdates = pgTable('progress_updates', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  projectId: integer('project_id').notNull().references(() => projects.id),
+  assignmentId: integer('assignment_id').references(() => assignments.id),
+  percent: integer('percent').notNull(),
+  note: text('note').notNull(),
+  fileIds: jsonb('file_ids').$type<number[]>().notNull(),
+  byPerson: integer('by_person').references(() => people.id, { onDelete: 'set null' }),
+  at: ts('at').notNull(),
+}, (t) => [index('progress_updates_project_idx').on(t.projectId, t.at)])
