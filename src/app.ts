@@ -22,6 +22,7 @@ import { purgeInbound } from './services/purgeInbound.js'
 import { remindHeads } from './services/remindHeads.js'
 import { findCjkFont } from './services/renderChart.js'
 import { closeDueRounds, remindRounds } from './services/roundResults.js'
+import { sendCoordinationSummary, sendProgressDigest } from './services/progressDigest.js'
 import { digestSuggestions } from './services/suggestionReport.js'
 import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './services/syncRooms.js'
 
@@ -117,6 +118,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
       name: 'remind-rounds',
       cron: '*/10 * * * *',
       run: ({ db: jobDb, now: at }) => remindRounds(jobDb, { now: at, leadMs: config.roundRemindBeforeMs, timeZone: config.timeZone }),
+    },
+    {
+      name: 'progress-digest',
+      cron: '0 9 * * 1',
+      run: ({ db: jobDb, now: at, slot }) => sendProgressDigest(jobDb, { now: at, slot, timeZone: config.timeZone }),
+    },
+    {
+      // weekly trigger; the job acts every other week
+      name: 'coordination-summary',
+      cron: '30 9 * * 1',
+      run: ({ db: jobDb, now: at, slot }) => sendCoordinationSummary(jobDb, { now: at, slot, timeZone: config.timeZone }),
     },
     {
       name: 'remind-forward',

@@ -40,6 +40,10 @@ export const configSchema = z.object({
     .transform((v) => v === 'true' || v === '1' || v === 'yes'),
   GONGJIAN_FORWARD_REMIND_AFTER_H: z.coerce.number().positive().default(24),
   GONGJIAN_ROUND_REMIND_BEFORE_H: z.coerce.number().positive().default(12),
+  /** how long residents may rate a finished project (完成 P3 … 截止 overrides it) */
+  GONGJIAN_ACCEPT_DAYS: z.coerce.number().positive().default(7),
+  /** the lowest average rating (1–5) that accepts a project; below it, it goes back to rework */
+  GONGJIAN_ACCEPT_MIN_AVG: z.coerce.number().min(1).max(5).default(3.5),
   /** a TTF/TTC with Chinese glyphs for result charts; default: Debian's wqy-microhei or noto-cjk */
   GONGJIAN_CJK_FONT: z.string().min(1).optional(),
   GONGJIAN_TIMEZONE: z
@@ -77,6 +81,8 @@ export interface Config {
   forwardRemindAfterMs: number
   /** each building group hears its turnout this long before a round's deadline, once */
   roundRemindBeforeMs: number
+  /** an acceptance round's length, and the average rating it needs */
+  acceptance: { periodMs: number; minAverage: number }
   /** font file for result charts (undefined: the Debian CJK fonts are looked for) */
   cjkFont: string | undefined
   timeZone: string
@@ -108,6 +114,7 @@ function toConfig(env: Env): Config {
     announce: env.GONGJIAN_ANNOUNCE,
     forwardRemindAfterMs: env.GONGJIAN_FORWARD_REMIND_AFTER_H * 3_600_000,
     roundRemindBeforeMs: env.GONGJIAN_ROUND_REMIND_BEFORE_H * 3_600_000,
+    acceptance: { periodMs: env.GONGJIAN_ACCEPT_DAYS * 86_400_000, minAverage: env.GONGJIAN_ACCEPT_MIN_AVG },
     cjkFont: env.GONGJIAN_CJK_FONT,
     timeZone: env.GONGJIAN_TIMEZONE,
     logLevel: env.LOG_LEVEL,

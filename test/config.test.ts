@@ -59,6 +59,8 @@ describe('loadConfig', () => {
       GONGJIAN_TIMEZONE: 'Asia/Urumqi',
       GONGJIAN_ANNOUNCE: 'false',
       GONGJIAN_FORWARD_REMIND_AFTER_H: '12',
+      GONGJIAN_ACCEPT_DAYS: '5',
+      GONGJIAN_ACCEPT_MIN_AVG: '4',
       LOG_LEVEL: 'debug',
     })
     expect(c).toEqual({
@@ -77,6 +79,7 @@ describe('loadConfig', () => {
       announce: false,
       forwardRemindAfterMs: 12 * 3_600_000,
       roundRemindBeforeMs: 12 * 3_600_000,
+      acceptance: { periodMs: 5 * 86_400_000, minAverage: 4 },
       logLevel: 'debug',
     })
   })
@@ -85,6 +88,11 @@ describe('loadConfig', () => {
     expect(loadConfig({}).announce).toBe(true)
     expect(loadConfig({ GONGJIAN_ANNOUNCE: '0' }).announce).toBe(false)
     expect(() => loadConfig({ GONGJIAN_ANNOUNCE: 'maybe' })).toThrow(/GONGJIAN_ANNOUNCE/)
+  })
+
+  it('names an acceptance threshold outside 1–5', () => {
+    expect(loadConfig({}).acceptance).toEqual({ periodMs: 7 * 86_400_000, minAverage: 3.5 })
+    expect(() => loadConfig({ GONGJIAN_ACCEPT_MIN_AVG: '6' })).toThrow(/GONGJIAN_ACCEPT_MIN_AVG/)
   })
 
   it('zeros are allowed for the send pacing (no waiting)', () => {

@@ -15,6 +15,8 @@ export interface Said {
   /** room topic, or contact name for a private message */
   where: string
   text: string
+  /** names of the people @-mentioned for real (the puppet's mention list) */
+  mentions: string[]
 }
 
 export const BOT_NAME = '共建助手'
@@ -49,6 +51,8 @@ export class MockCommunity {
   app!: App
   private contacts = new Map<string, ContactMock>()
   private roomsByTopic = new Map<string, RoomMock>()
+  /** the mock puppet drops mention lists: kept here by (conversation, text) until the message comes back */
+  private pendingMentions: { conversationId: string; text: string; ids: string[] }[] = []
 
   constructor(
     readonly db: Database,
@@ -56,6 +60,18 @@ export class MockCommunity {
     private config: Partial<Config> = {},
   ) {
     this.me = this.mocker.createContact({ name: BOT_NAME })
+    const send = this.puppet.messageSendText.bind(this.puppet)
+    this.puppet.messageSendText = async (conversationId: string, text: string, mentionIdList?: string[]) => {
+      if (mentionIdList?.length) this.pendingMentions.push({ conversationId, text, ids: mentionIdList })
+      return send(conversationId, text)
+    }
+  }
+
+  private takeMentions(conversationId: string | undefined, text: string): string[] {
+    const i = this.pendingMentions.findIndex((p) => p.conversationId === conversationId && p.text === text)
+    if (i < 0) return []
+    const [entry] = this.pendingMentions.splice(i, 1)
+    return entry!.ids.map((id) => [...this.contacts.values()].find((c) => c.id === id)?.payload.name ?? id)
   }
 
   person(name: string): ContactMock {
@@ -112,7 +128,7 @@ export class MockCommunity {
           m.type() === types.Message.Image
             ? '[图片]'
             : m.text() || `[文件] ${(await m.toFileBox().catch(() => undefined))?.name ?? ''}`
-        this.transcript.push({ where, text })
+        this.transcript.push({ where, text, mentions: this.takeMentions(room?.id, m.text()) })
       })()
     })
     const synced = new Promise<void>((resolve) => this.app.events.once('rooms-synced', () => resolve()))
@@ -181,6 +197,11 @@ export class MockCommunity {
   /** What the bot said in a group (topic) or privately to a person (name), oldest first. */
   said(where: string): string[] {
     return this.transcript.filter((s) => s.where === where).map((s) => s.text)
+  }
+
+  /** what the bot said in a group while @-mentioning `name` for real */
+  saidTo(where: string, name: string): string[] {
+    return this.transcript.filter((s) => s.where === where && s.mentions.includes(name)).map((s) => s.text)
   }
 
   lastSaid(where: string): string {

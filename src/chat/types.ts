@@ -41,9 +41,16 @@ export interface ChatTarget {
   contactPuppetId?: string
 }
 
+/** someone to @-mention in a group: their current puppet id and the name to fall back on */
+export interface MentionRef {
+  puppetId: string | null
+  name: string
+}
+
 /** What the outbox (and dialogs that take photos) need from the platform. */
 export interface ChatGateway {
-  sendText(to: ChatTarget, text: string): Promise<void>
+  /** in a group, `mentions` are @-mentioned for real (the puppet notifies them), names in front */
+  sendText(to: ChatTarget, text: string, mentions?: MentionRef[]): Promise<void>
   sendFile(to: ChatTarget, file: FilePayload): Promise<void>
   /** the picture of an inbound image message */
   loadImage(messageId: string): Promise<FilePayload>

@@ -136,8 +136,15 @@ export function wechatyGateway(bot: WechatyInterface): ChatGateway {
     return contact
   }
   return {
-    async sendText(to, text) {
-      await (await conversation(to)).say(text)
+    async sendText(to, text, mentions) {
+      const target = await conversation(to)
+      if (!mentions?.length || !to.roomPuppetId) return void (await target.say(text))
+      const found = await Promise.all(mentions.map(async (m) => (m.puppetId ? await bot.Contact.find({ id: m.puppetId }) : undefined)))
+      const contacts = found.filter((c): c is ContactInterface => c !== undefined)
+      // someone the puppet no longer knows is still named, as plain text
+      const missing = mentions.filter((_, i) => !found[i]).map((m) => `@${m.name}`)
+      const body = missing.length ? `${missing.join(' ')} ${text}` : text
+      await (target as RoomInterface).say(body, ...contacts)
     },
     async sendFile(to, file) {
       await (await conversation(to)).say(FileBox.fromBase64(file.base64, file.name))

@@ -34,6 +34,8 @@ export async function expireDialogs(db: Db, p: { now: Date; dialogs: Record<stri
       const notice = await expireConversation(tx, { conversation, now: p.now, dialogs: p.dialogs })
       if (notice === undefined) return
       expired++
+      // a dialog with nothing to say on timeout (e.g. waiting for optional photos)
+      if (!notice) return
       const roomId = conversation.chatKey.startsWith('room:') ? Number(conversation.chatKey.slice(5)) : null
       let body = notice
       if (roomId !== null) {

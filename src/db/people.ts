@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { ContactRef } from '../chat/types.js'
 import type { Db } from './client.js'
-import { people, roomMembers, rooms } from './schema.js'
+import { people, roles, roomMembers, rooms } from './schema.js'
 
 export type Person = typeof people.$inferSelect
 
@@ -92,7 +92,13 @@ export async function staffCommunityIds(db: Db, p: { personId: number }): Promis
     .from(roomMembers)
     .innerJoin(rooms, eq(rooms.id, roomMembers.roomId))
     .where(and(eq(roomMembers.personId, p.personId), eq(rooms.kind, 'staff'), eq(rooms.present, true)))
-  return [...new Set(rows.map((r) => r.communityId).filter((c): c is number => c !== null))]
+  // a department's liaison sits in the staff group but acts on their own assignments only
+  const liaison = await db
+    .select({ communityId: roles.communityId })
+    .from(roles)
+    .where(and(eq(roles.personId, p.personId), eq(roles.role, 'liaison')))
+  const excluded = new Set(liaison.map((r) => r.communityId))
+  return [...new Set(rows.map((r) => r.communityId).filter((c): c is number => c !== null && !excluded.has(c)))]
 }
 
 /** Communities a person belongs to through the groups they are in. */

@@ -85,3 +85,27 @@ export async function projectsWithMembers(db: Db, p: { communityId: number; ids?
     }
   })
 }
+
+/**
+ * The people who asked for a project: its suggesters, those who said "是同一件事", and the
+ * building heads who typed one in for a neighbour (they pass the news on).
+ */
+export async function projectPeople(db: Db, p: { projectIds: number[] }): Promise<{ projectId: number; personId: number }[]> {
+  if (!p.projectIds.length) return []
+  const inProjects = and(inArray(suggestions.projectId, p.projectIds), eq(suggestions.status, 'merged'))
+  const own = await db
+    .select({ projectId: suggestions.projectId, personId: sql<number | null>`coalesce(${suggestions.personId}, ${suggestions.proxiedBy})` })
+    .from(suggestions)
+    .where(inProjects)
+  const supports = await db
+    .select({ projectId: suggestions.projectId, personId: sql<number | null>`coalesce(${suggestionSupports.personId}, ${suggestionSupports.proxiedBy})` })
+    .from(suggestionSupports)
+    .innerJoin(suggestions, eq(suggestions.id, suggestionSupports.suggestionId))
+    .where(inProjects)
+  const seen = new Set<string>()
+  return [...own, ...supports].flatMap((r) => {
+    if (r.personId === null || r.projectId === null || seen.has(`${r.projectId}:${r.personId}`)) return []
+    seen.add(`${r.projectId}:${r.personId}`)
+    return [{ projectId: r.projectId, personId: Number(r.personId) }]
+  })
+}

@@ -14,7 +14,9 @@ export async function getRound(db: Db, p: { id: number; communityId: number }): 
   return row
 }
 
-export async function openRounds(db: Db, p: { communityId: number; kind: 'resident' | 'council' | 'resolution' }): Promise<Round[]> {
+export type RoundKind = 'resident' | 'council' | 'resolution' | 'acceptance'
+
+export async function openRounds(db: Db, p: { communityId: number; kind: RoundKind }): Promise<Round[]> {
   return db
     .select()
     .from(rounds)
@@ -38,18 +40,37 @@ export async function saveScores(
     .onConflictDoUpdate({ target: [ballots.roundId, ballots.voterKey], set: { scores: p.scores, castAt: p.now } })
 }
 
-/** The latest round of a community (any status). */
-export async function latestRound(db: Db, p: { communityId: number }): Promise<Round | undefined> {
-  const [row] = await db.select().from(rounds).where(eq(rounds.communityId, p.communityId)).orderBy(sql`${rounds.id} desc`).limit(1)
+/** The latest round of a community (any status), of the given kinds (default: all but acceptance). */
+export async function latestRound(db: Db, p: { communityId: number; kinds?: RoundKind[] }): Promise<Round | undefined> {
+  const kinds = p.kinds ?? ['resident', 'council', 'resolution']
+  const [row] = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.communityId, p.communityId), inArray(rounds.kind, kinds)))
+    .orderBy(sql`${rounds.id} desc`)
+    .limit(1)
   return row
 }
 
+/** The latest closed round of each kind that ranks projects (for the priority order). */
+export async function latestClosedRounds(db: Db, p: { communityId: number }): Promise<Round[]> {
+  return db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.communityId, p.communityId), eq(rounds.status, 'closed'), inArray(rounds.kind, ['resident', 'council', 'resolution'])))
+    .orderBy(sql`${rounds.id} desc`)
+}
+
 /** A voter's ballot: a second one replaces the first. */
-export async function castBallot(db: Db, p: { roundId: number; voterKey: string; personId: number; buildingId: number | null; dots: number[]; now: Date }): Promise<void> {
+export async function castBallot(
+  db: Db,
+  p: { roundId: number; voterKey: string; personId: number; buildingId: number | null; dots: number[]; comment?: string | null; now: Date },
+): Promise<void> {
+  const comment = p.comment ?? null
   await db
     .insert(ballots)
-    .values({ roundId: p.roundId, voterKey: p.voterKey, personId: p.personId, buildingId: p.buildingId, dots: p.dots, castAt: p.now })
-    .onConflictDoUpdate({ target: [ballots.roundId, ballots.voterKey], set: { personId: p.personId, dots: p.dots, castAt: p.now } })
+    .values({ roundId: p.roundId, voterKey: p.voterKey, personId: p.personId, buildingId: p.buildingId, dots: p.dots, comment, castAt: p.now })
+    .onConflictDoUpdate({ target: [ballots.roundId, ballots.voterKey], set: { personId: p.personId, dots: p.dots, comment, castAt: p.now } })
 }
 
 export async function ballotsOf(db: Db, p: { roundId: number }) {
@@ -114,4 +135,27 @@ export async function projectNames(db: Db, p: { ids: number[] }): Promise<Map<nu
   if (!p.ids.length) return new Map()
   const rows = await db.select({ id: projects.id, name: projects.name }).from(projects).where(inArray(projects.id, p.ids))
   return new Map(rows.map((r) => [r.id, r.name]))
+}
+
+/** The latest acceptance round of each project (open or closed), with its ratings. */
+export async function acceptanceRounds(db: Db, p: { communityId: number; projectIds: number[] }): Promise<Map<number, { round: Round; ratings: { score: number; comment: string | null; building: number | null }[] }>> {
+  const out = new Map<number, { round: Round; ratings: { score: number; comment: string | null; building: number | null }[] }>()
+  if (!p.projectIds.length) return out
+  const list = await db
+    .select()
+    .from(rounds)
+    .where(and(eq(rounds.communityId, p.communityId), eq(rounds.kind, 'acceptance')))
+    .orderBy(sql`${rounds.id} desc`)
+  for (const round of list) {
+    const project = round.projectIds[0]!
+    if (out.has(project) || !p.projectIds.includes(project)) continue
+    const cast = await db
+      .select({ dots: ballots.dots, comment: ballots.comment, building: buildings.number })
+      .from(ballots)
+      .leftJoin(buildings, eq(buildings.id, ballots.buildingId))
+      .where(eq(ballots.roundId, round.id))
+      .orderBy(ballots.castAt)
+    out.set(project, { round, ratings: cast.map((b) => ({ score: b.dots[0] ?? 0, comment: b.comment, building: b.building })) })
+  }
+  return out
 }

@@ -19,6 +19,8 @@ export interface OutgoingMessage {
   notBefore?: Date
   /** 'background' (broadcasts, reminders) waits behind replies people are waiting for */
   priority?: 'reply' | 'background'
+  /** people to @-mention in the group (names go in front of the first part) */
+  mentions?: number[]
 }
 
 /**
@@ -40,6 +42,7 @@ export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<void> 
         communityId: m.communityId ?? null,
         kind: m.kind ?? 'text',
         fileId: m.fileId ?? null,
+        mentions: i === 0 && m.mentions?.length ? m.mentions : null,
         notBefore: m.notBefore ?? m.now,
         priority: m.priority === 'background' ? 1 : 0,
         createdAt: m.now,

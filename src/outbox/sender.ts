@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, lt, lte, or } from 'drizzle-orm'
 import type { Logger } from 'pino'
-import type { ChatGateway } from '../chat/types.js'
+import type { ChatGateway, MentionRef } from '../chat/types.js'
 import type { Db } from '../db/client.js'
-import { files, outbox, people, rooms } from '../db/schema.js'
+import { files, outbox, people, roomMembers, rooms } from '../db/schema.js'
 import { earliestSend, newPacingState, recordSend, type PacingRules } from '../domain/pacing.js'
 import { enqueueMessage } from './enqueue.js'
 
@@ -112,6 +112,21 @@ export class OutboxSender {
     return {}
   }
 
+  /** Who to @ in a group: by their current puppet id, with the name they have in that group. */
+  private async mentionsOf(row: OutboxRow): Promise<MentionRef[] | undefined> {
+    if (!row.mentions?.length || row.roomId === null) return undefined
+    const found = await this.deps.db
+      .select({ id: people.id, puppetId: people.puppetId, name: people.name, nickname: roomMembers.nickname })
+      .from(people)
+      .leftJoin(roomMembers, and(eq(roomMembers.personId, people.id), eq(roomMembers.roomId, row.roomId)))
+      .where(inArray(people.id, row.mentions))
+    // erased people are simply not mentioned
+    return row.mentions.flatMap((id) => {
+      const p = found.find((f) => f.id === id)
+      return p ? [{ puppetId: p.puppetId, name: p.nickname || p.name }] : []
+    })
+  }
+
   private async deliver(row: OutboxRow, target: { roomPuppetId?: string; contactPuppetId?: string }, chat: string): Promise<boolean> {
     const { db, gateway, log } = this.deps
     try {
@@ -123,7 +138,7 @@ export class OutboxSender {
       } else {
         let done = false
         if (row.kind === 'announce' && target.roomPuppetId) done = await gateway.announce(target.roomPuppetId, row.body)
-        if (!done) await gateway.sendText(target, row.body)
+        if (!done) await gateway.sendText(target, row.body, await this.mentionsOf(row))
       }
       const at = this.deps.now()
       recordSend(this.pacing, chat, at.getTime())

@@ -1,6 +1,7 @@
 import { normalizeInput, normalizeWidth } from '../domain/text.js'
 
-export type Audience = 'everyone' | 'head' | 'staff'
+/** partner: staff, and the liaisons of departments (for their own projects) */
+export type Audience = 'everyone' | 'head' | 'staff' | 'partner'
 /** group: a building's group; office: the staff group or a private chat */
 export type Place = 'anywhere' | 'group' | 'private' | 'office'
 
@@ -13,8 +14,6 @@ export interface CommandSpec {
   where: Place
   /** not listed by 帮助 (said inside dialogs, or mentioned by another reply) */
   unlisted?: boolean
-  /** in COMMANDS.md but not built yet: recognised, answered "not yet" */
-  planned?: boolean
 }
 
 /** What people can say (COMMANDS.md). Order matters only for 帮助. */
@@ -63,12 +62,13 @@ export const COMMANDS: CommandSpec[] = [
   { name: '同意', aliases: ['赞成', '我同意'], usage: '同意 / 不同意 — 对决议表决', who: 'everyone', where: 'anywhere', unlisted: true },
   { name: '不同意', aliases: ['反对', '不赞成', '我不同意'], usage: '不同意 — 对决议表决', who: 'everyone', where: 'anywhere', unlisted: true },
   { name: '开启决议', aliases: ['发起决议'], usage: '开启决议 T1 通过线 50% 截止 12月8日20:00', who: 'staff', where: 'office' },
-  ...planned(['评价'], ['完成'], ['导出']),
+  { name: '资源', aliases: ['登记资源', '提供资源', '资源登记'], usage: '资源 绿化所 绿化改造 预算5万 — 单位登记能提供的资源', who: 'partner', where: 'office' },
+  { name: '派单', aliases: ['派给', '分派', '派项目'], usage: '派单 P3 绿化所 预计12月底 — 派给单位（只说「派单」看行动计划）', who: 'staff', where: 'office' },
+  { name: '联络员', aliases: ['设联络员', '单位联络员'], usage: '联络员 @张三 绿化所 — 在工作群里说，设单位联络员', who: 'staff', where: 'office' },
+  { name: '完成', aliases: ['完工', '已完工', '报完工', '竣工'], usage: '完成 P3 — 完工，请居民验收评价', who: 'partner', where: 'office' },
+  { name: '评价', aliases: ['验收评价', '满意度', '打星'], usage: '评价 P3 5 很满意 — 给完工的项目打分（1–5）', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '导出', aliases: ['导出数据', '导出表格', '导出报表'], usage: '导出 — 全部数据和各楼参与情况，发成表格', who: 'staff', where: 'office' },
 ]
-
-function planned(...names: string[][]): CommandSpec[] {
-  return names.map(([name, ...aliases]) => ({ name: name!, aliases, usage: '', who: 'everyone', where: 'anywhere', unlisted: true, planned: true }))
-}
 
 export type ParsedCommand =
   | { kind: 'command'; name: string; args: string }

@@ -45,6 +45,8 @@ export interface DialogHandler {
   onMessage(ctx: Ctx, conversation: Conversation): Promise<void>
   /** 返回: go back one step; default is to cancel */
   onBack?(ctx: Ctx, conversation: Conversation): Promise<void>
-  /** the idle timeout passed: keep what is worth keeping; returns what to tell the person */
+  /** a command said during the dialog ends it and runs (a dialog that only waits for extras, like photos) */
+  releaseOnCommand?: boolean
+  /** the idle timeout passed: keep what is worth keeping; returns what to tell the person ('' = nothing) */
   onTimeout?(p: { db: Db; conversation: Conversation; now: Date }): Promise<string>
 }

@@ -21,7 +21,14 @@ import { openResolution, voteResolution } from '../services/resolution.js'
 import { closeRoundEarly, showRoundResults } from '../services/roundResults.js'
 import { correctSuggestion, listMySuggestions, withdrawSuggestion } from '../services/mySuggestions.js'
 import { renameProject } from '../services/renameProject.js'
-import { showPoolHistory, showProgress } from '../services/showProgress.js'
+import { showPoolHistory } from '../services/showProgress.js'
+import { PROGRESS_PHOTOS_DIALOG, progressCommand, progressPhotosDialog } from '../services/reportProgress.js'
+import { offerResource } from '../services/offerResource.js'
+import { assignProject } from '../services/assignProject.js'
+import { appointLiaison } from '../services/appointLiaison.js'
+import { completeProject } from '../services/completeProject.js'
+import { rateProject } from '../services/rateProject.js'
+import { exportWorkbook } from '../services/exportWorkbook.js'
 import { splitProject } from '../services/splitProject.js'
 import { undoPoolChange } from '../services/undoPoolChange.js'
 import { showMyInfo } from '../services/showMyInfo.js'
@@ -58,7 +65,7 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   议事会: setCouncilQuotas,
   公布抽签: publishLottery,
   开奖: drawCouncil,
-  进度: showProgress,
+  进度: progressCommand,
   合并: mergeSuggestions,
   拆分: splitProject,
   改名: renameProject,
@@ -75,6 +82,12 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   不同意: (ctx) => voteResolution(ctx, false),
   开启评议: openCouncilRound,
   议事员: (ctx) => appointCouncilMember(ctx),
+  资源: offerResource,
+  派单: assignProject,
+  联络员: appointLiaison,
+  完成: completeProject,
+  评价: rateProject,
+  导出: exportWorkbook,
   取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
   返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
 }
@@ -85,4 +98,5 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [INTAKE_DIALOG]: intakeDialog,
   [SCORE_DIALOG]: scoringDialog,
   [SIGNUP_DIALOG]: signupDialog,
+  [PROGRESS_PHOTOS_DIALOG]: progressPhotosDialog,
 }

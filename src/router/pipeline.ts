@@ -228,7 +228,12 @@ export function createPipeline(deps: PipelineDeps) {
   }
 
   async function dispatch(ctx: Ctx, conversation: Conversation | null, parsed: ParsedCommand): Promise<void> {
-    if (conversation) {
+    // only a command said to the bot (not chatter next to it) ends such a dialog
+    const addressed = ctx.room === null || ctx.msg.mentionsBot
+    const released =
+      conversation && deps.dialogs[conversation.name]?.releaseOnCommand && addressed && parsed.kind === 'command' && !['取消', '返回', '帮助'].includes(parsed.name)
+    if (released) await ctx.endDialog()
+    if (conversation && !released) {
       const dialog = deps.dialogs[conversation.name]
       if (!dialog || dialog.version !== conversation.version) {
         await ctx.endDialog()

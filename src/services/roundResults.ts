@@ -1,7 +1,7 @@
 import type { Db } from '../db/client.js'
 import { buildingGroups, saveFile } from '../db/notices.js'
 import { projectsWithMembers } from '../db/pool.js'
-import { ballotsOf, closeRound, getRound, latestRound, markRoundReminded, projectNames, roundsDueForReminder, roundsDueToClose, turnoutByBuilding, type Round } from '../db/rounds.js'
+import { ballotsOf, closeRound, getRound, latestClosedRounds, latestRound, markRoundReminded, projectNames, roundsDueForReminder, roundsDueToClose, turnoutByBuilding, type Round } from '../db/rounds.js'
 import { buildingLabel } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
 import { rankingChartSvg } from '../domain/rounds/chartSvg.js'
@@ -11,6 +11,7 @@ import { normalizeWidth } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from '../router/context.js'
 import { postToAllGroups } from './broadcast.js'
+import { acceptanceText, publishAcceptance } from './acceptanceResult.js'
 import { findCjkFont, renderPng } from './renderChart.js'
 import { roundCode } from './openRound.js'
 import { poolCommunity } from './poolAccess.js'
@@ -29,6 +30,7 @@ export async function resultsText(db: Db, p: { round: Round; timeZone: string })
   const cast = await ballotsOf(db, { roundId: round.id })
   if (round.kind === 'council') return councilResultsText(db, { round, cast, timeZone: p.timeZone })
   if (round.kind === 'resolution') return resolutionText(db, { round, cast, timeZone: p.timeZone })
+  if (round.kind === 'acceptance') return acceptanceText(db, p)
   const { ranking, voters, names } = await residentTally(db, round, cast)
   const turnout = await turnoutByBuilding(db, { round })
   const unit = round.per === 'household' ? '户' : '人'
@@ -66,12 +68,8 @@ async function postChart(db: Db, p: { round: Round; png: Buffer; roomIds: number
   }
 }
 
-async function councilResultsText(
-  db: Db,
-  p: { round: Round; cast: Awaited<ReturnType<typeof ballotsOf>>; timeZone: string },
-): Promise<string> {
-  const { round } = p
-  const scores = p.cast.flatMap((b) => (b.scores ?? []).map((s) => ({ member: b.voterKey, ...s, at: b.castAt })))
+async function councilRanking(db: Db, round: Round, cast: Awaited<ReturnType<typeof ballotsOf>>) {
+  const scores = cast.flatMap((b) => (b.scores ?? []).map((s) => ({ member: b.voterKey, ...s, at: b.castAt })))
   const members = await projectsWithMembers(db, { communityId: round.communityId, ids: round.projectIds })
   const ranked = rankCouncilScores(scores, {
     projects: round.projectIds.map((id) => {
@@ -80,7 +78,41 @@ async function councilResultsText(
     }),
     seed: round.seed,
   })
-  const names = new Map(members.map((m) => [m.project.id, m.project.name]))
+  return { ranked, names: new Map(members.map((m) => [m.project.id, m.project.name])) }
+}
+
+/** Yes/no of a resolution: passed when the yes share is above the pass line. */
+function resolutionOutcome(round: Round, cast: Awaited<ReturnType<typeof ballotsOf>>) {
+  const yes = cast.filter((b) => b.dots[0] === 1).length
+  const share = cast.length ? (100 * yes) / cast.length : 0
+  return { yes, no: cast.length - yes, share, passed: cast.length > 0 && share > (round.passPercent ?? 50) }
+}
+
+/**
+ * The priority order now in force: the ranking a passed resolution ratified, else the latest
+ * residents' round, else the latest council round. Null before any of them closed.
+ */
+export async function currentRanking(db: Db, p: { communityId: number }): Promise<{ round: Round; order: number[] } | null> {
+  const closed = await latestClosedRounds(db, p)
+  let chosen: Round | undefined
+  for (const r of closed.filter((x) => x.kind === 'resolution')) {
+    if (!resolutionOutcome(r, await ballotsOf(db, { roundId: r.id })).passed) continue
+    chosen = closed.find((x) => x.id === r.refRoundId)
+    if (chosen) break
+  }
+  chosen ??= closed.find((x) => x.kind === 'resident') ?? closed.find((x) => x.kind === 'council')
+  if (!chosen) return null
+  const cast = await ballotsOf(db, { roundId: chosen.id })
+  const ranking = chosen.kind === 'council' ? (await councilRanking(db, chosen, cast)).ranked : (await residentTally(db, chosen, cast)).ranking
+  return { round: chosen, order: ranking.map((r) => r.project) }
+}
+
+async function councilResultsText(
+  db: Db,
+  p: { round: Round; cast: Awaited<ReturnType<typeof ballotsOf>>; timeZone: string },
+): Promise<string> {
+  const { round } = p
+  const { ranked, names } = await councilRanking(db, round, p.cast)
   return [
     `【议事会评议结果 ${roundCode(round.id)}】${p.cast.length} 位议事员打分（${formatClock(round.closedAt ?? round.closesAt, p.timeZone)} 截止）：`,
     ...ranked.map((r) => `${r.rank}. P${r.project} ${names.get(r.project) ?? ''} 得分 ${r.value.toFixed(2)}（紧迫 ${r.urgency.toFixed(1)}，重要 ${r.importance.toFixed(1)}，中位数 ${r.median}，${r.raters} 人打分）`),
@@ -90,12 +122,9 @@ async function councilResultsText(
 
 async function resolutionText(db: Db, p: { round: Round; cast: Awaited<ReturnType<typeof ballotsOf>>; timeZone: string }): Promise<string> {
   const { round } = p
-  const yes = p.cast.filter((b) => b.dots[0] === 1).length
-  const no = p.cast.length - yes
+  const { yes, no, share, passed } = resolutionOutcome(round, p.cast)
   const turnout = await turnoutByBuilding(db, { round })
   const eligible = turnout.reduce((n, t) => n + t.eligible, 0)
-  const share = p.cast.length ? (100 * yes) / p.cast.length : 0
-  const passed = p.cast.length > 0 && share > (round.passPercent ?? 50)
   return [
     `【决议结果 ${roundCode(round.id)}】表决 ${roundCode(round.refRoundId ?? 0)} 的排序：${passed ? '通过' : '未通过'}`,
     `同意 ${yes} 户，不同意 ${no} 户；投票 ${p.cast.length}/${eligible} 户。赞成占 ${share.toFixed(1)}%，通过线 ${round.passPercent ?? 50}%。`,
@@ -107,6 +136,11 @@ async function resolutionText(db: Db, p: { round: Round; cast: Awaited<ReturnTyp
 export async function publishRoundResults(db: Db, p: { round: Round; now: Date; timeZone: string; fontFile?: string }): Promise<boolean> {
   if (!(await closeRound(db, { id: p.round.id, now: p.now }))) return false
   const closed = { ...p.round, status: 'closed', closedAt: p.now < p.round.closesAt ? p.now : p.round.closesAt }
+  // an acceptance result goes to the project's own groups and decides its fate
+  if (closed.kind === 'acceptance') {
+    await publishAcceptance(db, { round: closed, now: p.now, timeZone: p.timeZone })
+    return true
+  }
   const body = await resultsText(db, { round: closed, timeZone: p.timeZone })
   const roomIds = await postToAllGroups(db, { communityId: p.round.communityId, key: `round-result:${p.round.id}`, body, now: p.now, staffToo: true })
   const png = await resultChart(db, { round: closed, timeZone: p.timeZone, fontFile: p.fontFile })

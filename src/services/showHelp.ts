@@ -1,3 +1,4 @@
+import { liaisonPartnerIds } from '../db/partners.js'
 import { isBuildingHead, rolesOfPerson } from '../db/roles.js'
 import { COMMANDS, type CommandSpec } from '../router/commands.js'
 import type { Ctx } from '../router/context.js'
@@ -8,7 +9,12 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   const isHead = ctx.room?.buildingId
     ? await isBuildingHead(ctx.db, { personId: ctx.person.id, buildingId: ctx.room.buildingId })
     : (await rolesOfPerson(ctx.db, { personId: ctx.person.id })).some((r) => r.role === 'building_head')
-  const allowed = (c: CommandSpec) => c.who === 'everyone' || (c.who === 'staff' && ctx.isStaff) || (c.who === 'head' && (isHead || ctx.isStaff))
+  const isLiaison = !ctx.isStaff && ctx.community !== null && (await liaisonPartnerIds(ctx.db, { personId: ctx.person.id, communityId: ctx.community.id })).length > 0
+  const allowed = (c: CommandSpec) =>
+    c.who === 'everyone' ||
+    (c.who === 'staff' && ctx.isStaff) ||
+    (c.who === 'partner' && (ctx.isStaff || isLiaison)) ||
+    (c.who === 'head' && (isHead || ctx.isStaff))
   const usable = COMMANDS.filter((c) => allowed(c) && !c.unlisted && c.name !== '帮助')
 
   // "group" commands work in building groups; "office" ones in the staff group or in private
@@ -24,7 +30,9 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   const lines: string[] = [roomLine(ctx)]
   lines.push(...here.filter((c) => c.who === 'everyone').map((c) => `· ${c.usage}`))
   const heads = here.filter((c) => c.who === 'head')
-  const staff = here.filter((c) => c.who === 'staff')
+  const staff = here.filter((c) => c.who === 'staff' || (c.who === 'partner' && ctx.isStaff))
+  const partner = here.filter((c) => c.who === 'partner' && !ctx.isStaff)
+  if (partner.length) lines.push(`单位联络员：${[...partner.map(example), '进度 P3 60% 说明'].join('、')}`)
   if (heads.length) lines.push(`楼组长：${heads.map(example).join('、')}`)
   // many staff commands: names only, so the line stays readable
   if (staff.length) lines.push(`居委：${staff.map(staff.length > 4 ? (c) => c.name : example).join('、')}`)

@@ -90,6 +90,6 @@ describe('the project pool', () => {
     await world.say('王主任', '合并 J4 为 电梯', { room: STAFF })
     expect(world.lastSaid(STAFF)).toContain('J4 已被撤回，不能合并')
     await world.say('孙叔叔', '进度', { room: G5 })
-    expect(world.lastSaid(G5)).toContain('项目库：\n· P1「3号楼照明」：3 条建议')
+    expect(world.lastSaid(G5)).toContain('项目进展：\n· P1「3号楼照明」项目库')
   })
 })

@@ -1,0 +1,82 @@
+import { and, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm'
+import type { Db } from './client.js'
+import { assignments, partners, progressUpdates, projects } from './schema.js'
+
+export type Assignment = typeof assignments.$inferSelect
+
+/** The project's current assignment (active, or done once accepted) with its partner's name. */
+export async function currentAssignment(db: Db, p: { projectId: number }) {
+  const [row] = await db
+    .select({ assignment: assignments, partner: partners.name })
+    .from(assignments)
+    .innerJoin(partners, eq(partners.id, assignments.partnerId))
+    .where(and(eq(assignments.projectId, p.projectId), inArray(assignments.status, ['active', 'done'])))
+    .orderBy(desc(assignments.id))
+    .limit(1)
+  return row
+}
+
+export async function createAssignment(db: Db, p: Omit<typeof assignments.$inferInsert, 'id'>): Promise<Assignment> {
+  const [row] = await db.insert(assignments).values(p).returning()
+  return row!
+}
+
+export async function endAssignment(db: Db, p: { id: number; status: 'replaced' | 'done'; now: Date }): Promise<void> {
+  await db.update(assignments).set({ status: p.status, endedAt: p.now }).where(eq(assignments.id, p.id))
+}
+
+/** Active assignments of a community with project and partner names (conflicts, overdue, plan). */
+export async function activeWorks(db: Db, p: { communityId: number; exceptProject?: number }) {
+  return db
+    .select({ assignment: assignments, partner: partners.name, project: projects.name, stage: projects.stage, percent: projects.percent })
+    .from(assignments)
+    .innerJoin(partners, eq(partners.id, assignments.partnerId))
+    .innerJoin(projects, eq(projects.id, assignments.projectId))
+    .where(
+      and(
+        eq(assignments.communityId, p.communityId),
+        eq(assignments.status, 'active'),
+        p.exceptProject === undefined ? undefined : ne(assignments.projectId, p.exceptProject),
+      ),
+    )
+    .orderBy(assignments.dueAt)
+}
+
+export async function overdueWorks(db: Db, p: { communityId: number; now: Date }) {
+  return (await activeWorks(db, p)).filter((w) => w.assignment.dueAt < p.now && w.stage !== 'accepting')
+}
+
+export async function addProgress(db: Db, p: Omit<typeof progressUpdates.$inferInsert, 'id'>) {
+  const [row] = await db.insert(progressUpdates).values(p).returning()
+  return row!
+}
+
+export async function attachProgressFile(db: Db, p: { id: number; fileId: number }): Promise<void> {
+  await db
+    .update(progressUpdates)
+    .set({ fileIds: sql`${progressUpdates.fileIds} || ${JSON.stringify([p.fileId])}::jsonb` })
+    .where(eq(progressUpdates.id, p.id))
+}
+
+export async function latestProgress(db: Db, p: { projectId: number }) {
+  const [row] = await db.select().from(progressUpdates).where(eq(progressUpdates.projectId, p.projectId)).orderBy(desc(progressUpdates.id)).limit(1)
+  return row
+}
+
+/** Sets a project's stage and/or percent, and marks it changed (the weekly digest). */
+export async function setProjectState(db: Db, p: { id: number; stage?: string; percent?: number; now: Date }): Promise<void> {
+  await db
+    .update(projects)
+    .set({ ...(p.stage === undefined ? {} : { stage: p.stage }), ...(p.percent === undefined ? {} : { percent: p.percent }), changedAt: p.now })
+    .where(eq(projects.id, p.id))
+}
+
+/** Projects changed since a time, with their latest progress note. */
+export async function projectsChangedSince(db: Db, p: { communityId: number; since: Date }) {
+  const rows = await db
+    .select()
+    .from(projects)
+    .where(and(eq(projects.communityId, p.communityId), gte(projects.changedAt, p.since)))
+    .orderBy(projects.id)
+  return rows
+}

@@ -1,0 +1,81 @@
+import { activeWorks, overdueWorks } from '../db/assignments.js'
+import type { Db } from '../db/client.js'
+import { partnerLedger } from '../db/partners.js'
+import { projectsWithMembers } from '../db/pool.js'
+import { projectCode } from '../domain/codes.js'
+import { formatDay } from '../domain/implementation/due.js'
+import { formatMoney } from '../domain/implementation/money.js'
+import { AppError } from '../domain/errors.js'
+import type { Ctx } from '../router/context.js'
+import { roundCode } from './openRound.js'
+import { poolCommunity } from './poolAccess.js'
+import { currentRanking } from './roundResults.js'
+
+/** One line per partner: what it offered, and what is assigned to it against its budget. */
+export async function ledgerLines(db: Db, p: { communityId: number }): Promise<string[]> {
+  return (await partnerLedger(db, p)).map((l) => {
+    const offered = l.budget === null ? '未写预算' : `预算${formatMoney(l.budget)}`
+    const used = l.assignedCount ? `，已派 ${l.assignedCount} 项${l.assignedCost ? ` ${formatMoney(l.assignedCost)}` : ''}` : ''
+    const over = l.budget !== null && l.assignedCost > l.budget ? ' ⚠️超出' : ''
+    return `${l.partner.name}：${l.what || '—'}，${offered}${used}${over}`
+  })
+}
+
+/** Projects in priority order with their assignee: the action plan (行动计划). */
+export async function planLines(db: Db, p: { communityId: number; now: Date; timeZone: string }): Promise<{ header: string; lines: string[] }> {
+  const ranking = await currentRanking(db, p)
+  const members = (await projectsWithMembers(db, p)).filter((m) => m.suggestions.length > 0)
+  const works = await activeWorks(db, p)
+  const order = ranking?.order ?? []
+  const place = (id: number) => (order.includes(id) ? order.indexOf(id) : order.length + id)
+  members.sort((a, b) => place(a.project.id) - place(b.project.id))
+  const lines = members.map((m) => {
+    const w = works.find((x) => x.assignment.projectId === m.project.id)
+    const rank = order.includes(m.project.id) ? `${order.indexOf(m.project.id) + 1}. ` : '· '
+    const state =
+      m.project.stage === 'accepted'
+        ? '已结单'
+        : w
+          ? `${w.partner}，预计${formatDay(w.assignment.dueAt, p.timeZone, p.now)}，${m.project.percent}%${m.project.stage === 'accepting' ? '，验收中' : ''}${m.project.stage === 'rework' ? '，整改中' : ''}`
+          : '未派单'
+    return `${rank}${projectCode(m.project.id)}「${m.project.name}」— ${state}`
+  })
+  const header = ranking ? `行动计划（按 ${roundCode(ranking.round.id)} 排序）：` : '行动计划（还没有投票排序，按编号）：'
+  return { header, lines }
+}
+
+/** The bi-weekly coordination summary for the staff group (also what 派单 alone shows). */
+export async function coordinationText(db: Db, p: { communityId: number; now: Date; timeZone: string }): Promise<string | null> {
+  const overdue = await overdueWorks(db, p)
+  const plan = await planLines(db, p)
+  const unassigned = plan.lines.filter((l) => l.endsWith('未派单'))
+  const ledger = await ledgerLines(db, p)
+  if (!overdue.length && !unassigned.length && !plan.lines.length) return null
+  return [
+    '【协调汇总】',
+    overdue.length
+      ? `逾期 ${overdue.length} 项：${overdue.map((w) => `${projectCode(w.assignment.projectId)}（${w.partner}，应${formatDay(w.assignment.dueAt, p.timeZone, p.now)}完成，${w.percent}%）`).join('；')}`
+      : '没有逾期的派单。',
+    unassigned.length ? `未派单 ${unassigned.length} 项：${unassigned.map((l) => l.replace(/^(\d+\. |· )/, '').replace(/ — 未派单$/, '')).join('、')}` : '项目都已派单。',
+    ...(ledger.length ? ['资源：', ...ledger.map((l) => `· ${l}`)] : []),
+  ].join('\n')
+}
+
+/** 派单 alone: the plan, the partners' resources, what is overdue. */
+export async function showActionPlan(ctx: Ctx): Promise<void> {
+  const community = poolCommunity(ctx, '查看派单')
+  const p = { communityId: community.id, now: ctx.now, timeZone: ctx.config.timeZone }
+  const plan = await planLines(ctx.db, p)
+  if (!plan.lines.length) throw new AppError('NOT_FOUND', '项目库里还没有项目。先用「合并 J3 J7 为 名称」建项目。')
+  const ledger = await ledgerLines(ctx.db, p)
+  const overdue = await overdueWorks(ctx.db, p)
+  await ctx.reply(
+    [
+      plan.header,
+      ...plan.lines.slice(0, 20),
+      ledger.length ? `资源：${ledger.join('；')}` : '还没有单位登记资源：「资源 绿化所 绿化改造 预算5万」。',
+      ...(overdue.length ? [`⚠️ 逾期：${overdue.map((w) => projectCode(w.assignment.projectId)).join('、')}`] : []),
+      '派单：「派单 P3 绿化所 预计12月底」',
+    ].join('\n'),
+  )
+}
