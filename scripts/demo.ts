@@ -11,7 +11,7 @@ const B3 = '幸福里3号楼'
 const B5 = '幸福里5号楼'
 
 const GROUPS: Record<string, string[]> = {
-  [STAFF]: ['王主任', '李干事'],
+  [STAFF]: ['王主任', '李干事', '刘工'],
   [B3]: ['王主任', '张三', '李阿姨', '赵大爷', '钱阿姨'],
   [B5]: ['李干事', '孙叔叔', '周阿姨'],
 }
@@ -77,11 +77,11 @@ async function main(): Promise<void> {
     const say = async (
       who: string,
       text: string,
-      opts: { room?: string; mentions?: string[]; mention?: boolean; expectSilence?: boolean } = {},
+      opts: { room?: string; mentions?: string[]; mention?: boolean; expectSilence?: boolean; image?: boolean } = {},
     ) => {
       const atBot = opts.room && opts.mention !== false ? `@${BOT_NAME} ` : ''
       const atOthers = (opts.mentions ?? []).map((n) => ` @${n}`).join('')
-      line(opts.room ?? `私聊 ${who}`, who, `${atBot}${text}${atOthers}`)
+      line(opts.room ?? `私聊 ${who}`, who, opts.image ? '[图片]' : `${atBot}${text}${atOthers}`)
       const before = c.transcript.length
       const outcome = await c.say(who, text, opts)
       printBot()
@@ -207,6 +207,33 @@ async function main(): Promise<void> {
     await say('孙叔叔', '投票 1 1', { room: B5 })
     await say('周阿姨', '投票 2', { room: B5 })
     await say('王主任', '结束投票 T2', { room: STAFF })
+
+    section('资源和派单', '各单位登记能提供的资源；居委按排序派单；超出预算、同一地点同期施工都会提醒；提建议的居民在自己楼的群里被 @')
+    await say('王主任', '资源 绿化所 绿化改造 预算5万', { room: STAFF })
+    await say('王主任', '资源 市政所 道路和管线 预算三万', { room: STAFF })
+    await say('王主任', '联络员 绿化所', { room: STAFF, mentions: ['刘工'] })
+    await say('王主任', '派单', { room: STAFF })
+    await say('王主任', '派单 P1 绿化所 预计12月底 费用2万', { room: STAFF })
+    await say('王主任', '派单 P2 市政所 预计下月中', { room: STAFF })
+
+    section('进度通报', '承办单位的联络员在工作群里说；发到相关楼栋群，@ 提建议的居民；接着发的照片跟在后面')
+    await say('刘工', '进度 P1 40% 路灯杆已运到', { room: STAFF })
+    await say('刘工', '', { room: STAFF, mention: false, image: true })
+    await say('刘工', '好了', { room: STAFF, mention: false })
+    await say('刘工', '进度 P2 50%', { room: STAFF })
+    await say('王主任', '进度 P1 80% 台阶已改成坡道', { room: STAFF })
+    await say('赵大爷', '进度 J1')
+
+    section('完工验收', '完工后相关楼栋的住户评价 1–5 分，每户一次；截止后公布，低于通过线退回整改（这里居委提前结束）')
+    await say('刘工', '完成 P1', { room: STAFF })
+    await say('赵大爷', '评价 P1 5 路灯亮了，台阶也平了', { room: B3 })
+    await say('张三', '评价 很满意', { room: B3 })
+    await say('孙叔叔', '评价 P1 4分', { room: B5 })
+    await say('王主任', '结束投票 T3', { room: STAFF })
+    await say('钱阿姨', '进度', { room: B3 })
+
+    section('导出', '一份表格：建议、项目、投票、进度、验收、各楼参与情况；只发给居委')
+    await say('王主任', '导出', { room: STAFF })
 
     section('说错了也不怕')
     await say('赵大爷', '今天几点停水？', { room: B3 })

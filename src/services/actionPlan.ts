@@ -54,7 +54,7 @@ export async function coordinationText(db: Db, p: { communityId: number; now: Da
   return [
     '【协调汇总】',
     overdue.length
-      ? `逾期 ${overdue.length} 项：${overdue.map((w) => `${projectCode(w.assignment.projectId)}（${w.partner}，应${formatDay(w.assignment.dueAt, p.timeZone, p.now)}完成，${w.percent}%）`).join('；')}`
+      ? `逾期 ${overdue.length} 项：${overdue.map((w) => `${projectCode(w.assignment.projectId)}（${w.partner}，应${formatDay(w.assignment.dueAt, p.timeZone, p.now)}完成，${w.stage === 'rework' ? '整改中' : `${w.percent}%`}）`).join('；')}`
       : '没有逾期的派单。',
     unassigned.length ? `未派单 ${unassigned.length} 项：${unassigned.map((l) => l.replace(/^(\d+\. |· )/, '').replace(/ — 未派单$/, '')).join('、')}` : '项目都已派单。',
     ...(ledger.length ? ['资源：', ...ledger.map((l) => `· ${l}`)] : []),

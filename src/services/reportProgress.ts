@@ -33,6 +33,7 @@ export async function progressCommand(ctx: Ctx, args: string): Promise<void> {
   const parsed = parseProgress(args)
   const update = parsed.project !== null && (parsed.percent !== null || (parsed.note.length >= 2 && !QUESTION.test(parsed.note)))
   const inOffice = ctx.room === null || ctx.room.kind === 'staff'
+  if (update && !inOffice && ctx.isStaff) throw new AppError('WRONG_ROOM', '请在居委工作群或私聊里更新进度；在楼栋群里「进度 P3」只是查看。')
   if (!update || !inOffice) return showProgress(ctx, args)
   const actor = await implementationActor(ctx, '更新进度').catch(() => null)
   // residents who write more than a code just get the answer
@@ -107,7 +108,7 @@ export const progressPhotosDialog: DialogHandler = {
     }
     await ctx.endDialog()
     const addressed = ctx.room === null || ctx.msg.mentionsBot || DONE.test(ctx.msg.text.trim())
-    if (addressed) await ctx.reply(state.photos ? `好的，${state.photos} 张照片都已发到群里。` : '好的。')
+    if (addressed) await ctx.reply(state.photos > 1 ? `好的，${state.photos} 张照片都已发到群里。` : state.photos ? '好的，照片已发到群里。' : '好的。')
   },
   async onTimeout() {
     return ''

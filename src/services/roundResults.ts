@@ -171,7 +171,8 @@ export async function showRoundResults(ctx: Ctx, args: string): Promise<void> {
   if (round.status === 'open') {
     const turnout = await turnoutByBuilding(ctx.db, { round })
     const voted = turnout.reduce((n, t) => n + t.voted, 0)
-    await ctx.reply(`${roundCode(round.id)} 还在进行，${formatClock(round.closesAt, ctx.config.timeZone)} 截止；现在已有 ${voted} ${round.per === 'household' ? '户' : '人'}投票。截止后公布结果。`)
+    const act = round.kind === 'acceptance' ? '评价' : '投票'
+    await ctx.reply(`${roundCode(round.id)} 还在进行，${formatClock(round.closesAt, ctx.config.timeZone)} 截止；现在已有 ${voted} ${round.per === 'household' ? '户' : '人'}${act}。截止后公布结果。`)
     return
   }
   await ctx.reply(await resultsText(ctx.db, { round, timeZone: ctx.config.timeZone }))

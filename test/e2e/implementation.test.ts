@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { desc } from 'drizzle-orm'
 import { assignments, files, outbox, progressUpdates, projects } from '../../src/db/schema.js'
-import { sendProgressDigest } from '../../src/services/progressDigest.js'
+import { isCoordinationWeek, sendCoordinationSummary, sendProgressDigest } from '../../src/services/progressDigest.js'
 import { FakeClock } from '../support/clock.js'
 import { testDatabase } from '../support/db.js'
 import { World } from '../support/world.js'
@@ -118,6 +118,13 @@ describe('from plan to finished work', () => {
     expect(flag).toContain('3号楼')
     // P2 is at building 5: no flag for it
     expect(world.said(STAFF).filter((t) => t.includes('施工冲突'))).toHaveLength(1)
+    // the same building after P1 and P3 are due: no flag either
+    await suggest('刘奶奶', G3, '3号楼门口垃圾桶不够用') // J5
+    await world.say('王主任', '合并 J5 为 3号楼垃圾桶', { room: STAFF }) // P4
+    await world.say('王主任', '派单 P4 市政所 预计2027年2月底 开工2027年1月5日', { room: STAFF })
+    expect(world.lastSaid(STAFF)).toContain('已派单：P4「3号楼垃圾桶」→ 市政所')
+    expect(world.lastSaid(STAFF)).not.toContain('同地同期')
+    expect(world.said(STAFF).filter((t) => t.includes('施工冲突'))).toHaveLength(1)
   })
 
   it('posts progress to the groups, the askers @-mentioned once per update, with photos', async () => {
@@ -137,6 +144,9 @@ describe('from plan to finished work', () => {
     expect(mentionedIn(G3, '张阿姨', '【进度】P1')).toHaveLength(1)
     expect(mentionedIn(G5, '王阿姨', '【进度】P1')).toHaveLength(1)
 
+    // staff update in the staff group or in private, not in a building group
+    await world.say('王主任', '进度 P1 50% 测试', { room: G3 })
+    expect(world.lastSaid(G3)).toContain('请在居委工作群或私聊里更新进度')
     await world.say('王主任', '进度 P1 60% 管线已铺设', { room: STAFF })
     expect(mentionedIn(G3, '张阿姨', '【进度】P1')).toHaveLength(2)
     const [update] = await world.app.db.select().from(progressUpdates).limit(1)
@@ -224,13 +234,29 @@ describe('from plan to finished work', () => {
     expect(world.said(G3).filter((t) => t.startsWith('【本周项目进展】'))).toHaveLength(1)
   })
 
+  it('every other Monday, the staff group gets the coordination summary', async () => {
+    const mondays = ['2026-12-21T09:30:00+08:00', '2026-12-28T09:30:00+08:00'].map((s) => new Date(s))
+    const slot = mondays.find(isCoordinationWeek)!
+    const other = mondays.find((d) => !isCoordinationWeek(d))!
+    clock.set(slot.toISOString())
+    expect(await world.app.db.transaction((tx) => sendCoordinationSummary(tx, { now: clock.now(), slot: other, timeZone: 'Asia/Shanghai' }))).toEqual({ posted: 0, skipped: 'odd week' })
+    await world.app.db.transaction((tx) => sendCoordinationSummary(tx, { now: clock.now(), slot, timeZone: 'Asia/Shanghai' }))
+    await world.flush()
+    const summary = world.said(STAFF).filter((t) => t.startsWith('【协调汇总】'))
+    expect(summary).toHaveLength(1)
+    // P3 was due on 12-15, P2 (in rework) on 12-20; P4 is due in February
+    expect(summary[0]).toMatch(/逾期 2 项：P3（市政所，应12月15日完成，0%）；P2（绿化所，应12月20日完成，整改中）/)
+    expect(summary[0]).toContain('项目都已派单。')
+    expect(summary[0]).toContain('· 绿化所：绿化改造，预算5万元，已派 2 项 6万元 ⚠️超出')
+  })
+
   it('exports everything to staff as an .xlsx that opens, with the numbers of the database', async () => {
     await world.say('张阿姨', '导出', { room: G3 })
     expect(world.lastSaid(G3)).toContain('请在居委工作群或私聊里导出')
     await world.say('王主任', '导出', { room: STAFF })
     const said = world.said(STAFF)
-    expect(said.at(-2)).toContain('已导出：建议 4 条，项目 3 个')
-    expect(said.at(-1)).toBe('[文件] 共建-导出-20261214.xlsx')
+    expect(said.at(-2)).toContain('已导出：建议 5 条，项目 4 个')
+    expect(said.at(-1)).toMatch(/^\[文件\] 共建-导出-202612\d\d\.xlsx$/)
     const [file] = await world.app.db.select().from(files).orderBy(desc(files.id)).limit(1)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(Buffer.from(file!.base64, 'base64') as unknown as ArrayBuffer)
@@ -241,8 +267,8 @@ describe('from plan to finished work', () => {
     expect(acceptance.map((r) => r[6])).toEqual([4.25, 1.5])
     const participation = rowsOf('参与情况')
     const total = participation.find((r) => r[1] === '合计')!
-    // 5 households registered and confirmed; 4 suggested (张阿姨, 王阿姨, 陈先生, 李大爷); 4 voted in T1
-    expect(total.slice(2, 7)).toEqual([5, 5, 4, 4, 5])
+    // 5 households registered and confirmed, all 5 suggested, 4 voted in T1, all 5 rated
+    expect(total.slice(2, 7)).toEqual([5, 5, 5, 4, 5])
   })
 })
 

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { ChatGateway } from '../../src/chat/types.js'
+import type { ChatGateway, MentionRef } from '../../src/chat/types.js'
 import type { Database } from '../../src/db/client.js'
 import { ensureCommunities } from '../../src/db/communities.js'
-import { outbox, rooms } from '../../src/db/schema.js'
+import { outbox, people, roomMembers, rooms } from '../../src/db/schema.js'
 import { createLogger } from '../../src/log.js'
 import { enqueueMessage } from '../../src/outbox/enqueue.js'
 import { OutboxSender } from '../../src/outbox/sender.js'
@@ -14,16 +14,17 @@ interface Sent {
   to: string
   text: string
   at: number
+  mentions?: MentionRef[]
 }
 
 /** A gateway that records what it sent, when, and can be told to fail for a chat. */
 function recordingGateway(clock: FakeClock, failFor = new Set<string>()) {
   const sent: Sent[] = []
   const gateway: ChatGateway = {
-    async sendText(to, text) {
+    async sendText(to, text, mentions) {
       const chat = to.roomPuppetId ?? to.contactPuppetId ?? '?'
       if (failFor.has(chat)) throw new Error('发送被限制')
-      sent.push({ to: chat, text, at: clock.now().getTime() })
+      sent.push({ to: chat, text, at: clock.now().getTime(), ...(mentions ? { mentions } : {}) })
     },
     async sendFile(to, file) {
       sent.push({ to: to.roomPuppetId ?? to.contactPuppetId ?? '?', text: `[图片 ${file.name}]`, at: clock.now().getTime() })
@@ -72,6 +73,28 @@ describe('outbox sender', () => {
 
   const sender = (gateway: ChatGateway, rules = NO_LIMITS, maxAttempts = 3) =>
     new OutboxSender({ db: database.db, gateway, now: clock.now, rules, maxAttempts, log: silent })
+
+  it('@-mentions people by their current id and their name in that group; only on the first part', async () => {
+    const [a, b, gone] = await database.db
+      .insert(people)
+      .values([
+        { name: '张阿姨', puppetId: 'wx-zhang', createdAt: clock.now() },
+        { name: '王阿姨', puppetId: null, createdAt: clock.now() },
+        { name: '已删除', puppetId: 'wx-gone', createdAt: clock.now() },
+      ])
+      .returning()
+    await database.db.insert(roomMembers).values({ roomId: roomIds[0]!, personId: a!.id, nickname: '3-101张', updatedAt: clock.now() })
+    await database.db.delete(people).where(eq(people.id, gone!.id))
+    await enqueueMessage(database.db, { key: 'news', body: `进度${'很长'.repeat(600)}`, roomId: roomIds[0], mentions: [a!.id, b!.id, gone!.id], now: clock.now() })
+    const { gateway, sent } = recordingGateway(clock)
+    expect(await sender(gateway).drain({ wait: false })).toBe(2)
+    // 张阿姨 by her group nickname, 王阿姨 (no id this login) by name, the erased person not at all
+    expect(sent[0]!.mentions).toEqual([
+      { puppetId: 'wx-zhang', name: '3-101张' },
+      { puppetId: null, name: '王阿姨' },
+    ])
+    expect(sent[1]!.mentions).toBeUndefined()
+  })
 
   it('writes a message once per idempotency key', async () => {
     for (let i = 0; i < 3; i++) await enqueueMessage(database.db, { key: 'k1', body: '你好', roomId: roomIds[0], now: clock.now() })

@@ -9,6 +9,13 @@ import { checkDue, DUE_EXAMPLES, endOfDay, formatDay, readPeriod, startOfDay, ty
 import { parseMoney } from './money.js'
 
 export const MAX_PARTNER_CHARS = 20
+
+/** A leading P-code (`P3`, `ｐ３`) and what follows it, width-normalised and with spaces collapsed. */
+export function leadingProject(args: string): { project: number | null; rest: string } {
+  const s = normalizeWidth(String(args ?? '')).replace(/[ \t]+/g, ' ').trim()
+  const p = /^[Pp]\s*(\d{1,9})(?!\d)/.exec(s)
+  return p ? { project: Number(p[1]), rest: s.slice(p[0].length) } : { project: null, rest: s }
+}
 export const MAX_WHAT_CHARS = 200
 const MAX_PROJECT = 9_999_999
 
@@ -312,14 +319,8 @@ function numberOf(s: string): number | undefined {
  * the caller's to refuse), null if none. Only a leading P-code counts: J12 … leaves project null.
  */
 export function parseProgress(args: string): { project: number | null; percent: number | null; note: string } {
-  const s = normalizeWidth(String(args ?? '')).replace(/[ \t]+/g, ' ').trim()
-  let project: number | null = null
-  let rest = s
-  const p = /^[Pp]\s*(\d{1,9})(?!\d)/.exec(s)
-  if (p) {
-    project = Number(p[1])
-    rest = s.slice(p[0].length)
-  }
+  const { project, rest: afterCode } = leadingProject(args)
+  let rest = afterCode
   let percent: number | null = null
   let found: { index: number; length: number; value: number } | undefined
   const bare = PCT_BARE.exec(rest)

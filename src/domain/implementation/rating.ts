@@ -1,6 +1,7 @@
 /** Residents' acceptance ratings (评价 P3 5 很满意), read as forgivingly as we can. */
 import type { Parsed } from '../address.js'
-import { chinesePunctuation, chineseToNumber, normalizeWidth } from '../text.js'
+import { chinesePunctuation, chineseToNumber } from '../text.js'
+import { leadingProject } from './commands.js'
 
 export const MAX_COMMENT_CHARS = 200
 const RANGE_REPLY = '请打 1 到 5 分，5 分最满意，例如「评价 P3 5 很满意」。'
@@ -52,14 +53,8 @@ function scored(project: number | null, score: number, text: string): Parsed<{ p
  * rest of what was said, without the score itself. Never throws.
  */
 export function parseRating(args: string): Parsed<{ project: number | null; score: number; comment: string }> {
-  const s = normalizeWidth(String(args ?? '')).replace(/[ \t]+/g, ' ').trim()
-  let project: number | null = null
-  let rest = s
-  const p = /^[Pp]\s*(\d{1,9})(?!\d)/.exec(s)
-  if (p) {
-    project = Number(p[1])
-    rest = s.slice(p[0].length)
-  }
+  const { project, rest: afterCode } = leadingProject(args)
+  let rest = afterCode
   rest = rest.replace(/^[\s,;:]+/, '')
 
   // a number (or stars) first: the rest is the comment
