@@ -100,7 +100,7 @@ export async function roundsDueForReminder(db: Db, p: { before: Date }): Promise
   return db
     .select()
     .from(rounds)
-    .where(and(inArray(rounds.kind, ['resident', 'resolution']), eq(rounds.status, 'open'), isNull(rounds.remindedAt), lte(rounds.closesAt, p.before)))
+    .where(and(inArray(rounds.kind, ['resident', 'resolution', 'acceptance']), eq(rounds.status, 'open'), isNull(rounds.remindedAt), lte(rounds.closesAt, p.before)))
 }
 
 export async function markRoundReminded(db: Db, p: { id: number; now: Date }): Promise<boolean> {

@@ -28,7 +28,8 @@ export interface Ctx {
   reply(text: string): Promise<void>
   /** the picture of this message (when it is an image) */
   loadImage(): Promise<FilePayload>
-  startDialog(p: { name: string; version: number; step: string; state: Record<string, unknown> }): Promise<void>
+  /** timeoutMs: a shorter idle timeout than the configured one (never longer) */
+  startDialog(p: { name: string; version: number; step: string; state: Record<string, unknown>; timeoutMs?: number }): Promise<void>
   endDialog(): Promise<void>
   /**
    * Work to start once this message's transaction has committed, outside it (a long computation

@@ -288,7 +288,8 @@ export function createPipeline(deps: PipelineDeps) {
       reply: async () => {},
       loadImage: () => deps.loadImage(p.msg.id),
       startDialog: async (d) => {
-        await saveConversation(tx, { ...d, chatKey: p.chatKey, personId: p.person.id, now: p.now, timeoutMs: deps.config.dialogTimeoutMs })
+        const timeoutMs = Math.min(d.timeoutMs ?? Infinity, deps.config.dialogTimeoutMs)
+        await saveConversation(tx, { ...d, chatKey: p.chatKey, personId: p.person.id, now: p.now, timeoutMs })
       },
       endDialog: async () => {
         const c = await findConversation(tx, { chatKey: p.chatKey, personId: p.person.id })

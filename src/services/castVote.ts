@@ -32,11 +32,12 @@ export async function castVote(ctx: Ctx, args: string): Promise<void> {
 
 /** Who may vote is explicit, and a refusal says why: registered, confirmed, this community, in time. */
 export async function eligibleVoter(ctx: Ctx, round: Round): Promise<{ voterKey: string; buildingId: number }> {
-  if (round.closesAt <= ctx.now) throw new AppError('CONFLICT', `${roundCode(round.id)} 已于 ${formatClock(round.closesAt, ctx.config.timeZone)} 截止，不能再投了。`)
+  const act = round.kind === 'acceptance' ? '评价' : '投票'
+  if (round.closesAt <= ctx.now) throw new AppError('CONFLICT', `${roundCode(round.id)} 已于 ${formatClock(round.closesAt, ctx.config.timeZone)} 截止，不能再${act}了。`)
   const h = await householdOfPerson(ctx.db, { personId: ctx.person.id })
-  if (!h) throw new AppError('FORBIDDEN', '投票要先登记门牌：请说「登记 3号楼 502」，楼组长确认后就能投。')
-  if (h.household.communityId !== round.communityId) throw new AppError('FORBIDDEN', '您登记的住户不在本社区，不能参加这次投票。')
-  if (!h.confirmedAt) throw new AppError('FORBIDDEN', '您的登记还没经楼组长确认，确认后就能投票。')
+  if (!h) throw new AppError('FORBIDDEN', `${act}要先登记门牌：请说「登记 3号楼 502」，楼组长确认后就能${act}。`)
+  if (h.household.communityId !== round.communityId) throw new AppError('FORBIDDEN', `您登记的住户不在本社区，不能参加这次${act}。`)
+  if (!h.confirmedAt) throw new AppError('FORBIDDEN', `您的登记还没经楼组长确认，确认后就能${act}。`)
   return { voterKey: round.per === 'household' ? `household:${h.household.id}` : `person:${ctx.person.id}`, buildingId: h.building.id }
 }
 

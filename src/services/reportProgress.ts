@@ -12,6 +12,8 @@ import { showProgress } from './showProgress.js'
 
 export const PROGRESS_PHOTOS_DIALOG = 'progress-photos'
 const VERSION = 1
+// a photo posted much later is probably not about this update: it must not reach the residents
+const PHOTO_WINDOW_MS = 5 * 60_000
 const DONE = /^(好了|好|完了|发完了?|没有了?|没了|结束|就这些|ok)[。.!！]*$/i
 // "进度 P3 怎么样了" is a question, not an update
 const QUESTION = /[?？]|吗|怎么样|如何|到哪|多少|咋样/
@@ -72,9 +74,9 @@ export async function progressCommand(ctx: Ctx, args: string): Promise<void> {
   const finished = percent === 100 ? `\n完工了就说「完成 ${projectCode(projectId)}」，请居民验收评价。` : ''
   if (!news.roomIds.length) return ctx.reply(`已记录 ${projectCode(projectId)} ${percent}%。还没有绑定楼栋群，居民那边没发。${finished}`)
   const state: PhotoState = { updateId: row.id, projectId, communityId, roomIds: news.roomIds, photos: 0 }
-  await ctx.startDialog({ name: PROGRESS_PHOTOS_DIALOG, version: VERSION, step: 'photos', state: state as unknown as Record<string, unknown> })
+  await ctx.startDialog({ name: PROGRESS_PHOTOS_DIALOG, version: VERSION, step: 'photos', state: state as unknown as Record<string, unknown>, timeoutMs: PHOTO_WINDOW_MS })
   await ctx.reply(
-    `已发到 ${news.roomIds.length} 个楼栋群${news.mentioned ? `，@了 ${news.mentioned} 位提建议的居民` : ''}。有现场照片就接着发（可多张），发完说「好了」。${finished}`,
+    `已发到 ${news.roomIds.length} 个楼栋群${news.mentioned ? `，@了 ${news.mentioned} 位提建议的居民` : ''}。有现场照片就在 5 分钟内接着发（可多张），发完说「好了」。${finished}`,
   )
 }
 
@@ -101,7 +103,7 @@ export const progressPhotosDialog: DialogHandler = {
         })
       }
       const next = { ...state, photos: state.photos + 1 }
-      await ctx.startDialog({ name: PROGRESS_PHOTOS_DIALOG, version: VERSION, step: 'photos', state: next as unknown as Record<string, unknown> })
+      await ctx.startDialog({ name: PROGRESS_PHOTOS_DIALOG, version: VERSION, step: 'photos', state: next as unknown as Record<string, unknown>, timeoutMs: PHOTO_WINDOW_MS })
       // a word per photo would flood the staff group: only the first is acknowledged
       if (next.photos === 1) await ctx.reply('照片已转发。还有就接着发，发完说「好了」。')
       return

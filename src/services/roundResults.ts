@@ -3,6 +3,7 @@ import { buildingGroups, saveFile } from '../db/notices.js'
 import { projectsWithMembers } from '../db/pool.js'
 import { ballotsOf, closeRound, getRound, latestClosedRounds, latestRound, markRoundReminded, projectNames, roundsDueForReminder, roundsDueToClose, turnoutByBuilding, type Round } from '../db/rounds.js'
 import { buildingLabel } from '../domain/address.js'
+import { projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
 import { rankingChartSvg } from '../domain/rounds/chartSvg.js'
 import { rankCouncilScores, rankingBars, tallyDots, TIE_RULES } from '../domain/rounds/tally.js'
@@ -200,13 +201,21 @@ export async function remindRounds(db: Db, p: { now: Date; leadMs: number; timeZ
       if (!(await markRoundReminded(tx, { id: round.id, now: p.now }))) return
       const turnout = await turnoutByBuilding(tx, { round })
       const unit = round.per === 'household' ? '户' : '人'
-      for (const b of await buildingGroups(tx, { communityId: round.communityId })) {
+      const acceptance = round.kind === 'acceptance'
+      const code = projectCode(round.projectIds[0] ?? 0)
+      // an acceptance round concerns the project's buildings only
+      const groups = (await buildingGroups(tx, { communityId: round.communityId })).filter((b) => !round.buildingIds || round.buildingIds.includes(b.buildingId))
+      for (const b of groups) {
         const t = turnout.find((x) => x.buildingId === b.buildingId)
-        const line = t ? `${buildingLabel(b.number)}已有 ${t.voted}/${t.eligible} ${unit}投票。` : ''
+        const act = acceptance ? '评价' : '投票'
+        const line = t ? `${buildingLabel(b.number)}已有 ${t.voted}/${t.eligible} ${unit}${act}。` : ''
+        const body = acceptance
+          ? `提醒：${code} 完工评价（${roundCode(round.id)}）将于 ${formatClock(round.closesAt, p.timeZone)} 截止。${line}还没评价的请 @我 说「评价 ${code} 5 很满意」（1–5分）。`
+          : `提醒：投票 ${roundCode(round.id)} 将于 ${formatClock(round.closesAt, p.timeZone)} 截止。${line}还没投的请 @我 说「投票」看项目。`
         for (const roomId of b.roomIds) {
           await enqueueMessage(tx, {
             key: `round-remind:${round.id}:room:${roomId}`,
-            body: `提醒：投票 ${roundCode(round.id)} 将于 ${formatClock(round.closesAt, p.timeZone)} 截止。${line}还没投的请 @我 说「投票」看项目。`,
+            body,
             roomId,
             communityId: round.communityId,
             now: p.now,

@@ -132,7 +132,7 @@ describe('from plan to finished work', () => {
     await world.say('赵科长', '进度 P1 30% 开始施工', { room: STAFF })
     expect(world.lastSaid(STAFF)).toContain('P1 不是派给您单位的')
     await world.say('李工', '进度 P1 30% 路灯杆已运到', { room: STAFF })
-    expect(world.lastSaid(STAFF)).toContain('已发到 2 个楼栋群，@了 2 位提建议的居民。有现场照片就接着发')
+    expect(world.lastSaid(STAFF)).toContain('已发到 2 个楼栋群，@了 2 位提建议的居民。有现场照片就在 5 分钟内接着发')
     await world.say('李工', '', { room: STAFF, image: true, mention: false })
     await world.say('李工', '', { room: STAFF, image: true, mention: false })
     await world.say('李工', '好了', { room: STAFF, mention: false })
@@ -180,7 +180,7 @@ describe('from plan to finished work', () => {
     expect(world.lastSaid('陈先生')).toContain('请打 1 到 5 分')
     await world.say('陈先生', '评价 P1 4')
     await world.say('路人甲', '评价 P1 1')
-    expect(world.lastSaid('路人甲')).toContain('要先登记门牌')
+    expect(world.lastSaid('路人甲')).toContain('评价要先登记门牌')
   })
 
   it('closes after the period: accepted, published to the groups with the askers mentioned', async () => {
@@ -205,6 +205,14 @@ describe('from plan to finished work', () => {
     await world.say('王主任', '完成 P2 截止 12月10日20:00', { room: STAFF })
     await world.say('陈先生', '评价 P2 1 车棚还是挤', { room: G5 })
     await world.say('王阿姨', '评价 P2 2', { room: G5 })
+    // the turnout reminder: the project's building only, once
+    clock.set('2026-12-10T09:00:00+08:00')
+    await world.flush()
+    await world.flush()
+    expect(world.said(G5).filter((t) => t.startsWith('提醒：P2 完工评价（T3）'))).toEqual([
+      '提醒：P2 完工评价（T3）将于 12月10日 20:00 截止。5号楼已有 2/2 户评价。还没评价的请 @我 说「评价 P2 5 很满意」（1–5分）。',
+    ])
+    expect(world.said(G3).some((t) => t.includes('P2 完工评价'))).toBe(false)
     clock.set('2026-12-10T20:00:00+08:00')
     await world.flush()
     expect(world.said(G5).find((t) => t.includes('【验收结果 T3】'))).toContain('未通过，退回整改')
@@ -218,10 +226,9 @@ describe('from plan to finished work', () => {
   it('weekly digest: only changed projects, once per slot even when run twice', async () => {
     clock.set('2026-12-14T09:00:00+08:00')
     const slot = new Date('2026-12-14T09:00:00+08:00')
-    const before = (await world.app.db.select().from(outbox)).length
     await world.app.db.transaction((tx) => sendProgressDigest(tx, { now: clock.now(), slot, timeZone: 'Asia/Shanghai' }))
     await world.app.db.transaction((tx) => sendProgressDigest(tx, { now: clock.now(), slot, timeZone: 'Asia/Shanghai' }))
-    const rows = (await world.app.db.select().from(outbox)).slice(before)
+    const rows = (await world.app.db.select().from(outbox).orderBy(outbox.id)).filter((r) => r.idempotencyKey.startsWith('progress-digest:'))
     // one message per building group, not two
     expect(rows).toHaveLength(2)
     expect(new Set(rows.map((r) => r.roomId)).size).toBe(2)
