@@ -32,10 +32,16 @@ export async function partnerLedger(db: Db, p: { communityId: number }) {
     .from(assignments)
     .where(and(eq(assignments.communityId, p.communityId), sql`${assignments.status} in ('active', 'done')`))
     .groupBy(assignments.partnerId)
+  const contacts = await db
+    .select({ partnerId: roles.partnerId, name: people.name })
+    .from(roles)
+    .innerJoin(people, eq(people.id, roles.personId))
+    .where(and(eq(roles.communityId, p.communityId), eq(roles.role, 'liaison')))
+    .orderBy(roles.id)
   return list.map((partner) => {
     const o = offered.find((x) => x.partnerId === partner.id)
     const a = assigned.find((x) => x.partnerId === partner.id)
-    return { partner, what: o?.what ?? '', budget: o?.budget ?? null, assignedCost: a?.cost ?? 0, assignedCount: a?.n ?? 0 }
+    return { partner, what: o?.what ?? '', budget: o?.budget ?? null, assignedCost: a?.cost ?? 0, assignedCount: a?.n ?? 0, liaisons: contacts.filter((c) => c.partnerId === partner.id).map((c) => c.name) }
   })
 }
 
@@ -53,6 +59,15 @@ export async function grantLiaison(db: Db, p: { communityId: number; personId: n
   if ((await liaisonPartnerIds(db, p)).includes(p.partnerId)) return false
   await db.insert(roles).values({ communityId: p.communityId, personId: p.personId, role: 'liaison', partnerId: p.partnerId, buildingId: null, grantedBy: p.grantedBy, createdAt: p.now })
   return true
+}
+
+/** Ends a person's liaison roles in a community; how many there were. */
+export async function revokeLiaison(db: Db, p: { communityId: number; personId: number }): Promise<number> {
+  const rows = await db
+    .delete(roles)
+    .where(and(eq(roles.personId, p.personId), eq(roles.role, 'liaison'), eq(roles.communityId, p.communityId)))
+    .returning({ id: roles.id })
+  return rows.length
 }
 
 export async function liaisonsOf(db: Db, p: { partnerId: number }) {

@@ -116,8 +116,8 @@ export async function reportBallots(db: Db, p: { communityId: number }) {
     })
     .from(ballots)
     .innerJoin(rounds, eq(rounds.id, ballots.roundId))
-    // a text key, not a foreign key: compare as text so 'household:N' keys never reach a cast
-    .leftJoin(voter, sql`${ballots.voterKey} = 'person:' || ${voter.id}::text`)
+    // a text key, not a foreign key: only 'person:N' keys are cast, so the primary key can be used
+    .leftJoin(voter, sql`${voter.id} = case when ${ballots.voterKey} ~ '^person:[0-9]{1,9}$' then substring(${ballots.voterKey} from 8)::int end`)
     .where(eq(rounds.communityId, p.communityId))
     .orderBy(asc(ballots.roundId), asc(ballots.castAt), asc(ballots.id))
 }

@@ -65,6 +65,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: '资源', aliases: ['登记资源', '提供资源', '资源登记'], usage: '资源 绿化所 绿化改造 预算5万 — 单位登记能提供的资源', who: 'partner', where: 'office' },
   { name: '派单', aliases: ['派给', '分派', '派项目'], usage: '派单 P3 绿化所 预计12月底 — 派给单位（只说「派单」看行动计划）', who: 'staff', where: 'office' },
   { name: '联络员', aliases: ['设联络员', '单位联络员'], usage: '联络员 @张三 绿化所 — 在工作群里说，设单位联络员', who: 'staff', where: 'office' },
+  { name: '撤销联络员', aliases: ['取消联络员', '删除联络员'], usage: '撤销联络员 @张三 — 不再是联络员', who: 'staff', where: 'office', unlisted: true },
   { name: '完成', aliases: ['完工', '已完工', '报完工', '竣工'], usage: '完成 P3 — 完工，请居民验收评价', who: 'partner', where: 'office' },
   { name: '评价', aliases: ['验收评价', '满意度', '打星'], usage: '评价 P3 5 很满意 — 给完工的项目打分（1–5）', who: 'everyone', where: 'anywhere', unlisted: true },
   { name: '导出', aliases: ['导出数据', '导出表格', '导出报表'], usage: '导出 — 全部数据和各楼参与情况，发成表格', who: 'staff', where: 'office' },

@@ -25,7 +25,7 @@ import { showPoolHistory } from '../services/showProgress.js'
 import { PROGRESS_PHOTOS_DIALOG, progressCommand, progressPhotosDialog } from '../services/reportProgress.js'
 import { offerResource } from '../services/offerResource.js'
 import { assignProject } from '../services/assignProject.js'
-import { appointLiaison } from '../services/appointLiaison.js'
+import { appointLiaison, revokeLiaisonRole } from '../services/appointLiaison.js'
 import { completeProject } from '../services/completeProject.js'
 import { rateProject } from '../services/rateProject.js'
 import { exportWorkbook } from '../services/exportWorkbook.js'
@@ -85,6 +85,7 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   资源: offerResource,
   派单: assignProject,
   联络员: appointLiaison,
+  撤销联络员: (ctx) => revokeLiaisonRole(ctx),
   完成: completeProject,
   评价: rateProject,
   导出: exportWorkbook,

@@ -17,7 +17,8 @@ export async function ledgerLines(db: Db, p: { communityId: number }): Promise<s
     const offered = l.budget === null ? '未写预算' : `预算${formatMoney(l.budget)}`
     const used = l.assignedCount ? `，已派 ${l.assignedCount} 项${l.assignedCost ? ` ${formatMoney(l.assignedCost)}` : ''}` : ''
     const over = l.budget !== null && l.assignedCost > l.budget ? ' ⚠️超出' : ''
-    return `${l.partner.name}：${l.what || '—'}，${offered}${used}${over}`
+    const who = l.liaisons.length ? `（联络员 ${l.liaisons.join('、')}）` : ''
+    return `${l.partner.name}${who}：${l.what || '—'}，${offered}${used}${over}`
   })
 }
 

@@ -1,4 +1,4 @@
-import { ensurePartner, grantLiaison } from '../db/partners.js'
+import { ensurePartner, grantLiaison, revokeLiaison } from '../db/partners.js'
 import { AppError } from '../domain/errors.js'
 import { normalizeWidth } from '../domain/text.js'
 import type { Ctx } from '../router/context.js'
@@ -12,6 +12,7 @@ const EXAMPLE = '联络员 @张三 绿化所'
  * acts on their own department's projects only (资源, 进度, 完成), not as staff.
  */
 export async function appointLiaison(ctx: Ctx, args: string): Promise<void> {
+  if (/取消|撤销|撤掉|不再/.test(args)) return revokeLiaisonRole(ctx)
   const community = poolCommunity(ctx, '设联络员')
   if (ctx.room?.kind !== 'staff') throw new AppError('WRONG_ROOM', `请在居委工作群里 @ 对方，例如「${EXAMPLE}」。`)
   const people = await mentionedPeople(ctx, EXAMPLE)
@@ -26,4 +27,14 @@ export async function appointLiaison(ctx: Ctx, args: string): Promise<void> {
   }
   if (!added.length) return ctx.reply(`${people.map((p) => p.name).join('、')} 已经是${name}的联络员了。`)
   await ctx.reply(`已设 ${added.join('、')} 为${name}联络员：可登记资源，更新本单位项目的进度（进度 P3 60% 说明），完工后说「完成 P3」。`)
+}
+
+/** 撤销联络员 @李工 (or 联络员 @李工 取消) — the person is no longer a liaison; in the staff group they are staff again. */
+export async function revokeLiaisonRole(ctx: Ctx): Promise<void> {
+  const community = poolCommunity(ctx, '撤销联络员')
+  const people = await mentionedPeople(ctx, '撤销联络员 @李工')
+  const done: string[] = []
+  for (const person of people) if (await revokeLiaison(ctx.db, { communityId: community.id, personId: person.id })) done.push(person.name)
+  if (!done.length) return ctx.reply(`${people.map((p) => p.name).join('、')} 不是联络员。`)
+  await ctx.reply(`${done.join('、')} 不再是联络员了。`)
 }

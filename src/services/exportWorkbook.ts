@@ -260,7 +260,11 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
   const rounds = await reportRounds(db, { communityId })
   const ballots = await reportBallots(db, { communityId })
   const byRound = new Map<number, Ballot[]>()
-  for (const b of ballots) byRound.set(b.roundId, [...(byRound.get(b.roundId) ?? []), b])
+  for (const b of ballots) {
+    const list = byRound.get(b.roundId)
+    if (list) list.push(b)
+    else byRound.set(b.roundId, [b])
+  }
   const castIn = (roundId: number) => byRound.get(roundId) ?? []
   // the latest finished acceptance round of each project gives its satisfaction
   const satisfaction = new Map<number, number | null>()

@@ -254,7 +254,7 @@ describe('from plan to finished work', () => {
     // P3 was due on 12-15, P2 (in rework) on 12-20; P4 is due in February
     expect(summary[0]).toMatch(/逾期 2 项：P3（市政所，应12月15日完成，0%）；P2（绿化所，应12月20日完成，整改中）/)
     expect(summary[0]).toContain('项目都已派单。')
-    expect(summary[0]).toContain('· 绿化所：绿化改造，预算5万元，已派 2 项 6万元 ⚠️超出')
+    expect(summary[0]).toContain('· 绿化所（联络员 李工）：绿化改造，预算5万元，已派 2 项 6万元 ⚠️超出')
   })
 
   it('exports everything to staff as an .xlsx that opens, with the numbers of the database', async () => {
@@ -277,5 +277,17 @@ describe('from plan to finished work', () => {
     // 5 households registered and confirmed, all 5 suggested, 4 voted in T1, all 5 rated
     expect(total.slice(2, 7)).toEqual([5, 5, 5, 4, 5])
   })
-})
 
+  it('lists partners with their liaisons; a liaison can be revoked and is staff again', async () => {
+    await world.say('王主任', '资源', { room: STAFF })
+    expect(world.lastSaid(STAFF)).toContain('· 绿化所（联络员 李工）：绿化改造，预算5万元，已派 2 项 6万元 ⚠️超出')
+    await world.say('李工', '撤销联络员', { room: STAFF, mentions: ['赵科长'] })
+    expect(world.lastSaid(STAFF)).toContain('只有居委工作人员可以撤销联络员')
+    await world.say('王主任', '撤销联络员', { room: STAFF, mentions: ['赵科长'] })
+    expect(world.lastSaid(STAFF)).toContain('赵科长 不再是联络员了')
+    await world.say('赵科长', '帮助', { room: STAFF })
+    expect(world.lastSaid(STAFF)).toContain('居委：')
+    await world.say('王主任', '联络员 @李工 取消', { room: STAFF, mentions: ['李工'] })
+    expect(world.lastSaid(STAFF)).toContain('李工 不再是联络员了')
+  })
+})
