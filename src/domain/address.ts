@@ -101,3 +101,14 @@ export function parseHousehold(input: string): Parsed<HouseholdAddress> {
   const unit = un !== undefined ? `${un}单元${rn}` : String(rn)
   return { ok: true, value: { building: bn, unit } }
 }
+
+/**
+ * 代提 keeps "王奶奶 3号楼 502" in proxy_for: only the name part is ever shown, never the
+ * door number (cut at the first digit or run of Chinese numerals).
+ */
+export function neighbourName(proxyFor: string): string {
+  const s = normalizeInput(proxyFor)
+  const cut = s.search(/[0-9#]|[零〇一二三四五六七八九十两]{3,}|[零〇一二三四五六七八九十两]+(号|栋|幢|座|单元|室)/)
+  const name = (cut < 0 ? s : s.slice(0, cut)).split(' ')[0]!.trim()
+  return name || '邻居'
+}

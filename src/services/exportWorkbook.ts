@@ -13,10 +13,9 @@ import {
   suggesterHouseholds,
 } from '../db/report.js'
 import type { Round } from '../db/rounds.js'
-import { buildingLabel } from '../domain/address.js'
+import { buildingLabel, neighbourName } from '../domain/address.js'
 import { projectCode } from '../domain/codes.js'
 import { acceptanceOutcome, STAGE_LABEL as STAGE } from '../domain/implementation/acceptance.js'
-import { normalizeInput } from '../domain/text.js'
 import { wallTime } from '../domain/time.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from '../router/context.js'
@@ -55,17 +54,6 @@ function stamp(d: Date | null, timeZone: string): string | null {
 const round2 = (x: number) => Math.round(x * 100) / 100
 const round1 = (x: number) => Math.round(x * 10) / 10
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)
-
-/**
- * 代提 keeps "王奶奶 3号楼 502" in proxy_for: only the name part goes into the file, never the
- * door number (cut at the first digit or run of Chinese numerals).
- */
-export function neighbourName(proxyFor: string): string {
-  const s = normalizeInput(proxyFor)
-  const cut = s.search(/[0-9#]|[零〇一二三四五六七八九十两]{3,}|[零〇一二三四五六七八九十两]+(号|栋|幢|座|单元|室)/)
-  const name = (cut < 0 ? s : s.slice(0, cut)).split(' ')[0]!.trim()
-  return name || '邻居'
-}
 
 function addSheet(wb: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][]): void {
   const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] })

@@ -1,3 +1,4 @@
+import { neighbourName } from '../domain/address.js'
 import { suggestionsOf, getSuggestion, updateSuggestion, type Suggestion } from '../db/suggestions.js'
 import { projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
@@ -20,7 +21,7 @@ export async function listMySuggestions(ctx: Ctx): Promise<void> {
   const lines = ['您的建议：']
   for (const { s, supports } of own.slice(0, 10)) {
     const plus = supports ? `，${supports} 人附议` : ''
-    const proxy = s.proxyFor ? `（代${s.proxyFor.split(' ')[0]}）` : ''
+    const proxy = s.proxyFor ? `（代${neighbourName(s.proxyFor)}）` : ''
     lines.push(`· ${suggestionCode(s.id)} ${s.problem.slice(0, 24)}${proxy} — ${statusOf(s)}${plus}`)
   }
   for (const { s } of backed.slice(0, 5)) lines.push(`· ${suggestionCode(s.id)} ${s.problem.slice(0, 24)} — 您附议过，${statusOf(s)}`)

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { rooms } from '../db/schema.js'
 import { duplicateCandidates, moveCursor, readCursor, suggestionsSince } from '../db/suggestions.js'
-import { buildingLabel } from '../domain/address.js'
+import { buildingLabel, neighbourName } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
 import { findDuplicates } from '../domain/suggestions/similarity.js'
 import type { Category } from '../domain/suggestions/understand.js'
@@ -23,7 +23,7 @@ export async function newSuggestionsReport(db: Db, p: { communityId: number; sin
     const where = building !== null ? buildingLabel(building) : '公共区域'
     const byCategory = groups.get(where) ?? new Map<string, string[]>()
     const list = byCategory.get(s.category) ?? []
-    const who = s.proxyFor ? `代${s.proxyFor.split(' ')[0]}` : (by ?? '已删除的用户')
+    const who = s.proxyFor ? `代${neighbourName(s.proxyFor)}` : (by ?? '已删除的用户')
     list.push(`${suggestionCode(s.id)} ${s.problem.slice(0, 24)}（${who}）`)
     byCategory.set(s.category, list)
     groups.set(where, byCategory)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildingLabel, householdLabel, parseBuilding, parseHousehold, type Parsed } from '../../src/domain/address.js'
+import { buildingLabel, householdLabel, neighbourName, parseBuilding, parseHousehold, type Parsed } from '../../src/domain/address.js'
 
 const CJK = /[\u4e00-\u9fff]/
 
@@ -209,5 +209,15 @@ describe('parseHousehold', () => {
     expect(parseHousehold(`${'第'.repeat(5000)}3号楼 502`)).toEqual({ ok: true, value: { building: 3, unit: '502' } })
     expect(parseBuilding('1'.repeat(5000) + '号楼').ok).toBe(false)
     expect(performance.now() - t).toBeLessThan(1000)
+  })
+})
+
+describe('neighbourName (代提: the name without the door number)', () => {
+  it('cuts the address however it was typed', () => {
+    for (const typed of ['王奶奶 3号楼 502', '王奶奶3号楼502', '王奶奶三号楼五零二', '王奶奶 3-2-502', '王奶奶#3']) expect(neighbourName(typed)).toBe('王奶奶')
+    expect(neighbourName('3号楼502')).toBe('邻居')
+  })
+  it('never throws and never shows a digit', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => !/[0-9０-９]/.test(neighbourName(s))))
   })
 })

@@ -21,7 +21,8 @@ import {
 } from '../../src/db/schema.js'
 import { isAppError } from '../../src/domain/errors.js'
 import type { Ctx } from '../../src/router/context.js'
-import { buildWorkbook, exportWorkbook, neighbourName, XLSX_TYPE } from '../../src/services/exportWorkbook.js'
+import { neighbourName } from '../../src/domain/address.js'
+import { buildWorkbook, exportWorkbook, XLSX_TYPE } from '../../src/services/exportWorkbook.js'
 import { testDatabase } from '../support/db.js'
 
 const TZ = 'Asia/Shanghai'
