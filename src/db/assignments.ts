@@ -4,16 +4,22 @@ import { assignments, partners, progressUpdates, projects } from './schema.js'
 
 export type Assignment = typeof assignments.$inferSelect
 
-/** The project's current assignment (active, or done once accepted) with its partner's name. */
-export async function currentAssignment(db: Db, p: { projectId: number }) {
-  const [row] = await db
+/** Each project's current assignment (active, or done once accepted) with its partner's name. */
+export async function currentAssignments(db: Db, p: { projectIds: number[] }) {
+  const out = new Map<number, { assignment: Assignment; partner: string }>()
+  if (!p.projectIds.length) return out
+  const rows = await db
     .select({ assignment: assignments, partner: partners.name })
     .from(assignments)
     .innerJoin(partners, eq(partners.id, assignments.partnerId))
-    .where(and(eq(assignments.projectId, p.projectId), inArray(assignments.status, ['active', 'done'])))
+    .where(and(inArray(assignments.projectId, p.projectIds), inArray(assignments.status, ['active', 'done'])))
     .orderBy(desc(assignments.id))
-    .limit(1)
-  return row
+  for (const r of rows) if (!out.has(r.assignment.projectId)) out.set(r.assignment.projectId, r)
+  return out
+}
+
+export async function currentAssignment(db: Db, p: { projectId: number }) {
+  return (await currentAssignments(db, { projectIds: [p.projectId] })).get(p.projectId)
 }
 
 export async function createAssignment(db: Db, p: Omit<typeof assignments.$inferInsert, 'id'>): Promise<Assignment> {
@@ -42,10 +48,6 @@ export async function activeWorks(db: Db, p: { communityId: number; exceptProjec
     .orderBy(assignments.dueAt)
 }
 
-export async function overdueWorks(db: Db, p: { communityId: number; now: Date }) {
-  return (await activeWorks(db, p)).filter((w) => w.assignment.dueAt < p.now && w.stage !== 'accepting')
-}
-
 export async function addProgress(db: Db, p: Omit<typeof progressUpdates.$inferInsert, 'id'>) {
   const [row] = await db.insert(progressUpdates).values(p).returning()
   return row!
@@ -58,9 +60,13 @@ export async function attachProgressFile(db: Db, p: { id: number; fileId: number
     .where(eq(progressUpdates.id, p.id))
 }
 
-export async function latestProgress(db: Db, p: { projectId: number }) {
-  const [row] = await db.select().from(progressUpdates).where(eq(progressUpdates.projectId, p.projectId)).orderBy(desc(progressUpdates.id)).limit(1)
-  return row
+/** Each project's latest progress update. */
+export async function latestProgressOf(db: Db, p: { projectIds: number[] }) {
+  const out = new Map<number, typeof progressUpdates.$inferSelect>()
+  if (!p.projectIds.length) return out
+  const rows = await db.select().from(progressUpdates).where(inArray(progressUpdates.projectId, p.projectIds)).orderBy(desc(progressUpdates.id))
+  for (const r of rows) if (!out.has(r.projectId)) out.set(r.projectId, r)
+  return out
 }
 
 /** Sets a project's stage and/or percent, and marks it changed (the weekly digest). */

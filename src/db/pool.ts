@@ -68,6 +68,7 @@ export async function projectsWithMembers(db: Db, p: { communityId: number; ids?
       projectId: suggestions.projectId,
       id: suggestions.id,
       problem: suggestions.problem,
+      place: suggestions.place,
       building: buildings.number,
       supports: sql<number>`(select count(*)::int from ${suggestionSupports} s where s.suggestion_id = ${suggestions.id})`,
     })

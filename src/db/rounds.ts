@@ -148,14 +148,17 @@ export async function acceptanceRounds(db: Db, p: { communityId: number; project
     .orderBy(sql`${rounds.id} desc`)
   for (const round of list) {
     const project = round.projectIds[0]!
-    if (out.has(project) || !p.projectIds.includes(project)) continue
-    const cast = await db
-      .select({ dots: ballots.dots, comment: ballots.comment, building: buildings.number })
-      .from(ballots)
-      .leftJoin(buildings, eq(buildings.id, ballots.buildingId))
-      .where(eq(ballots.roundId, round.id))
-      .orderBy(ballots.castAt)
-    out.set(project, { round, ratings: cast.map((b) => ({ score: b.dots[0] ?? 0, comment: b.comment, building: b.building })) })
+    if (!out.has(project) && p.projectIds.includes(project)) out.set(project, { round, ratings: [] })
   }
+  const roundIds = [...out.values()].map((x) => x.round.id)
+  if (!roundIds.length) return out
+  const cast = await db
+    .select({ roundId: ballots.roundId, dots: ballots.dots, comment: ballots.comment, building: buildings.number })
+    .from(ballots)
+    .leftJoin(buildings, eq(buildings.id, ballots.buildingId))
+    .where(inArray(ballots.roundId, roundIds))
+    .orderBy(ballots.castAt, ballots.id)
+  const byRound = new Map([...out.values()].map((x) => [x.round.id, x.ratings]))
+  for (const b of cast) byRound.get(b.roundId)!.push({ score: b.dots[0] ?? 0, comment: b.comment, building: b.building })
   return out
 }

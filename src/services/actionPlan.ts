@@ -1,4 +1,4 @@
-import { activeWorks, overdueWorks } from '../db/assignments.js'
+import { activeWorks } from '../db/assignments.js'
 import type { Db } from '../db/client.js'
 import { partnerLedger } from '../db/partners.js'
 import { projectsWithMembers } from '../db/pool.js'
@@ -22,16 +22,26 @@ export async function ledgerLines(db: Db, p: { communityId: number }): Promise<s
   })
 }
 
-/** Projects in priority order with their assignee: the action plan (行动计划). */
-export async function planLines(db: Db, p: { communityId: number; now: Date; timeZone: string }): Promise<{ header: string; lines: string[] }> {
+type Work = Awaited<ReturnType<typeof activeWorks>>[number]
+
+/** Active works past their due date (not those waiting for the residents' ratings). */
+const overdueOf = (works: Work[], now: Date) => works.filter((w) => w.assignment.dueAt < now && w.stage !== 'accepting')
+
+/**
+ * The action plan (行动计划): projects in priority order with their assignee, one line each,
+ * plus what the summaries need beside it (the active works, the unassigned projects).
+ */
+export async function actionPlan(db: Db, p: { communityId: number; now: Date; timeZone: string }) {
   const ranking = await currentRanking(db, p)
   const members = (await projectsWithMembers(db, p)).filter((m) => m.suggestions.length > 0)
   const works = await activeWorks(db, p)
   const order = ranking?.order ?? []
   const place = (id: number) => (order.includes(id) ? order.indexOf(id) : order.length + id)
   members.sort((a, b) => place(a.project.id) - place(b.project.id))
+  const workOf = (id: number) => works.find((x) => x.assignment.projectId === id)
+  const unassigned = members.filter((m) => m.project.stage !== 'accepted' && !workOf(m.project.id))
   const lines = members.map((m) => {
-    const w = works.find((x) => x.assignment.projectId === m.project.id)
+    const w = workOf(m.project.id)
     const rank = order.includes(m.project.id) ? `${order.indexOf(m.project.id) + 1}. ` : '· '
     const state =
       m.project.stage === 'accepted'
@@ -42,22 +52,23 @@ export async function planLines(db: Db, p: { communityId: number; now: Date; tim
     return `${rank}${projectCode(m.project.id)}「${m.project.name}」— ${state}`
   })
   const header = ranking ? `行动计划（按 ${roundCode(ranking.round.id)} 排序）：` : '行动计划（还没有投票排序，按编号）：'
-  return { header, lines }
+  return { header, lines, works, unassigned }
 }
 
-/** The bi-weekly coordination summary for the staff group (also what 派单 alone shows). */
+/** The bi-weekly coordination summary for the staff group. */
 export async function coordinationText(db: Db, p: { communityId: number; now: Date; timeZone: string }): Promise<string | null> {
-  const overdue = await overdueWorks(db, p)
-  const plan = await planLines(db, p)
-  const unassigned = plan.lines.filter((l) => l.endsWith('未派单'))
+  const plan = await actionPlan(db, p)
+  const overdue = overdueOf(plan.works, p.now)
   const ledger = await ledgerLines(db, p)
-  if (!overdue.length && !unassigned.length && !plan.lines.length) return null
+  if (!overdue.length && !plan.unassigned.length && !plan.lines.length) return null
   return [
     '【协调汇总】',
     overdue.length
       ? `逾期 ${overdue.length} 项：${overdue.map((w) => `${projectCode(w.assignment.projectId)}（${w.partner}，应${formatDay(w.assignment.dueAt, p.timeZone, p.now)}完成，${w.stage === 'rework' ? '整改中' : `${w.percent}%`}）`).join('；')}`
       : '没有逾期的派单。',
-    unassigned.length ? `未派单 ${unassigned.length} 项：${unassigned.map((l) => l.replace(/^(\d+\. |· )/, '').replace(/ — 未派单$/, '')).join('、')}` : '项目都已派单。',
+    plan.unassigned.length
+      ? `未派单 ${plan.unassigned.length} 项：${plan.unassigned.map((m) => `${projectCode(m.project.id)}「${m.project.name}」`).join('、')}`
+      : '项目都已派单。',
     ...(ledger.length ? ['资源：', ...ledger.map((l) => `· ${l}`)] : []),
   ].join('\n')
 }
@@ -66,10 +77,10 @@ export async function coordinationText(db: Db, p: { communityId: number; now: Da
 export async function showActionPlan(ctx: Ctx): Promise<void> {
   const community = poolCommunity(ctx, '查看派单')
   const p = { communityId: community.id, now: ctx.now, timeZone: ctx.config.timeZone }
-  const plan = await planLines(ctx.db, p)
+  const plan = await actionPlan(ctx.db, p)
   if (!plan.lines.length) throw new AppError('NOT_FOUND', '项目库里还没有项目。先用「合并 J3 J7 为 名称」建项目。')
   const ledger = await ledgerLines(ctx.db, p)
-  const overdue = await overdueWorks(ctx.db, p)
+  const overdue = overdueOf(plan.works, ctx.now)
   await ctx.reply(
     [
       plan.header,

@@ -1,7 +1,6 @@
 import { activeWorks, createAssignment, currentAssignment, endAssignment, setProjectState } from '../db/assignments.js'
 import { findPartner, partnerLedger } from '../db/partners.js'
 import { projectsWithMembers } from '../db/pool.js'
-import { suggestionsByIds } from '../db/pool.js'
 import { projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
 import { parseAssignment } from '../domain/implementation/commands.js'
@@ -47,8 +46,7 @@ export async function assignProject(ctx: Ctx, args: string): Promise<void> {
 
   const previous = await currentAssignment(ctx.db, { projectId })
   if (previous) await endAssignment(ctx.db, { id: previous.assignment.id, status: 'replaced', now: ctx.now })
-  const suggestions = await suggestionsByIds(ctx.db, { communityId, ids: member.suggestions.map((s) => s.id) })
-  const places = placeKeys(suggestions.map((s) => ({ building: member.suggestions.find((m) => m.id === s.id)?.building ?? null, place: s.place })))
+  const places = placeKeys(member.suggestions)
   const assignment = await createAssignment(ctx.db, {
     communityId,
     projectId,

@@ -1,4 +1,4 @@
-import { currentAssignment, latestProgress, projectsChangedSince } from '../db/assignments.js'
+import { currentAssignments, latestProgressOf, projectsChangedSince } from '../db/assignments.js'
 import type { Db } from '../db/client.js'
 import { acceptanceRounds } from '../db/rounds.js'
 import { communities } from '../db/schema.js'
@@ -16,12 +16,15 @@ const WEEK_MS = 7 * 86_400_000
 export async function progressDigestText(db: Db, p: { communityId: number; since: Date; now: Date; timeZone: string }): Promise<string | null> {
   const changed = await projectsChangedSince(db, p)
   if (!changed.length) return null
-  const accepted = await acceptanceRounds(db, { communityId: p.communityId, projectIds: changed.map((x) => x.id) })
+  const projectIds = changed.map((x) => x.id)
+  const accepted = await acceptanceRounds(db, { communityId: p.communityId, projectIds })
+  const assigned = await currentAssignments(db, { projectIds })
+  const progress = await latestProgressOf(db, { projectIds })
   const lines: string[] = []
   for (const project of changed.slice(0, 12)) {
     const head = `· ${projectCode(project.id)}「${project.name}」`
-    const current = await currentAssignment(db, { projectId: project.id })
-    const last = await latestProgress(db, { projectId: project.id })
+    const current = assigned.get(project.id)
+    const last = progress.get(project.id)
     const a = accepted.get(project.id)
     if (project.stage === 'accepting') lines.push(`${head}已完工，请评价：「评价 ${projectCode(project.id)} 5 很满意」`)
     else if (project.stage === 'accepted') {

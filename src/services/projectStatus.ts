@@ -1,6 +1,5 @@
-import { currentAssignment } from '../db/assignments.js'
+import { currentAssignments, latestProgressOf } from '../db/assignments.js'
 import type { Db } from '../db/client.js'
-import { latestProgress } from '../db/assignments.js'
 import type { Project } from '../db/pool.js'
 import { acceptanceRounds } from '../db/rounds.js'
 import { acceptanceOutcome, formatAverage } from '../domain/implementation/acceptance.js'
@@ -19,14 +18,17 @@ export interface ProjectStatus {
 /** Where each project stands: rank, assignee, %, acceptance — what 进度 says. */
 export async function projectStatuses(db: Db, p: { communityId: number; projects: Project[]; now: Date; timeZone: string }): Promise<Map<number, ProjectStatus>> {
   const ranking = await currentRanking(db, { communityId: p.communityId })
-  const acceptance = await acceptanceRounds(db, { communityId: p.communityId, projectIds: p.projects.map((x) => x.id) })
+  const projectIds = p.projects.map((x) => x.id)
+  const acceptance = await acceptanceRounds(db, { communityId: p.communityId, projectIds })
+  const assigned = await currentAssignments(db, { projectIds })
+  const progress = await latestProgressOf(db, { projectIds })
   const out = new Map<number, ProjectStatus>()
   for (const project of p.projects) {
     const place = ranking ? ranking.order.indexOf(project.id) : -1
     const rank = ranking && place >= 0 ? `${roundCode(ranking.round.id)} 排第${place + 1}` : null
-    const current = await currentAssignment(db, { projectId: project.id })
+    const current = assigned.get(project.id)
     const partner = current?.partner ?? null
-    const last = await latestProgress(db, { projectId: project.id })
+    const last = progress.get(project.id)
     const a = acceptance.get(project.id)
     const rated = a ? acceptanceOutcome(a.ratings.map((r) => r.score), a.round.minRating ?? 0) : null
     let stage: string
