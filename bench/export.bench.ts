@@ -18,8 +18,8 @@ import { runInNewContext } from 'node:vm'
 import { and, eq, sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { ensureBuilding, ensureCommunities } from '../src/db/communities.js'
+import { householdKeySql } from '../src/db/households.js'
 import {
-  householdBuildings,
   reportBallots,
   reportBuildings,
   reportHouseholds,
@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     // households and their two confirmed members
     const hh: { id: number; buildingId: number }[] = []
     await inBatches(
-      Array.from({ length: N }, (_, i) => ({ communityId, buildingId: buildingIds[i % BUILDINGS]!, unit: String(101 + Math.floor(i / BUILDINGS)), createdAt: t0 })),
+      Array.from({ length: N }, (_, i) => ({ communityId, buildingId: buildingIds[i % BUILDINGS]!, unit: String(101 + Math.floor(i / BUILDINGS)), createdAt: t0 })).map((h) => ({ ...h, key: householdKeySql(h.buildingId, h.unit) })),
       async (batch) => hh.push(...(await db.insert(households).values(batch).returning({ id: households.id, buildingId: households.buildingId }))),
     )
     const buildingOfHousehold = new Map(hh.map((h) => [h.id, h.buildingId]))
@@ -401,7 +401,6 @@ async function main(): Promise<void> {
     await q('reportProjects', () => reportProjects(db, { communityId }))
     await q('reportProgress', () => reportProgress(db, { communityId }))
     await q('reportBuildings', () => reportBuildings(db, { communityId }))
-    await q('householdBuildings', () => householdBuildings(db, { communityId }))
     await q('reportHouseholds', () => reportHouseholds(db, { communityId }))
     await q('suggesterHouseholds', () => suggesterHouseholds(db, { communityId }))
     const queriesMs = split.reduce((n, [, ms]) => n + ms, 0)

@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm'
 import type { InboundMessage, RoomSnapshot } from '../src/chat/types.js'
 import { defaultConfig } from '../src/config.js'
 import { ensureBuilding, ensureCommunities } from '../src/db/communities.js'
+import { householdKeySql } from '../src/db/households.js'
 import { createRound } from '../src/db/rounds.js'
 import { households, people, projects } from '../src/db/schema.js'
 import { createLogger } from '../src/log.js'
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
       members: residents.filter((r) => r.building === b + 1).map((r) => ({ puppetId: r.puppetId, name: r.name })),
     }))
     const loginAt = new Date()
-    const rooms = await syncAllRooms({ db, now: new Date(), loginAt }, snapshots)
+    const rooms = await syncAllRooms({ db, now: new Date(), loginAt, communities: [community!], tell: () => {} }, snapshots)
     const buildingIds: number[] = []
     for (const [i, room] of rooms.entries()) {
       const b = await ensureBuilding(db, { communityId: community!.id, number: i + 1, now: t0 })
@@ -59,7 +60,7 @@ async function main(): Promise<void> {
     // N households, each with two confirmed members: the second member's ballot replaces the first
     const hh = await db
       .insert(households)
-      .values(Array.from({ length: N }, (_, i) => ({ communityId: community!.id, buildingId: buildingIds[i % BUILDINGS]!, unit: String(101 + Math.floor(i / BUILDINGS)), createdAt: t0 })))
+      .values(Array.from({ length: N }, (_, i) => ({ communityId: community!.id, buildingId: buildingIds[i % BUILDINGS]!, unit: String(101 + Math.floor(i / BUILDINGS)), createdAt: t0 })).map((h) => ({ ...h, key: householdKeySql(h.buildingId, h.unit) })))
       .returning({ id: households.id })
     for (const [i, r] of residents.entries()) {
       await db.update(people).set({ householdId: hh[i % N]!.id, householdConfirmedAt: t0 }).where(eq(people.puppetId, r.puppetId))

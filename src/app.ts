@@ -24,6 +24,7 @@ import { findCjkFont } from './services/renderChart.js'
 import { closeDueRounds, remindRounds } from './services/roundResults.js'
 import { sendCoordinationSummary, sendProgressDigest } from './services/progressDigest.js'
 import { digestSuggestions } from './services/suggestionReport.js'
+import { issueBindCodes } from './services/staffRoom.js'
 import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './services/syncRooms.js'
 
 export interface AppOptions {
@@ -38,6 +39,11 @@ export interface AppOptions {
   now?: () => Date
   config?: Partial<Config>
   log?: Logger
+  /**
+   * Lines for whoever runs the bot (the terminal of `npm start`): the one-time code that binds
+   * the staff group, and what happened to it. Default: the log.
+   */
+  operator?: (line: string) => void
 }
 
 export interface App {
@@ -59,6 +65,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const config: Config = { ...defaultConfig(), ...opts.config }
   const log = opts.log ?? createLogger(config.logLevel)
   const now = opts.now ?? (() => new Date())
+  const operator = opts.operator ?? ((line: string) => log.warn(line))
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl
   const database = opts.database ?? (await openDatabase({ url: databaseUrl, dataDir: config.dataDir }))
   const ownsDatabase = !opts.database
@@ -92,6 +99,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     dialogs: DIALOGS,
     onEnqueued: () => sender.wake(),
     communities: () => communities,
+    operator,
     loadImage: (messageId) => gateway.loadImage(messageId),
     // tracked, so settle() (tests, stop) waits for it; it enqueues its own replies
     background: (task) => void track(task().then(() => sender.wake()).catch(report('background task failed'))),
@@ -137,7 +145,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   ]
   const scheduler = createScheduler({ db, now, timeZone: config.timeZone, log, jobs, onJobDone: () => sender.wake() })
-  const syncDeps = () => ({ db, now: now(), loginAt })
+  const syncDeps = () => ({ db, now: now(), loginAt, communities, tell: operator })
+  let codesIssued = false
   const report = (what: string) => (err: unknown) => log.error({ err }, what)
 
   attachWechaty(
@@ -155,6 +164,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
           syncAllRooms(syncDeps(), snapshots)
             .then(async (rooms) => {
               log.info({ rooms: rooms.length }, 'rooms synced')
+              if (!codesIssued) {
+                // once per run: a community still without a staff group gets its one-time code
+                codesIssued = true
+                const name = config.botName ?? bot.currentUser?.name() ?? '共建助手'
+                for (const line of await issueBindCodes(db, { communities, botName: name })) operator(line)
+              }
               online = true
               sender.wake()
               if (session && !returnAnnounced) {

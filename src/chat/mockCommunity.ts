@@ -28,6 +28,8 @@ export const TINY_PNG_BASE64 =
 export interface SayOptions {
   /** the group's topic; unset: a private message to the bot */
   room?: string
+  /** a group by its puppet id (one not made with group(), or sharing another's topic) */
+  roomId?: string
   /** @-mention the bot (default in a group) */
   mention?: boolean
   /** names of others to @-mention */
@@ -48,6 +50,8 @@ export class MockCommunity {
   readonly puppet = new PuppetMock({ mocker: this.mocker })
   readonly me: ContactMock
   readonly transcript: Said[] = []
+  /** what the bot told its operator (the terminal of npm start): binding codes and the like */
+  readonly operatorLines: string[] = []
   app!: App
   private contacts = new Map<string, ContactMock>()
   private roomsByTopic = new Map<string, RoomMock>()
@@ -110,6 +114,7 @@ export class MockCommunity {
       database: this.db,
       now: this.now,
       log: createLogger(process.env.LOG_LEVEL ?? 'silent'),
+      operator: (line) => void this.operatorLines.push(line),
       config: {
         staffRoomTopics: ['居委工作群'],
         sessionName: undefined,
@@ -150,8 +155,8 @@ export class MockCommunity {
 
   async sayAs(talker: ContactMock, text: string, opts: SayOptions = {}): Promise<Outcome> {
     const id = opts.id ?? randomUUID()
-    const room = opts.room ? this.roomsByTopic.get(opts.room) : undefined
-    if (opts.room && !room) throw new Error(`no group ${opts.room}`)
+    const room = opts.roomId ? this.mocker.RoomMock.load(opts.roomId) : opts.room ? this.roomsByTopic.get(opts.room) : undefined
+    if ((opts.room || opts.roomId) && !room) throw new Error(`no group ${opts.room ?? opts.roomId}`)
     const mentionBot = room && opts.mention !== false
     const others = (opts.mentions ?? []).map((n) => this.person(n))
     const body = [mentionBot ? `@${BOT_NAME}\u2005` : '', text, ...others.map((o) => ` @${o.payload.name}\u2005`)].join('')

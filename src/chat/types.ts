@@ -28,6 +28,8 @@ export interface InboundMessage {
 
 export interface RoomSnapshot extends RoomRef {
   members: ContactRef[]
+  /** the bot's own contact id (it is one of the members) */
+  selfId?: string
 }
 
 export interface FilePayload {

@@ -1,6 +1,7 @@
 import type { ContactInterface, MessageInterface, RoomInterface, WechatyInterface } from 'wechaty/impls'
 import { FileBox } from 'file-box'
 import { types } from 'wechaty'
+import { cleanText } from '../domain/text.js'
 import type { ChatGateway, ChatTarget, ContactRef, InboundMessage, RoomRef, RoomSnapshot } from './types.js'
 
 /** The only place that knows Wechaty: messages and room events become plain shapes. */
@@ -20,21 +21,29 @@ async function contactRef(c: ContactInterface, room?: RoomInterface): Promise<Co
   let nickname: string | undefined
   if (room) {
     try {
-      nickname = (await room.alias(c)) || undefined
+      nickname = cleanText((await room.alias(c)) || '') || undefined
     } catch {
       nickname = undefined
     }
   }
-  return { puppetId: c.id, name: c.name() || c.id, nickname }
+  return { puppetId: c.id, name: cleanText(c.name()) || c.id, nickname }
 }
 
 async function roomRef(room: RoomInterface): Promise<RoomRef> {
-  return { puppetId: room.id, topic: (await room.topic()) || room.id }
+  return { puppetId: room.id, topic: cleanText((await room.topic()) || '') || room.id }
 }
 
-export async function roomSnapshot(room: RoomInterface): Promise<RoomSnapshot> {
+export async function roomSnapshot(room: RoomInterface, selfId?: string): Promise<RoomSnapshot> {
   const members = await room.memberAll()
-  return { ...(await roomRef(room)), members: await Promise.all(members.map((m) => contactRef(m, room))) }
+  return { ...(await roomRef(room)), members: await Promise.all(members.map((m) => contactRef(m, room))), selfId }
+}
+
+function selfIdOf(bot: WechatyInterface): string | undefined {
+  try {
+    return bot.currentUser.id
+  } catch {
+    return undefined
+  }
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -83,7 +92,7 @@ export async function toInbound(bot: WechatyInterface, msg: MessageInterface, bo
     talker: await contactRef(talker, room),
     room: room ? await roomRef(room) : undefined,
     type,
-    text: text.trim(),
+    text: cleanText(text).trim(),
     mentionsBot,
     mentions,
   }
@@ -100,7 +109,8 @@ export function attachWechaty(bot: WechatyInterface, events: ChatEvents, opts: {
   bot.on('ready', () =>
     guard(async () => {
       const rooms = await bot.Room.findAll()
-      events.roomsReady(await Promise.all(rooms.map((r) => roomSnapshot(r))))
+      const self = selfIdOf(bot)
+      events.roomsReady(await Promise.all(rooms.map((r) => roomSnapshot(r, self))))
     }),
   )
   bot.on('message', (msg) => guard(async () => events.message(await toInbound(bot, msg, opts.botName))))
@@ -108,18 +118,18 @@ export function attachWechaty(bot: WechatyInterface, events: ChatEvents, opts: {
     guard(async () => {
       const selfId = bot.currentUser.id
       const refs = await Promise.all(invitees.map((c) => contactRef(c, room)))
-      events.joined(await roomSnapshot(room), refs, invitees.some((c) => c.id === selfId))
+      events.joined(await roomSnapshot(room, selfId), refs, invitees.some((c) => c.id === selfId))
     }),
   )
   bot.on('room-leave', (room, leavers) =>
     guard(async () => {
       const selfId = bot.currentUser.id
-      const refs = leavers.map((c) => ({ puppetId: c.id, name: c.name() }))
+      const refs = leavers.map((c) => ({ puppetId: c.id, name: cleanText(c.name()) }))
       events.left(await roomRef(room), refs, leavers.some((c) => c.id === selfId))
     }),
   )
   // the event's new topic: the room's cached payload may still hold the old one
-  bot.on('room-topic', (room, newTopic) => guard(async () => events.renamed({ puppetId: room.id, topic: newTopic })))
+  bot.on('room-topic', (room, newTopic) => guard(async () => events.renamed({ puppetId: room.id, topic: cleanText(newTopic) || room.id })))
 }
 
 /** The outbox's way out. */

@@ -3,7 +3,7 @@ import { AppError } from '../domain/errors.js'
 import { NOTICE_KIND_LABEL, noticeCode, renderNotice, type NoticeKind } from '../domain/noticeText.js'
 import { splitLongText } from '../domain/splitText.js'
 import { parseTargets, type Targets } from '../domain/targets.js'
-import { normalizeInput } from '../domain/text.js'
+import { cut, normalizeInput } from '../domain/text.js'
 import { formatClock } from '../domain/time.js'
 import { parseWhen } from '../domain/when.js'
 import type { Ctx, DialogHandler } from '../router/context.js'
@@ -67,7 +67,7 @@ async function advance(ctx: Ctx, from: Step, state: State): Promise<void> {
 async function showPreview(ctx: Ctx, state: State): Promise<void> {
   const plan = await planNotice(ctx.db, { communityId: ctx.community!.id, targets: state.targets! })
   const parts = splitLongText(renderNotice({ id: null, kind: state.kind, title: state.title!, body: state.body! }))
-  const first = parts[0]!.length > PREVIEW_CHARS ? `${parts[0]!.slice(0, PREVIEW_CHARS)}……` : parts[0]!
+  const first = parts[0]!.length > PREVIEW_CHARS ? `${cut(parts[0]!, PREVIEW_CHARS)}……` : parts[0]!
   const lines = [
     `预览：${NOTICE_KIND_LABEL[state.kind]}《${state.title}》`,
     `发往：${describePlan(plan)}`,

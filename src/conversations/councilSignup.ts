@@ -5,7 +5,7 @@ import { householdOfPerson } from '../db/households.js'
 import { buildingLabel, parseBuilding } from '../domain/address.js'
 import { AGE_LABEL, parseAgeBand, SKIP } from '../domain/council.js'
 import { AppError } from '../domain/errors.js'
-import { normalizeInput } from '../domain/text.js'
+import { cut, normalizeInput } from '../domain/text.js'
 import type { Ctx, DialogHandler } from '../router/context.js'
 import type { Conversation } from './store.js'
 
@@ -101,7 +101,7 @@ export async function startSignup(ctx: Ctx, opts: { candidateId?: number } = {})
   await prompt(ctx, 'name', state)
 }
 
-const cleanName = (s: string): string => s.replace(/[@\s\u2005]+/g, '').slice(0, MAX_NAME)
+const cleanName = (s: string): string => cut(s.replace(/[@\s\u2005]+/g, ''), MAX_NAME)
 
 export const signupDialog: DialogHandler = {
   version: VERSION,

@@ -3,10 +3,10 @@ import { householdOfPerson } from '../db/households.js'
 import { saveFile } from '../db/notices.js'
 import { isBuildingHead } from '../db/roles.js'
 import { dropDraft, saveDraft, takeDraft } from '../db/suggestions.js'
-import { buildingLabel, parseHousehold } from '../domain/address.js'
+import { buildingLabel, neighbourName, parseHousehold } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
 import { categorize, parsePlace, understandSuggestion, type Category } from '../domain/suggestions/understand.js'
-import { chinesePunctuation, normalizeInput } from '../domain/text.js'
+import { chinesePunctuation, cut, normalizeInput } from '../domain/text.js'
 import type { Ctx, DialogHandler } from '../router/context.js'
 import { likelyDuplicate, recordSuggestion, suggestionCode, supportSuggestion, type SuggestionDraft } from '../services/submitSuggestion.js'
 import type { Conversation } from './store.js'
@@ -60,7 +60,7 @@ async function defaultBuilding(ctx: Ctx, state: State): Promise<number | undefin
 async function prompt(ctx: Ctx, step: Step, state: State): Promise<void> {
   switch (step) {
     case 'proxy':
-      return ctx.reply('替哪位邻居提？请说称呼和门牌，例如「王奶奶 3号楼 502」。')
+      return ctx.reply('替哪位邻居提？请说称呼和楼号，例如「王奶奶 3号楼」（门牌不用说）。')
     case 'what':
       return ctx.reply('请说说是什么问题，例如「3号楼门口路灯坏了，晚上很黑」。')
     case 'where': {
@@ -81,7 +81,7 @@ async function prompt(ctx: Ctx, step: Step, state: State): Promise<void> {
           `地点：${state.place ?? '未说明'}`,
           `类别：${state.category}`,
           `照片：${state.fileIds.length ? `${state.fileIds.length} 张` : '无'}`,
-          ...(state.proxyFor ? [`代：${state.proxyFor}`] : []),
+          ...(state.proxyFor ? [`代：${state.proxyFor}${state.proxyBuilding ? `（${buildingLabel(state.proxyBuilding)}）` : ''}`] : []),
           '没问题回复「提交」；要改回复「修改」。',
         ].join('\n'),
       )
@@ -109,7 +109,7 @@ async function goTo(ctx: Ctx, step: Step, state: State): Promise<void> {
 /** Fills in what a one-liner (or the "what" answer) already says. */
 function absorb(state: State, text: string): State {
   const u = understandSuggestion(text)
-  const next: State = { ...state, problem: chinesePunctuation(u.problem).slice(0, MAX_PROBLEM), category: u.category }
+  const next: State = { ...state, problem: cut(chinesePunctuation(u.problem), MAX_PROBLEM), category: u.category }
   if (u.ambiguousFloor !== undefined && u.building === undefined) next.floor = u.ambiguousFloor
   if (u.building === undefined && u.place && u.placeKind && IN_A_BUILDING.has(u.placeKind)) {
     // "门口路灯坏了": which building's door is asked (with the likely one offered)
@@ -135,7 +135,7 @@ export async function startIntake(ctx: Ctx, args: string, opts: { proxy?: boolea
   if (draft && !args.trim() && draft.version === VERSION) {
     const s = draft.state as unknown as State
     await save(ctx, 'resume', s)
-    return ctx.reply(`您有一条没提交的建议${s.problem ? `「${s.problem.slice(0, 20)}」` : ''}。接着填回复「继续」，重新开始回复「重来」。`)
+    return ctx.reply(`您有一条没提交的建议${s.problem ? `「${cut(s.problem, 20)}」` : ''}。接着填回复「继续」，重新开始回复「重来」。`)
   }
   let state: State = { fileIds: [] }
   if (args.trim()) state = absorb(state, args)
@@ -185,7 +185,8 @@ export const intakeDialog: DialogHandler = {
       case 'proxy': {
         if (!text) return prompt(ctx, step, state)
         const address = parseHousehold(text)
-        const name = text.replace(/\s+/g, ' ').slice(0, 40)
+        // only the name is kept: the neighbour's door is never stored, shown or repeated
+        const name = cut(neighbourName(text), 20)
         return goTo(ctx, 'what', { ...state, proxyFor: name, proxyBuilding: address.ok ? address.value.building : undefined })
       }
       case 'what': {
@@ -207,7 +208,7 @@ export const intakeDialog: DialogHandler = {
           // "门口" in answer to "where": the building on offer is meant
           const inOffered = v.building === undefined && b !== undefined && v.placeKind !== undefined && IN_A_BUILDING.has(v.placeKind) && v.ambiguousFloor === undefined
           // the place as the person said it ("小区东门车棚"), not just the word recognised in it
-          const said = normalizeInput(text).slice(0, 30)
+          const said = cut(normalizeInput(text), 30)
           next = {
             ...next,
             building: inOffered ? b : (v.building ?? null),
@@ -317,7 +318,7 @@ async function submit(ctx: Ctx, state: State): Promise<void> {
   const dup = await likelyDuplicate(ctx.db, { communityId: ctx.community!.id, draft: toDraft(state) })
   if (dup) {
     await save(ctx, 'duplicate', { ...state, duplicateOf: dup.id })
-    return ctx.reply(`这条和 ${suggestionCode(dup.id)}「${dup.problem.slice(0, 30)}」是同一件事吗？回复「是」或「不是」。`)
+    return ctx.reply(`这条和 ${suggestionCode(dup.id)}「${cut(dup.problem, 30)}」是同一件事吗？回复「是」或「不是」。`)
   }
   return record(ctx, state)
 }

@@ -1,8 +1,16 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from './client.js'
 import { buildings, households, people } from './schema.js'
 
 export type Household = typeof households.$inferSelect
+
+/**
+ * The lasting key of a door, computed by the database from the deployment's salt: the same
+ * building and unit always give the same key, and the key does not show the door.
+ */
+export function householdKeySql(buildingId: number, unit: string): SQL<string> {
+  return sql<string>`encode(sha256(convert_to((select value from app_settings where name = 'household_salt') || ':' || ${buildingId}::int || ':' || ${unit}::text, 'UTF8')), 'hex')`
+}
 
 export async function ensureHousehold(
   db: Db,
@@ -10,7 +18,7 @@ export async function ensureHousehold(
 ): Promise<Household> {
   await db
     .insert(households)
-    .values({ communityId: p.communityId, buildingId: p.buildingId, unit: p.unit, createdAt: p.now })
+    .values({ communityId: p.communityId, buildingId: p.buildingId, unit: p.unit, key: householdKeySql(p.buildingId, p.unit), createdAt: p.now })
     .onConflictDoNothing()
   const [row] = await db
     .select()
@@ -47,4 +55,13 @@ export async function confirmHousehold(db: Db, p: { personId: number; byPersonId
 export async function householdMemberCount(db: Db, p: { householdId: number }): Promise<number> {
   const rows = await db.select({ id: people.id }).from(people).where(eq(people.householdId, p.householdId))
   return rows.length
+}
+
+/** Others registered at the same door whose registration a head already confirmed. */
+export async function confirmedHousemates(db: Db, p: { householdId: number; exceptPersonId: number }) {
+  const rows = await db
+    .select({ id: people.id, name: people.name, confirmedAt: people.householdConfirmedAt })
+    .from(people)
+    .where(eq(people.householdId, p.householdId))
+  return rows.filter((r) => r.id !== p.exceptPersonId && r.confirmedAt !== null)
 }

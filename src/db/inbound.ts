@@ -2,6 +2,7 @@ import { and, eq, isNotNull, lt } from 'drizzle-orm'
 import type { InboundMessage } from '../chat/types.js'
 import type { Db } from './client.js'
 import { inboundMessages } from './schema.js'
+import { cut } from '../domain/text.js'
 
 export type InboundStatus = 'handled' | 'ignored' | 'stale' | 'failed'
 
@@ -17,7 +18,7 @@ export async function logInbound(
       roomId: p.roomId,
       personId: p.personId,
       type: p.msg.type,
-      text: p.msg.text.slice(0, 10_000),
+      text: cut(p.msg.text, 10_000),
       sentAt: p.msg.sentAt,
       receivedAt: p.now,
       status: p.status,
@@ -35,11 +36,11 @@ export async function inboundIdOf(db: Db, messageId: string): Promise<number | u
 
 export async function markInbound(
   db: Db,
-  p: { id: number; status: InboundStatus; command?: string | null; error?: string | null },
+  p: { id: number; status: InboundStatus; command?: string | null; error?: string | null; text?: string },
 ): Promise<void> {
   await db
     .update(inboundMessages)
-    .set({ status: p.status, command: p.command ?? null, error: p.error ?? null })
+    .set({ status: p.status, command: p.command ?? null, error: p.error ?? null, ...(p.text !== undefined ? { text: cut(p.text, 10_000) } : {}) })
     .where(eq(inboundMessages.id, p.id))
 }
 

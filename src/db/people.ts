@@ -5,13 +5,25 @@ import { people, roles, roomMembers, rooms } from './schema.js'
 
 export type Person = typeof people.$inferSelect
 
-const staleMapping = (loginAt: Date) => or(isNull(people.puppetId), lt(people.puppetSeenAt, loginAt))
+/** a mapping from an earlier login, never one put on hold as ambiguous */
+const staleMapping = (loginAt: Date) => and(isNull(people.identityHeldAt), or(isNull(people.puppetId), lt(people.puppetSeenAt, loginAt)))
 
-/** Of several look-alikes, only a unique one is trusted; a registered household breaks ties. */
-function pickUnique(candidates: Person[]): Person | undefined {
-  if (candidates.length === 1) return candidates[0]
-  const registered = candidates.filter((c) => c.householdId !== null)
-  return registered.length === 1 ? registered[0] : undefined
+/** whether a person record carries anything worth stealing: a household or a role */
+async function carriesTrust(db: Db, person: Person): Promise<boolean> {
+  if (person.householdId !== null) return true
+  const [role] = await db.select({ id: roles.id }).from(roles).where(eq(roles.personId, person.id)).limit(1)
+  return role !== undefined
+}
+
+/** Puts look-alikes on hold: their records are never handed to anyone by name again. */
+async function hold(db: Db, candidates: Person[], now: Date): Promise<Person[]> {
+  const held: Person[] = []
+  for (const c of candidates) {
+    if (!(await carriesTrust(db, c))) continue
+    const [row] = await db.update(people).set({ identityHeldAt: now, puppetId: null }).where(eq(people.id, c.id)).returning()
+    held.push(row!)
+  }
+  return held
 }
 
 /**
@@ -21,7 +33,16 @@ function pickUnique(candidates: Person[]): Person | undefined {
  */
 export async function resolvePerson(
   db: Db,
-  p: { ref: ContactRef; roomId?: number; now: Date; loginAt: Date },
+  p: {
+    ref: ContactRef
+    roomId?: number
+    now: Date
+    loginAt: Date
+    /** nicknames that several members of this room have now: nobody inherits by them */
+    ambiguous?: Set<string>
+    /** filled with the records put on hold because two contacts matched them equally */
+    held?: Person[]
+  },
 ): Promise<Person> {
   const { ref } = p
   const [known] = await db.select().from(people).where(eq(people.puppetId, ref.puppetId))
@@ -43,7 +64,11 @@ export async function resolvePerson(
         .from(roomMembers)
         .innerJoin(people, eq(people.id, roomMembers.personId))
         .where(and(eq(roomMembers.roomId, p.roomId), eq(roomMembers.nickname, nick), staleMapping(p.loginAt)))
-      match = pickUnique(rows.map((r) => r.person))
+      const candidates = rows.map((r) => r.person)
+      // one candidate and one contact with that nickname: the same person. Anything else is a
+      // guess, and a guess must not hand a household or a role to a look-alike.
+      if (candidates.length === 1 && !p.ambiguous?.has(nick)) match = candidates[0]
+      else if (candidates.length) p.held?.push(...(await hold(db, candidates, p.now)))
     } else {
       const rows = await db
         .select()

@@ -103,12 +103,14 @@ export async function reportRounds(db: Db, p: { communityId: number }) {
  */
 export async function reportBallots(db: Db, p: { communityId: number }) {
   const voter = alias(people, 'voter')
+  const home = alias(households, 'home')
   return db
     .select({
       roundId: ballots.roundId,
       voterKey: ballots.voterKey,
       buildingId: ballots.buildingId,
-      personHouseholdId: voter.householdId,
+      personHouseholdKey: home.key,
+      personBuildingId: home.buildingId,
       dots: ballots.dots,
       scores: ballots.scores,
       comment: ballots.comment,
@@ -118,6 +120,7 @@ export async function reportBallots(db: Db, p: { communityId: number }) {
     .innerJoin(rounds, eq(rounds.id, ballots.roundId))
     // a text key, not a foreign key: only 'person:N' keys are cast, so the primary key can be used
     .leftJoin(voter, sql`${voter.id} = case when ${ballots.voterKey} ~ '^person:[0-9]{1,9}$' then substring(${ballots.voterKey} from 8)::int end`)
+    .leftJoin(home, eq(home.id, voter.householdId))
     .where(eq(rounds.communityId, p.communityId))
     .orderBy(asc(ballots.roundId), asc(ballots.castAt), asc(ballots.id))
 }
@@ -163,10 +166,4 @@ export async function suggesterHouseholds(db: Db, p: { communityId: number }) {
     .innerJoin(people, eq(people.id, suggestions.personId))
     .innerJoin(households, eq(households.id, people.householdId))
     .where(and(eq(suggestions.communityId, p.communityId), isNotNull(suggestions.personId)))
-}
-
-/** id → building of every household of the community (voters' keys are resolved through it). */
-export async function householdBuildings(db: Db, p: { communityId: number }): Promise<Map<number, number>> {
-  const rows = await db.select({ id: households.id, buildingId: households.buildingId }).from(households).where(eq(households.communityId, p.communityId))
-  return new Map(rows.map((r) => [r.id, r.buildingId]))
 }

@@ -1,61 +1,111 @@
 import { and, desc, eq, isNull, lt, notInArray, or, sql } from 'drizzle-orm'
 import type { RoomRef } from '../chat/types.js'
 import type { Db } from './client.js'
-import { communities, roomMembers, rooms } from './schema.js'
+import { roomMembers, rooms } from './schema.js'
 
 export type Room = typeof rooms.$inferSelect
 
-/** The staff room of a community is known by its topic, whatever the puppet id. */
-async function staffCommunityFor(db: Db, topic: string): Promise<number | undefined> {
-  const [c] = await db.select({ id: communities.id }).from(communities).where(eq(communities.staffRoomTopic, topic))
-  return c?.id
+/** What resolving did: a new row, a rename of a known one, or nothing worth telling. */
+export type RoomChange = 'new' | 'renamed' | null
+
+const privileged = (r: Room) => r.kind !== 'other' || r.buildingId !== null
+
+/** The group's members as this login sees them (the bot's own nickname apart). */
+export interface MemberEvidence {
+  nicknames: string[]
+  botNickname?: string
+}
+
+/**
+ * Of several stale rows with this topic, the one whose members the snapshot shares. A room that
+ * carries a role (staff, building, council) is handed over only on clear evidence: the unique
+ * best overlap, covering at least half of its old members. Without a member list, only plain rows.
+ */
+async function pickStale(db: Db, candidates: Room[], members: MemberEvidence | undefined): Promise<Room | undefined> {
+  if (!candidates.length) return undefined
+  if (members === undefined) return candidates.find((c) => !privileged(c))
+  const wanted = new Set(members.nicknames)
+  const scored = []
+  for (const c of candidates) {
+    const rows = await db.select({ nickname: roomMembers.nickname }).from(roomMembers).where(eq(roomMembers.roomId, c.id))
+    const old = rows.filter((m) => m.nickname !== members.botNickname)
+    scored.push({ c, shared: old.filter((m) => wanted.has(m.nickname)).length, total: old.length })
+  }
+  const most = Math.max(...scored.map((x) => x.shared))
+  const top = scored.filter((x) => x.shared === most)
+  // two rooms look the same: never hand over one that carries a role
+  if (top.length > 1) return top.find((x) => !privileged(x.c))?.c
+  const best = top[0]!
+  if (!privileged(best.c)) return best.c
+  return best.shared > 0 && best.shared * 2 >= best.total ? best.c : undefined
 }
 
 /**
  * The lasting room row for a puppet room. Ids change on re-login: a room not known by its
- * puppet id is matched by topic among rows whose mapping predates this login.
+ * puppet id is matched by topic (and, given, its members) among rows whose mapping predates
+ * this login. A topic never makes a staff group here (see services/staffRoom).
  */
-export async function resolveRoom(db: Db, p: { ref: RoomRef; now: Date; loginAt: Date }): Promise<Room> {
+export async function resolveRoomRow(
+  db: Db,
+  p: { ref: RoomRef; now: Date; loginAt: Date; members?: MemberEvidence },
+): Promise<{ room: Room; change: RoomChange }> {
   const [known] = await db.select().from(rooms).where(eq(rooms.puppetId, p.ref.puppetId))
+  const staleOf = (topic: string) =>
+    db
+      .select()
+      .from(rooms)
+      .where(and(eq(rooms.topic, topic), or(isNull(rooms.puppetId), lt(rooms.puppetSeenAt, p.loginAt))))
+      .orderBy(desc(rooms.puppetSeenAt))
   if (known) {
-    if (known.topic !== p.ref.topic || !known.present || !known.puppetSeenAt || known.puppetSeenAt < p.loginAt) {
-      return updateRoomSeen(db, known, p)
+    // made during this login before its members were known (a message came first): a row with
+    // a role may still be this room's, now that the members show it
+    if (p.members && !privileged(known) && known.createdAt >= p.loginAt) {
+      const claimed = await pickStale(db, (await staleOf(p.ref.topic)).filter(privileged), p.members)
+      if (claimed) {
+        await db.update(rooms).set({ puppetId: null, present: false }).where(eq(rooms.id, known.id))
+        return { room: await updateRoomSeen(db, claimed, p), change: null }
+      }
     }
-    return known
+    const renamed = known.topic !== p.ref.topic
+    if (renamed || !known.present || !known.puppetSeenAt || known.puppetSeenAt < p.loginAt) {
+      return { room: await updateRoomSeen(db, known, p), change: renamed ? 'renamed' : null }
+    }
+    return { room: known, change: null }
   }
-  const [stale] = await db
-    .select()
-    .from(rooms)
-    .where(and(eq(rooms.topic, p.ref.topic), or(isNull(rooms.puppetId), lt(rooms.puppetSeenAt, p.loginAt))))
-    .orderBy(sql`${rooms.buildingId} is null`, desc(rooms.puppetSeenAt))
-    .limit(1)
-  if (stale) return updateRoomSeen(db, stale, p)
+  const stale = await pickStale(db, await staleOf(p.ref.topic), p.members)
+  if (stale) return { room: await updateRoomSeen(db, stale, p), change: null }
 
-  const staffOf = await staffCommunityFor(db, p.ref.topic)
   const [created] = await db
     .insert(rooms)
-    .values({
-      topic: p.ref.topic,
-      puppetId: p.ref.puppetId,
-      puppetSeenAt: p.now,
-      kind: staffOf ? 'staff' : 'other',
-      communityId: staffOf ?? null,
-      createdAt: p.now,
-    })
+    .values({ topic: p.ref.topic, puppetId: p.ref.puppetId, puppetSeenAt: p.now, kind: 'other', communityId: null, createdAt: p.now })
     .onConflictDoUpdate({ target: rooms.puppetId, set: { topic: p.ref.topic } })
     .returning()
-  return created!
+  return { room: created!, change: 'new' }
+}
+
+export async function resolveRoom(db: Db, p: { ref: RoomRef; now: Date; loginAt: Date; members?: MemberEvidence }): Promise<Room> {
+  return (await resolveRoomRow(db, p)).room
 }
 
 async function updateRoomSeen(db: Db, room: Room, p: { ref: RoomRef; now: Date }): Promise<Room> {
-  const patch: Partial<Room> = { puppetId: p.ref.puppetId, puppetSeenAt: p.now, topic: p.ref.topic, present: true }
-  if (room.kind !== 'building' && room.kind !== 'council' && room.topic !== p.ref.topic) {
-    // a renamed group may become (or stop being) a staff group
-    const staffOf = await staffCommunityFor(db, p.ref.topic)
-    patch.kind = staffOf ? 'staff' : 'other'
-    patch.communityId = staffOf ?? (room.kind === 'staff' ? null : room.communityId)
-  }
-  const [row] = await db.update(rooms).set(patch).where(eq(rooms.id, room.id)).returning()
+  const [row] = await db
+    .update(rooms)
+    .set({ puppetId: p.ref.puppetId, puppetSeenAt: p.now, topic: p.ref.topic, present: true })
+    .where(eq(rooms.id, room.id))
+    .returning()
+  return row!
+}
+
+/** The community's staff group (bound once; at most one). */
+export async function staffRoomOf(db: Db, p: { communityId: number }): Promise<Room | undefined> {
+  const [row] = await db.select().from(rooms).where(and(eq(rooms.communityId, p.communityId), eq(rooms.kind, 'staff')))
+  return row
+}
+
+/** Makes a room the community's staff group; the previous one (if any) becomes a plain group. */
+export async function bindStaffRoom(db: Db, p: { communityId: number; roomId: number }): Promise<Room> {
+  await db.update(rooms).set({ kind: 'other', communityId: null }).where(and(eq(rooms.communityId, p.communityId), eq(rooms.kind, 'staff')))
+  const [row] = await db.update(rooms).set({ kind: 'staff', communityId: p.communityId, buildingId: null }).where(eq(rooms.id, p.roomId)).returning()
   return row!
 }
 

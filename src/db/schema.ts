@@ -19,10 +19,28 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const communities = pgTable('communities', {
   id: serial('id').primaryKey(),
   name: text('name').notNull(),
-  /** Topic of the committee's staff group; its members are staff. */
+  /**
+   * The configured topic of the committee's staff group (GONGJIAN_STAFF_ROOM): the first group
+   * with exactly this topic becomes the staff group while the community has none. After that
+   * the staff group is the one room of kind 'staff'; a topic never makes another one.
+   */
   staffRoomTopic: text('staff_room_topic').notNull(),
+  /** sha256 of the one-time code printed to the operator while no staff group is bound */
+  bindCodeHash: text('bind_code_hash'),
+  /** wrong codes tried since the code was printed: too many void it */
+  bindCodeMisses: integer('bind_code_misses').notNull().default(0),
+  /** 换工作群: the room asked to become the staff group, by whom, when (confirmed in the old one) */
+  staffMoveRoomId: integer('staff_move_room_id'),
+  staffMoveBy: integer('staff_move_by'),
+  staffMoveAt: ts('staff_move_at'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [uniqueIndex('communities_staff_room_topic_uq').on(t.staffRoomTopic)])
+
+/** Deployment-wide values made once (e.g. the salt of household keys). */
+export const appSettings = pgTable('app_settings', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+})
 
 export const buildings = pgTable('buildings', {
   id: serial('id').primaryKey(),
@@ -51,6 +69,8 @@ export const rooms = pgTable('rooms', {
 }, (t) => [
   uniqueIndex('rooms_puppet_id_uq').on(t.puppetId),
   index('rooms_topic_idx').on(t.topic),
+  // a community has one staff group: bound deliberately, never by a topic alone
+  uniqueIndex('rooms_one_staff_uq').on(t.communityId).where(sql`kind = 'staff'`),
 ])
 
 export const households = pgTable('households', {
@@ -59,8 +79,14 @@ export const households = pgTable('households', {
   buildingId: integer('building_id').notNull().references(() => buildings.id),
   /** normalised: '502' or '2单元502' */
   unit: text('unit').notNull(),
+  /**
+   * The lasting key of the door: salted sha256 of building + unit. Ballots count per key, so a
+   * household erased and registered again is still the same household (and the door itself
+   * is not kept in the ballot).
+   */
+  key: text('key').notNull(),
   createdAt: ts('created_at').notNull(),
-}, (t) => [uniqueIndex('households_building_unit_uq').on(t.buildingId, t.unit)])
+}, (t) => [uniqueIndex('households_building_unit_uq').on(t.buildingId, t.unit), uniqueIndex('households_key_uq').on(t.key)])
 
 /** A person the bot has met. Lasting id; the WeChat contact id is a refreshable mapping. */
 export const people = pgTable('people', {
@@ -71,6 +97,11 @@ export const people = pgTable('people', {
   householdId: integer('household_id').references(() => households.id, { onDelete: 'set null' }),
   householdConfirmedAt: ts('household_confirmed_at'),
   householdConfirmedBy: integer('household_confirmed_by'),
+  /**
+   * Set when, after a re-login, two contacts matched this person equally well: neither got the
+   * record, and it is never handed to anyone by name again (re-registration starts anew).
+   */
+  identityHeldAt: ts('identity_held_at'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [
   uniqueIndex('people_puppet_id_uq').on(t.puppetId),
@@ -428,7 +459,7 @@ export const rounds = pgTable('rounds', {
 export const ballots = pgTable('ballots', {
   id: serial('id').primaryKey(),
   roundId: integer('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
-  /** 'household:12' or 'person:34' */
+  /** 'household:<households.key>' or 'person:34' */
   voterKey: text('voter_key').notNull(),
   personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
   buildingId: integer('building_id').references(() => buildings.id),

@@ -1,6 +1,6 @@
 import type { Parsed } from './address.js'
 import { MAX_BUILDING } from './address.js'
-import { convertAllNumerals, normalizeWidth } from './text.js'
+import { convertAllNumerals, cut, normalizeWidth } from './text.js'
 
 export type Targets = 'all' | number[]
 
@@ -20,7 +20,7 @@ export function parseTargets(input: string): Parsed<Targets> {
   })
   for (const m of text.matchAll(/\d{1,4}/g)) found.add(Number(m[0]))
   const leftover = text.replace(/\d{1,4}/g, '').replace(/号楼|号|栋|幢|座|楼|和|及|与|[\s,;、/#]/g, '')
-  if (found.size === 0 || leftover.length > 0) return { ok: false, reply: `没看懂「${s.slice(0, 20)}」，${EXAMPLE}` }
+  if (found.size === 0 || leftover.length > 0) return { ok: false, reply: `没看懂「${cut(s, 20)}」，${EXAMPLE}` }
   const numbers = [...found].sort((a, b) => a - b)
   const bad = numbers.find((n) => n < 1 || n > MAX_BUILDING)
   if (bad !== undefined) return { ok: false, reply: `楼号 ${bad} 不对，${EXAMPLE}` }

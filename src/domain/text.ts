@@ -113,3 +113,27 @@ export function chinesePunctuation(s: string): string {
     before ? before + map[p1!]! : map[p2!]!,
   )
 }
+
+// C0 controls but tab and newline, DEL, C1; and halves of surrogate pairs that lost their other half
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
+const UNSTORABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
+
+/**
+ * What may be stored and sent: no control characters (Postgres refuses U+0000 in text) and no
+ * broken surrogate pairs (invalid in jsonb). Every text from the platform passes through it.
+ */
+export function cleanText(s: string): string {
+  return String(s ?? '').replace(/\r\n?/g, '\n').replace(UNSTORABLE, '')
+}
+
+/** The first `max` characters by code point: an emoji is never cut in half. */
+export function cut(s: string, max: number): string {
+  const chars = [...s]
+  return chars.length > max ? chars.slice(0, max).join('') : s
+}
+
+/** Like cut, with an ellipsis when something was left off. */
+export function clip(s: string, max: number, more = '…'): string {
+  const chars = [...s]
+  return chars.length > max ? chars.slice(0, max).join('') + more : s
+}

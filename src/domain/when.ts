@@ -1,6 +1,6 @@
 import type { Parsed } from './address.js'
 import { addDays, formatClock, fromWallTime, wallTime, type WallTime } from './time.js'
-import { convertAllNumerals, normalizeWidth } from './text.js'
+import { convertAllNumerals, cut, normalizeWidth } from './text.js'
 
 export interface When {
   at: Date
@@ -70,7 +70,7 @@ export function parseWhen(input: string, now: Date, timeZone: string): Parsed<Wh
     if (part === '中午' && hour < 6) hour += 12
     if (hour > 23 || minute > 59) return { ok: false, reply: `时间 ${t[2]}点${minute ? `${minute}分` : ''} 不对，${EXAMPLES}` }
   } else {
-    return { ok: false, reply: `没看懂「${String(input).slice(0, 20)}」这个时间，${EXAMPLES}` }
+    return { ok: false, reply: `没看懂「${cut(String(input), 20)}」这个时间，${EXAMPLES}` }
   }
 
   let at: Date

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js'
 import { files, outbox, people, roomMembers, rooms } from '../db/schema.js'
 import { earliestSend, newPacingState, recordSend, type PacingRules } from '../domain/pacing.js'
 import { enqueueMessage } from './enqueue.js'
+import { clip } from '../domain/text.js'
 
 type OutboxRow = typeof outbox.$inferSelect
 
@@ -175,7 +176,7 @@ export class OutboxSender {
       .where(and(eq(rooms.communityId, row.communityId), eq(rooms.kind, 'staff'), eq(rooms.present, true)))
     if (!staff || staff.id === row.roomId) return
     const [dest] = row.roomId !== null ? await tx.select({ topic: rooms.topic }).from(rooms).where(eq(rooms.id, row.roomId)) : []
-    const preview = row.body.length > 30 ? `${row.body.slice(0, 30)}…` : row.body
+    const preview = clip(row.body, 30)
     await enqueueMessage(tx, {
       key: `send-failed:${row.id}`,
       body: `⚠️ 一条消息发送失败（已试 ${row.attempts + 1} 次）\n发往：${dest?.topic ?? '私聊'}\n内容：${preview}\n原因：${error}`,

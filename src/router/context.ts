@@ -22,10 +22,14 @@ export interface Ctx {
   isStaff: boolean
   /** communities whose staff group the person is in */
   staffOf: number[]
+  /** every community of this deployment */
+  communities: Community[]
   /** the open dialog, when the message is an answer to it */
   conversation: Conversation | null
   /** a reply where the message came from; in a group it @-mentions the talker */
   reply(text: string): Promise<void>
+  /** a reply that neither names the talker nor links to their record (after they erased it) */
+  replyPlain(text: string): Promise<void>
   /** the picture of this message (when it is an image) */
   loadImage(): Promise<FilePayload>
   /** timeoutMs: a shorter idle timeout than the configured one (never longer) */
@@ -36,6 +40,8 @@ export interface Ctx {
    * that replies later through its own transaction on `db`). Dropped if the message is refused.
    */
   afterCommit(task: (db: Db) => Promise<void>): void
+  /** a line for whoever runs the bot (its terminal), once this message's transaction has committed */
+  tellOperator(line: string): void
 }
 
 export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>

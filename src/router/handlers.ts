@@ -3,6 +3,7 @@ import { INTAKE_DIALOG, intakeDialog, startIntake } from '../conversations/intak
 import { SIGNUP_DIALOG, signupDialog, startSignup } from '../conversations/councilSignup.js'
 import { appointBuildingHead } from '../services/appointBuildingHead.js'
 import { bindBuilding } from '../services/bindBuilding.js'
+import { bindStaffRoomByCode, confirmStaffMove, requestStaffMove } from '../services/bindStaffRoom.js'
 import { confirmForwarded } from '../services/confirmForwarded.js'
 import { showCouncilPool } from '../services/councilPool.js'
 import { drawCouncil } from '../services/drawCouncil.js'
@@ -43,6 +44,9 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   登记: registerHousehold,
   确认: confirmHousehold,
   绑定: bindBuilding,
+  绑定工作群: bindStaffRoomByCode,
+  换工作群: (ctx) => requestStaffMove(ctx),
+  确认换群: (ctx) => confirmStaffMove(ctx),
   楼组长: appointBuildingHead,
   我的信息: (ctx) => showMyInfo(ctx),
   删除我的信息: (ctx) => askEraseMyInfo(ctx),

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import type { FilePayload, InboundMessage } from '../chat/types.js'
+import type { ContactRef, FilePayload, InboundMessage } from '../chat/types.js'
 import type { Config } from '../config.js'
 import { expireConversation } from '../conversations/expire.js'
 import { chatKeyOf, endConversation, findConversation, saveConversation, type Conversation } from '../conversations/store.js'
@@ -8,8 +8,10 @@ import { logAndPeek } from '../db/hotPath.js'
 import type { Community } from '../db/communities.js'
 import { inboundIdOf, logInbound, markInbound } from '../db/inbound.js'
 import { getPerson, memberCommunityIds, resolvePerson, staffCommunityIds, type Person } from '../db/people.js'
-import { getRoom, resolveRoom, type Room } from '../db/rooms.js'
+import { getRoom, type Room } from '../db/rooms.js'
+import { admitRoom } from '../services/staffRoom.js'
 import { isAppError, type AppError } from '../domain/errors.js'
+import { cleanText, cut } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import { parseCommand, unknownCommandReply, type ParsedCommand } from './commands.js'
 import type { CommandHandler, Ctx, DialogHandler } from './context.js'
@@ -31,6 +33,8 @@ export interface PipelineDeps {
   onEnqueued: () => void
   /** the deployment's communities (created at start from the staff group topics) */
   communities: () => Community[]
+  /** a line for whoever runs the bot (its terminal) */
+  operator?: (line: string) => void
   /** fetches the picture of an image message from the platform */
   loadImage: (messageId: string) => Promise<FilePayload>
   /** runs a task a handler asked for after its transaction committed (default: fire and forget) */
@@ -47,18 +51,30 @@ function commandLabel(parsed: ParsedCommand, conversation: Conversation | null):
 /** A reply where the message came from: in a group, @-mentioning the talker. */
 function replyTo(
   tx: Db,
-  p: { msg: InboundMessage; room: Room | null; person: Person; key: string; text: string; communityId: number | null; now: Date },
+  p: { msg: InboundMessage; room: Room | null; person: Person; key: string; text: string; communityId: number | null; now: Date; plain?: boolean },
 ): Promise<void> {
   const { msg, room } = p
   return enqueueMessage(tx, {
     key: p.key,
-    body: room ? `@${msg.talker.nickname || msg.talker.name} ${p.text}` : p.text,
+    body: room && !p.plain ? `@${msg.talker.nickname || msg.talker.name} ${p.text}` : p.text,
     roomId: room?.id ?? null,
-    personId: room ? null : p.person.id,
+    personId: room || p.plain ? null : p.person.id,
     puppetTo: room ? msg.room!.puppetId : msg.talker.puppetId,
     communityId: p.communityId,
     now: p.now,
   })
+}
+
+/** Control characters and broken surrogates out before anything is stored: every message gets an answer. */
+function storable(msg: InboundMessage): InboundMessage {
+  const contact = (c: ContactRef): ContactRef => ({ ...c, name: cleanText(c.name), ...(c.nickname !== undefined ? { nickname: cleanText(c.nickname) } : {}) })
+  return {
+    ...msg,
+    text: cleanText(msg.text),
+    talker: contact(msg.talker),
+    room: msg.room ? { ...msg.room, topic: cleanText(msg.room.topic) } : undefined,
+    mentions: msg.mentions.map(contact),
+  }
 }
 
 const SORRY = '抱歉，刚才出了点问题，没有办成。请稍后再试，或联系居委。'
@@ -149,7 +165,12 @@ export function createPipeline(deps: PipelineDeps) {
       if (person && (cached.roomId === null || room)) return { ...cached, room: room ?? null, person }
     }
     const loginAt = deps.loginAt()
-    const room = msg.room ? await resolveRoom(tx, { ref: msg.room, now, loginAt }) : null
+    let room: Room | null = null
+    if (msg.room) {
+      const admitted = await admitRoom(tx, { ref: msg.room, now, loginAt, communities: deps.communities() })
+      room = admitted.room
+      for (const line of admitted.notes) (deps.operator ?? ((l: string) => deps.log.warn(l)))(line)
+    }
     const person = await resolvePerson(tx, { ref: msg.talker, roomId: room?.id, now, loginAt })
     const ids = { roomId: room?.id ?? null, personId: person.id }
     identity.remember(msg, ids)
@@ -167,7 +188,7 @@ export function createPipeline(deps: PipelineDeps) {
           (await logInbound(tx, { msg, roomId: room?.id ?? null, personId: person.id, status: 'failed', now })) ??
           (await inboundIdOf(tx, msg.id))
         if (id === undefined) return
-        await markInbound(tx, { id, status: 'failed', error: err instanceof Error ? err.message.slice(0, 500) : String(err) })
+        await markInbound(tx, { id, status: 'failed', error: err instanceof Error ? cut(err.message, 500) : String(err) })
         await replyTo(tx, { msg, room, person, key: `reply:${id}:error`, text: SORRY, communityId: room?.communityId ?? null, now })
       })
       deps.onEnqueued()
@@ -206,7 +227,8 @@ export function createPipeline(deps: PipelineDeps) {
       inboundId = await logInbound(tx, { msg, roomId: room?.id ?? null, personId: person.id, status, command, now })
       if (inboundId === undefined) return { outcome: 'duplicate', enqueued: false }
     } else {
-      await markInbound(tx, { id: inboundId, status, command })
+      // chatter was logged without its words; an answer to a dialog keeps them like any command
+      await markInbound(tx, { id: inboundId, status, command, ...(acting ? { text: msg.text } : {}) })
     }
     if (!acting) return { outcome: status === 'stale' ? 'stale' : 'ignored', enqueued: false }
 
@@ -218,6 +240,10 @@ export function createPipeline(deps: PipelineDeps) {
     ctx.reply = async (text: string) => {
       enqueued = true
       await replyTo(tx, { msg, room, person, key: `reply:${inboundId}:${replyNo++}`, text, communityId: ctx.community?.id ?? null, now })
+    }
+    ctx.replyPlain = async (text: string) => {
+      enqueued = true
+      await replyTo(tx, { msg, room, person, key: `reply:${inboundId}:${replyNo++}`, text, communityId: ctx.community?.id ?? null, now, plain: true })
     }
 
     if (expiredNotice) await ctx.reply(expiredNotice)
@@ -286,6 +312,7 @@ export function createPipeline(deps: PipelineDeps) {
       staffOf,
       conversation: p.conversation,
       reply: async () => {},
+      replyPlain: async () => {},
       loadImage: () => deps.loadImage(p.msg.id),
       startDialog: async (d) => {
         const timeoutMs = Math.min(d.timeoutMs ?? Infinity, deps.config.dialogTimeoutMs)
@@ -296,14 +323,17 @@ export function createPipeline(deps: PipelineDeps) {
         if (c) await endConversation(tx, { id: c.id })
       },
       afterCommit: () => {},
+      communities: deps.communities(),
+      tellOperator: (line) => ctx.afterCommit(async () => (deps.operator ?? ((l: string) => deps.log.warn(l)))(line)),
     }
     return ctx
   }
 
   return {
     /** Handles one inbound message; resolves when it has been handled (or dropped). */
-    receive(msg: InboundMessage): Promise<Outcome> {
-      if (msg.isSelf) return Promise.resolve('self')
+    receive(raw: InboundMessage): Promise<Outcome> {
+      if (raw.isSelf) return Promise.resolve('self')
+      const msg = storable(raw)
       return queue.run(msg.talker.puppetId, () => process(msg))
     },
     idle: () => queue.idle(),

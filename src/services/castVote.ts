@@ -38,7 +38,7 @@ export async function eligibleVoter(ctx: Ctx, round: Round): Promise<{ voterKey:
   if (!h) throw new AppError('FORBIDDEN', `${act}要先登记门牌：请说「登记 3号楼 502」，楼组长确认后就能${act}。`)
   if (h.household.communityId !== round.communityId) throw new AppError('FORBIDDEN', `您登记的住户不在本社区，不能参加这次${act}。`)
   if (!h.confirmedAt) throw new AppError('FORBIDDEN', `您的登记还没经楼组长确认，确认后就能${act}。`)
-  return { voterKey: round.per === 'household' ? `household:${h.household.id}` : `person:${ctx.person.id}`, buildingId: h.building.id }
+  return { voterKey: round.per === 'household' ? `household:${h.household.key}` : `person:${ctx.person.id}`, buildingId: h.building.id }
 }
 
 function confirmation(round: Round, dots: number[], inGroup: boolean): string {

@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs'
 import type { Db } from '../db/client.js'
 import { saveFile } from '../db/notices.js'
 import {
-  householdBuildings,
   reportBallots,
   reportBuildings,
   reportHouseholds,
@@ -70,12 +69,13 @@ const ratingOf = (b: Ballot): number | null => {
 }
 
 /**
- * The household behind a ballot: 'household:N' directly, 'person:N' through the person's
- * household. An erased person's ballot has no household any more: it counts as its own.
+ * The household behind a ballot and its building: 'household:<key>' directly (the ballot keeps
+ * the building), 'person:N' through the person's household. An erased person's ballot has no
+ * household any more: it counts as its own.
  */
-function voterUnit(b: Ballot): string {
-  if (b.voterKey.startsWith('household:')) return b.voterKey
-  return b.personHouseholdId !== null ? `household:${b.personHouseholdId}` : b.voterKey
+function voterUnit(b: Ballot): { unit: string; building: number | null } {
+  if (b.voterKey.startsWith('household:') || b.personHouseholdKey === null) return { unit: b.voterKey, building: b.buildingId }
+  return { unit: `household:${b.personHouseholdKey}`, building: b.personBuildingId ?? b.buildingId }
 }
 
 function roundRows(round: Round, cast: Ballot[], names: Map<number, string>, timeZone: string): Cell[][] {
@@ -161,11 +161,9 @@ interface Participation {
 /** Per building: registration, suggestions, votes and ratings counted in households. */
 async function participation(db: Db, p: { communityId: number; rounds: Round[]; ballots: Ballot[] }): Promise<{ rows: Participation[]; total: Participation }> {
   const buildingList = await reportBuildings(db, p)
-  const householdBuilding = await householdBuildings(db, p)
   const registered = await reportHouseholds(db, p)
   const suggested = await suggesterHouseholds(db, p)
   const roundOf = new Map(p.rounds.map((r) => [r.id, r]))
-  const buildingOfUnit = (unit: string, b: Ballot) => householdBuilding.get(Number(unit.slice('household:'.length))) ?? b.buildingId
   const voters = new Map<number | null, Set<string>>()
   const raters = new Map<number | null, Set<string>>()
   const ratings = new Map<number | null, number[]>()
@@ -173,8 +171,7 @@ async function participation(db: Db, p: { communityId: number; rounds: Round[]; 
   for (const b of p.ballots) {
     const round = roundOf.get(b.roundId)
     if (!round) continue
-    const unit = voterUnit(b)
-    const building = unit.startsWith('household:') ? buildingOfUnit(unit, b) : b.buildingId
+    const { unit, building } = voterUnit(b)
     if (round.kind === 'resident' || round.kind === 'resolution') add(voters, building, () => new Set()).add(unit)
     if (round.kind !== 'acceptance') continue
     add(raters, building, () => new Set()).add(unit)

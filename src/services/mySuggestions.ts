@@ -4,7 +4,7 @@ import { projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
 import { featuresOf } from '../domain/suggestions/similarity.js'
 import { categorize } from '../domain/suggestions/understand.js'
-import { chinesePunctuation, normalizeInput } from '../domain/text.js'
+import { chinesePunctuation, cut, normalizeInput } from '../domain/text.js'
 import type { Ctx } from '../router/context.js'
 import { suggestionCode } from './submitSuggestion.js'
 
@@ -22,9 +22,9 @@ export async function listMySuggestions(ctx: Ctx): Promise<void> {
   for (const { s, supports } of own.slice(0, 10)) {
     const plus = supports ? `，${supports} 人附议` : ''
     const proxy = s.proxyFor ? `（代${neighbourName(s.proxyFor)}）` : ''
-    lines.push(`· ${suggestionCode(s.id)} ${s.problem.slice(0, 24)}${proxy} — ${statusOf(s)}${plus}`)
+    lines.push(`· ${suggestionCode(s.id)} ${cut(s.problem, 24)}${proxy} — ${statusOf(s)}${plus}`)
   }
-  for (const { s } of backed.slice(0, 5)) lines.push(`· ${suggestionCode(s.id)} ${s.problem.slice(0, 24)} — 您附议过，${statusOf(s)}`)
+  for (const { s } of backed.slice(0, 5)) lines.push(`· ${suggestionCode(s.id)} ${cut(s.problem, 24)} — 您附议过，${statusOf(s)}`)
   const open = own.find((x) => x.s.status === 'open')
   if (open) lines.push(`要撤回说「撤回 ${suggestionCode(open.s.id)}」，要改说「修改 ${suggestionCode(open.s.id)} 新的说法」。`)
   await ctx.reply(lines.join('\n'))
@@ -43,7 +43,7 @@ async function ownOpenSuggestion(ctx: Ctx, code: string, verb: string): Promise<
 export async function withdrawSuggestion(ctx: Ctx, args: string): Promise<void> {
   const s = await ownOpenSuggestion(ctx, args, '撤回')
   await updateSuggestion(ctx.db, { id: s.id, set: { status: 'withdrawn', updatedAt: ctx.now } })
-  await ctx.reply(`已撤回 ${suggestionCode(s.id)}「${s.problem.slice(0, 20)}」。`)
+  await ctx.reply(`已撤回 ${suggestionCode(s.id)}「${cut(s.problem, 20)}」。`)
 }
 
 /** 修改 J12 新的说法 — correct the words (and so the category) while it is still open. */
@@ -53,6 +53,6 @@ export async function correctSuggestion(ctx: Ctx, args: string): Promise<void> {
   const words = chinesePunctuation(normalizeInput(args).slice(m![0].length).replace(/^[\s:：,，]+/, '').trim())
   if (!words) throw new AppError('BAD_INPUT', `请在编号后写新的说法，例如「修改 ${suggestionCode(s.id)} 3号楼门口两盏路灯都坏了」。`)
   const category = categorize(words)
-  await updateSuggestion(ctx.db, { id: s.id, set: { problem: words.slice(0, 500), category, features: featuresOf(words), updatedAt: ctx.now } })
-  await ctx.reply(`已改好 ${suggestionCode(s.id)}：${words.slice(0, 40)}（${category}）。`)
+  await updateSuggestion(ctx.db, { id: s.id, set: { problem: cut(words, 500), category, features: featuresOf(words), updatedAt: ctx.now } })
+  await ctx.reply(`已改好 ${suggestionCode(s.id)}：${cut(words, 40)}（${category}）。`)
 }

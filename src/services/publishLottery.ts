@@ -9,6 +9,7 @@ import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from '../router/context.js'
 import { requireCouncilStaff } from './councilPool.js'
 import { toPool, type Computed } from './setCouncilQuotas.js'
+import { cut } from '../domain/text.js'
 
 export const VERIFY_HINT = '任何人都可用「npm run verify-draw -- 抽签文件」重算核对'
 
@@ -18,7 +19,7 @@ export const VERIFY_HINT = '任何人都可用「npm run verify-draw -- 抽签�
  */
 export async function publishLottery(ctx: Ctx, args: string): Promise<void> {
   const community = requireCouncilStaff(ctx, '公布抽签 福彩3D 12月5日')
-  const source = args.replace(/\s+/g, ' ').trim().slice(0, 60)
+  const source = cut(args.replace(/\s+/g, ' ').trim(), 60)
   if (!source) throw new AppError('BAD_INPUT', '请写明由哪一期公开开奖号码决定，例如「公布抽签 福彩3D 12月5日」。')
   const draw = await lockLatestDraw(ctx.db, { communityId: community.id })
   if (!draw) throw new AppError('NOT_FOUND', '还没有人报名议事员。')

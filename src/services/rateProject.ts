@@ -6,6 +6,7 @@ import { parseRating } from '../domain/implementation/rating.js'
 import { formatClock } from '../domain/time.js'
 import type { Ctx } from '../router/context.js'
 import { eligibleVoter } from './castVote.js'
+import { cut } from '../domain/text.js'
 
 const EXAMPLE = '评价 P3 5 很满意'
 
@@ -27,5 +28,5 @@ export async function rateProject(ctx: Ctx, args: string): Promise<void> {
   const voter = await eligibleVoter(ctx, round)
   await castBallot(ctx.db, { roundId: round.id, ...voter, personId: ctx.person.id, dots: [score], comment: comment || null, now: ctx.now })
   const code = projectCode(round.projectIds[0]!)
-  await ctx.reply(`已记下您家对 ${code} 的评价：${score} 分${comment ? `，「${comment.slice(0, 30)}」` : ''}。谢谢！截止前可以改。`)
+  await ctx.reply(`已记下您家对 ${code} 的评价：${score} 分${comment ? `，「${cut(comment, 30)}」` : ''}。谢谢！截止前可以改。`)
 }

@@ -8,6 +8,7 @@ import { AppError } from '../domain/errors.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from '../router/context.js'
 import { mentionedPeople } from './mentioned.js'
+import { cut } from '../domain/text.js'
 
 /**
  * 推荐 @张三 — a building head in their building's group (or staff in any group): a pending
@@ -37,7 +38,7 @@ export async function recommendCouncil(ctx: Ctx): Promise<void> {
     }
     const building = roomBuilding ?? (await householdOfPerson(ctx.db, { personId: who.id }))?.building.number
     if (!building) throw new AppError('BAD_INPUT', `不知道 ${nickname} 住几号楼，请在对方的楼栋群里推荐。`)
-    const fields = { name: nickname.slice(0, 12), building, source: 'recommended', recommendedBy: ctx.person.id, status: 'pending', updatedAt: ctx.now }
+    const fields = { name: cut(nickname, 12), building, source: 'recommended', recommendedBy: ctx.person.id, status: 'pending', updatedAt: ctx.now }
     if (existing) await updateCandidate(ctx.db, { id: existing.id, patch: fields })
     else {
       await insertCandidate(ctx.db, {

@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import { findBuilding } from '../db/communities.js'
-import { ensureHousehold, householdOfPerson, setHousehold } from '../db/households.js'
+import { confirmedHousemates, ensureHousehold, householdOfPerson, setHousehold } from '../db/households.js'
 import { roles } from '../db/schema.js'
-import { buildingLabel, householdLabel, parseHousehold } from '../domain/address.js'
+import { buildingLabel, parseHousehold } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
+import { alreadyRegisteredReply, headRegistrationNotice, registeredReply } from '../domain/householdWords.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from '../router/context.js'
 
@@ -14,14 +15,12 @@ export async function registerHousehold(ctx: Ctx, args: string): Promise<void> {
   if (!parsed.ok) throw new AppError('BAD_INPUT', parsed.reply)
   const community = ctx.community
   if (!community) throw new AppError('WRONG_ROOM', '请在您所在楼栋的群里 @我 登记。')
+  const inGroup = ctx.room !== null
 
   const existing = await householdOfPerson(ctx.db, { personId: ctx.person.id })
   if (existing) {
-    const label = householdLabel({ building: existing.building.number, unit: existing.household.unit })
-    const status = existing.confirmedAt ? '已确认' : '等楼组长确认'
-    const wanted = householdLabel(parsed.value)
-    if (wanted === label) throw new AppError('CONFLICT', `您已登记过 ${label}（${status}），不用再登记。`)
-    throw new AppError('CONFLICT', `您已登记为 ${label}（${status}），不能重复登记。如搬家或填错，请联系楼组长或居委。`)
+    const address = { building: existing.building.number, unit: existing.household.unit }
+    throw new AppError('CONFLICT', alreadyRegisteredReply({ existing: address, confirmed: existing.confirmedAt !== null, wanted: parsed.value, inGroup }))
   }
   const building = await findBuilding(ctx.db, { communityId: community.id, number: parsed.value.building })
   if (!building) {
@@ -29,27 +28,24 @@ export async function registerHousehold(ctx: Ctx, args: string): Promise<void> {
   }
   const household = await ensureHousehold(ctx.db, { communityId: community.id, buildingId: building.id, unit: parsed.value.unit, now: ctx.now })
   await setHousehold(ctx.db, { personId: ctx.person.id, householdId: household.id })
+  const confirmedThere = await confirmedHousemates(ctx.db, { householdId: household.id, exceptPersonId: ctx.person.id })
 
-  const label = householdLabel(parsed.value)
   const heads = await ctx.db
     .select({ personId: roles.personId })
     .from(roles)
     .where(and(eq(roles.buildingId, building.id), eq(roles.role, 'building_head')))
   const name = ctx.msg.talker.nickname || ctx.person.name
-  if (ctx.room) {
-    const who = heads.length ? '请楼组长' : '本楼还没有楼组长，请居委'
-    await ctx.reply(`已登记 ${label}。${who} @我 说「确认 @${name}」。`)
-    return
+  // the heads hear it privately (with the door) when it was said privately, or when the door is taken
+  if (!inGroup || confirmedThere.length) {
+    for (const head of heads) {
+      await enqueueMessage(ctx.db, {
+        key: `register:${ctx.inboundId}:head:${head.personId}`,
+        body: headRegistrationNotice({ name, address: parsed.value, confirmedThere: confirmedThere.map((p) => p.name) }),
+        personId: head.personId,
+        communityId: community.id,
+        now: ctx.now,
+      })
+    }
   }
-  // said privately: tell the heads privately too, the unit number stays out of the group
-  for (const head of heads) {
-    await enqueueMessage(ctx.db, {
-      key: `register:${ctx.inboundId}:head:${head.personId}`,
-      body: `${name} 登记为 ${label}，请在楼栋群里 @我 说「确认 @${name}」。`,
-      personId: head.personId,
-      communityId: community.id,
-      now: ctx.now,
-    })
-  }
-  await ctx.reply(`已登记 ${label}，等${heads.length ? '楼组长' : '居委'}确认。`)
+  await ctx.reply(registeredReply({ address: parsed.value, name, hasHeads: heads.length > 0, doorTaken: confirmedThere.length > 0, inGroup }))
 }

@@ -8,6 +8,7 @@ import { poolCommunity } from './poolAccess.js'
 import { suggestionCode } from './submitSuggestion.js'
 import { projectStatuses } from './projectStatus.js'
 import { STAGE_LABEL } from '../domain/implementation/acceptance.js'
+import { cut } from '../domain/text.js'
 
 type Member = Awaited<ReturnType<typeof projectsWithMembers>>[number]
 
@@ -24,7 +25,7 @@ export async function showProgress(ctx: Ctx, args: string): Promise<void> {
   if (j.length) {
     const s = await getSuggestion(ctx.db, { id: j[0]!, communityId })
     if (!s) throw new AppError('NOT_FOUND', `没有建议 J${j[0]}。说「我的建议」可查编号。`)
-    const head = `${suggestionCode(s.id)}「${s.problem.slice(0, 20)}」`
+    const head = `${suggestionCode(s.id)}「${cut(s.problem, 20)}」`
     if (s.status === 'withdrawn') return ctx.reply(`${head}已撤回。`)
     if (s.projectId === null) return ctx.reply(`${head}已记录，等居委和议事会汇总进项目库。`)
     const [m] = await projectsWithMembers(ctx.db, { communityId, ids: [s.projectId] })
@@ -37,7 +38,7 @@ export async function showProgress(ctx: Ctx, args: string): Promise<void> {
     const [m] = await projectsWithMembers(ctx.db, { communityId, ids: [p[0]!] })
     if (!m) throw new AppError('NOT_FOUND', `没有项目 P${p[0]}。说「进度」可看全部项目。`)
     const st = (await statusOf([m])).get(m.project.id)!
-    return ctx.reply(`${summary(m)}\n含：${m.suggestions.map((x) => `${suggestionCode(x.id)} ${x.problem.slice(0, 16)}`).join('；')}\n现在：${st.stage}。`)
+    return ctx.reply(`${summary(m)}\n含：${m.suggestions.map((x) => `${suggestionCode(x.id)} ${cut(x.problem, 16)}`).join('；')}\n现在：${st.stage}。`)
   }
   const all = (await projectsWithMembers(ctx.db, { communityId })).filter((m) => m.suggestions.length > 0)
   if (!all.length) return ctx.reply('项目库里还没有项目。建议汇总成项目后，这里能看到进展。')

@@ -10,6 +10,7 @@ import { formatClock } from '../domain/time.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from '../router/context.js'
 import { suggestionCode } from './submitSuggestion.js'
+import { cut } from '../domain/text.js'
 
 /**
  * New suggestions since `since`, grouped by building and category, with the pairs that look
@@ -24,7 +25,7 @@ export async function newSuggestionsReport(db: Db, p: { communityId: number; sin
     const byCategory = groups.get(where) ?? new Map<string, string[]>()
     const list = byCategory.get(s.category) ?? []
     const who = s.proxyFor ? `代${neighbourName(s.proxyFor)}` : (by ?? '已删除的用户')
-    list.push(`${suggestionCode(s.id)} ${s.problem.slice(0, 24)}（${who}）`)
+    list.push(`${suggestionCode(s.id)} ${cut(s.problem, 24)}（${who}）`)
     byCategory.set(s.category, list)
     groups.set(where, byCategory)
   }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Database } from '../../src/db/client.js'
+import { householdKeySql } from '../../src/db/households.js'
 import {
   assignments,
   ballots,
@@ -80,7 +81,8 @@ describe('导出: the staff workbook', () => {
     const b = Object.fromEntries(bRows.map((x) => [x.number, x.id])) as Record<3 | 5 | 7, number>
     const hRows = await db
       .insert(households)
-      .values([
+      .values(
+        [
         { communityId: cid, buildingId: b[3], unit: UNITS[0]!, createdAt: t0 },
         { communityId: cid, buildingId: b[3], unit: UNITS[1]!, createdAt: t0 },
         { communityId: cid, buildingId: b[5], unit: UNITS[2]!, createdAt: t0 },
@@ -88,9 +90,11 @@ describe('导出: the staff workbook', () => {
         { communityId: cid, buildingId: b[7], unit: UNITS[4]!, createdAt: t0 },
         // nobody bound any more: not a registered household
         { communityId: cid, buildingId: b[3], unit: UNITS[5]!, createdAt: t0 },
-      ])
+        ].map((h) => ({ ...h, key: householdKeySql(h.buildingId, h.unit) })),
+      )
       .returning()
-    const [h1, h2, h3, h4, h5] = hRows.map((h) => h.id) as [number, number, number, number, number]
+    const [h1, h2, h3, h4, h5] = hRows.map((h) => h.key) as [string, string, string, string, string]
+    const [i1, i2, i3, i4, i5] = hRows.map((h) => h.id) as [number, number, number, number, number]
     const person = (name: string, householdId: number | null, confirmed: boolean) => ({
       name,
       householdId,
@@ -100,12 +104,12 @@ describe('导出: the staff workbook', () => {
     const pRows = await db
       .insert(people)
       .values([
-        person('爱丽丝', h1, true),
-        person('鲍勃', h1, false),
-        person('卡萝', h2, false),
-        person('大卫', h3, true),
-        person('伊琳', h4, true),
-        person('弗兰克', h5, true),
+        person('爱丽丝', i1, true),
+        person('鲍勃', i1, false),
+        person('卡萝', i2, false),
+        person('大卫', i3, true),
+        person('伊琳', i4, true),
+        person('弗兰克', i5, true),
         person('张楼长', null, false),
         person('李干事', null, false),
       ])
@@ -233,7 +237,7 @@ describe('导出: the staff workbook', () => {
 
     // the neighbouring community's data must not leak in
     const [ob] = await db.insert(buildings).values({ communityId: other!.id, number: 3, createdAt: t0 }).returning()
-    const [oh] = await db.insert(households).values({ communityId: other!.id, buildingId: ob!.id, unit: '5151', createdAt: t0 }).returning()
+    const [oh] = await db.insert(households).values({ communityId: other!.id, buildingId: ob!.id, unit: '5151', key: householdKeySql(ob!.id, '5151'), createdAt: t0 }).returning()
     const [op] = await db.insert(people).values(person('隔壁居民', oh!.id, true)).returning()
     const [oproj] = await db.insert(projects).values({ communityId: other!.id, name: '隔壁项目', createdAt: t0 }).returning()
     await db.insert(suggestions).values({ ...sug({ personId: op!.id, buildingId: ob!.id, problem: '隔壁的事' }), communityId: other!.id })
@@ -355,12 +359,12 @@ describe('导出: the staff workbook', () => {
     const voterUnits = `
       with v as (
         select r.kind, r.status, (b.dots->>0)::int as first,
-               coalesce('h' || case when b.voter_key like 'household:%' then split_part(b.voter_key, ':', 2) end,
-                        'h' || (select p.household_id from people p where b.voter_key = 'person:' || p.id),
+               coalesce(case when b.voter_key like 'household:%' then b.voter_key end,
+                        (select 'household:' || h.key from people p join households h on h.id = p.household_id where b.voter_key = 'person:' || p.id),
                         b.voter_key) as unit,
-               coalesce((select h.building_id from households h where 'h' || h.id = coalesce(
-                          'h' || case when b.voter_key like 'household:%' then split_part(b.voter_key, ':', 2) end,
-                          'h' || (select p.household_id from people p where b.voter_key = 'person:' || p.id))), b.building_id) as building_id
+               coalesce((select h.building_id from households h where 'household:' || h.key = b.voter_key),
+                        (select h.building_id from people p join households h on h.id = p.household_id where b.voter_key = 'person:' || p.id),
+                        b.building_id) as building_id
           from ballots b join rounds r on r.id = b.round_id where r.community_id = $1)
       select bl.number, %s as n from v join buildings bl on bl.id = v.building_id where %s group by bl.number`
     const voted = await perBuilding(voterUnits.replace('%s', 'count(distinct unit)').replace('%s', `kind in ('resident', 'resolution')`))

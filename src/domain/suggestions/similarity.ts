@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module'
 import { Jieba } from '@node-rs/jieba'
-import { normalizeInput } from '../text.js'
+import { cut, normalizeInput } from '../text.js'
 import {
   CONDITION_CONCEPTS,
   CONTEXT_CONCEPTS,
@@ -63,8 +63,7 @@ const locationWordRe = new RegExp(
 
 /** The text features are computed from: normalised, lower-case, without building/unit/floor numbers and place words. */
 function contentOf(text: string): string {
-  return normalizeInput(text.slice(0, MAX_FEATURE_CHARS * 2))
-    .slice(0, MAX_FEATURE_CHARS)
+  return cut(normalizeInput(cut(text, MAX_FEATURE_CHARS * 2)), MAX_FEATURE_CHARS)
     .toLowerCase()
     .replace(LOCATION_RE, ' ')
     .replace(locationWordRe, ' ')
