@@ -74,7 +74,7 @@ export async function admitRoom(
     await db.update(communities).set({ bindCodeHash: null, bindCodeMisses: 0 }).where(eq(communities.id, community.id))
     await enqueueMessage(db, {
       key: `staff-bound:${room.id}:${community.id}`,
-      body: `本群已设为「${community.name}」的居委工作群：群成员就是居委工作人员，可以发通知、管项目、开投票。说「帮助」看看能做什么。\n以后别的群改成这个名字也不会成为工作群；要换群，请在新群里说「换工作群」。`,
+      body: `本群已设为${community.name === room.topic ? '' : `「${community.name}」的`}居委工作群：群成员就是居委工作人员，可以发通知、管项目、开投票。说「帮助」看看能做什么。\n以后别的群改成这个名字也不会成为工作群；要换群，请在新群里说「换工作群」。`,
       roomId: bound.id,
       communityId: community.id,
       now: p.now,

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { chinesePunctuation, chineseToNumber, convertAllNumerals, convertNumerals, normalizeInput, normalizeWidth } from '../../src/domain/text.js'
+import { chinesePunctuation, chineseToNumber, cleanText, clip, convertAllNumerals, convertNumerals, cut, normalizeInput, normalizeWidth } from '../../src/domain/text.js'
 
 const DIGIT_CHARS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九']
 
@@ -258,5 +258,48 @@ describe('chinesePunctuation', () => {
     ['a,b', 'a,b'],
   ])('%s → %s', (input, expected) => {
     expect(chinesePunctuation(input)).toBe(expected)
+  })
+})
+
+describe('cleanText and cut: what may be stored, cut by code point', () => {
+  const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+  // eslint-disable-next-line no-control-regex -- the point of the test
+  const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/
+  // UTF-16 units of every kind, halves of surrogate pairs and emoji included
+  const ANY = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }), fc.string({ unit: 'grapheme' }))
+
+  it.each([
+    ['帮\u0000助', '帮助'],
+    ['a\r\nb\rc', 'a\nb\nc'],
+    ['\ud83d', ''],
+    ['ok😀', 'ok😀'],
+    ['\u0007铃\u007f', '铃'],
+  ])('%j → %j', (input, output) => expect(cleanText(input)).toBe(output))
+
+  it('leaves no control character and no half of a surrogate pair; is idempotent; JSON round-trips', () => {
+    fc.assert(
+      fc.property(ANY, (s) => {
+        const c = cleanText(s)
+        expect(c).not.toMatch(CONTROL)
+        expect(c).not.toMatch(LONE)
+        expect(cleanText(c)).toBe(c)
+        expect(JSON.parse(JSON.stringify(c))).toBe(c)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('cut never splits an emoji and keeps a prefix of at most max code points', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.integer({ min: 0, max: 30 }), (s, max) => {
+        const c = cut(s, max)
+        expect([...c].length).toBeLessThanOrEqual(max)
+        expect(s.startsWith(c)).toBe(true)
+        expect(c).not.toMatch(LONE)
+        expect(clip(s, max).length).toBeGreaterThanOrEqual(c.length)
+      }),
+    )
+    expect(cut('张三丰张三丰张三丰张三😀好', 12)).toBe('张三丰张三丰张三丰张三😀')
+    expect(clip('一二三四', 2)).toBe('一二…')
   })
 })

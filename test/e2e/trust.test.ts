@@ -28,7 +28,7 @@ describe('the staff group is bound once, deliberately', () => {
   })
 
   it('binds the first group with the configured topic and tells that group and the terminal', () => {
-    expect(world.said(STAFF)[0]).toContain('本群已设为「居委工作群」的居委工作群')
+    expect(world.said(STAFF)[0]).toContain('本群已设为居委工作群：群成员就是居委工作人员')
     expect(world.operatorLines.some((l) => l.includes('staff group bound') && l.includes(STAFF))).toBe(true)
     // bound by its topic: no code is printed
     expect(world.operatorLines.some((l) => l.includes('binding code'))).toBe(false)
