@@ -25,7 +25,12 @@ async function main(): Promise<void> {
     void (app?.stop().catch(() => {}) ?? Promise.resolve()).finally(() => process.exit(1))
   }
   try {
-    app = await createApp({ puppet: config.puppet as never, puppetOptions, config, log })
+    // the staff group's one-time code and what happens to the binding: plainly on the terminal
+    const operator = (line: string) => {
+      console.log(line)
+      log.info({ operator: line }, 'operator notice')
+    }
+    app = await createApp({ puppet: config.puppet as never, puppetOptions, config, log, operator })
   } catch (err) {
     const where = config.databaseUrl ? `数据库 ${new URL(config.databaseUrl).host}` : `本地数据目录 ${config.dataDir}`
     return fail(`无法打开${where}：${(err as Error).message} / cannot open the database`, err)

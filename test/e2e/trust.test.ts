@@ -222,6 +222,8 @@ describe('after a re-login, look-alikes inherit nothing', () => {
     db = await testDatabase()
     const first = new World(db, clock)
     first.group(STAFF, ['王主任'])
+    // a look-alike of the staff group too, with someone else in it
+    first.mocker.createRoom({ topic: STAFF, memberIdList: [first.me.id, first.person('坏人').id] })
     first.group(G3, ['王主任', '张三', '李四', '赵六'])
     first.addToGroup(G3, first.newPerson('张三'))
     await first.start()
@@ -234,6 +236,7 @@ describe('after a re-login, look-alikes inherit nothing', () => {
     await first.stop()
     clock.advance(3_600_000)
     second = new World(db, clock)
+    second.mocker.createRoom({ topic: STAFF, memberIdList: [second.me.id, second.person('坏人').id] })
     second.group(STAFF, ['王主任'])
     second.group(G3, ['王主任', '张三', '李四', '赵六'])
     second.addToGroup(G3, second.newPerson('张三'))
@@ -254,6 +257,15 @@ describe('after a re-login, look-alikes inherit nothing', () => {
     const held = await db.db.select().from(people).where(eq(people.name, '张三'))
     expect(held.filter((p) => p.identityHeldAt !== null)).toHaveLength(1)
     expect(held.filter((p) => p.householdId !== null && p.puppetId !== null)).toHaveLength(0)
+  })
+
+  it('gives the staff group back to the group whose members match, not to its look-alike', async () => {
+    const staff = await db.db.select().from(rooms).where(eq(rooms.kind, 'staff'))
+    expect(staff.map((r) => r.puppetId)).toEqual([second.groupId(STAFF)])
+    await second.say('坏人', '导出')
+    expect(second.lastSaid('坏人')).toContain('只有居委')
+    await second.say('王主任', '导出')
+    expect(second.lastSaid('王主任')).not.toContain('只有居委')
   })
 
   it('keeps unambiguous people as they were', async () => {
