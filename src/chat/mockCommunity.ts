@@ -116,6 +116,8 @@ export class MockCommunity {
         // the mock accepts room.announce() silently: post notices as messages so they show
         announce: false,
         send: { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0, maxAttempts: 3 },
+        // no status server unless a test asks for one (port 'any')
+        http: { host: '127.0.0.1', port: 0 },
         ...this.config,
       },
     })
