@@ -62,9 +62,10 @@ const CONNECTION_CODES = new Set([
 export function isConnectionError(err: unknown): boolean {
   for (let e = err, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code
-    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true
+    // class 08: connection exception; 53: insufficient resources (too many connections)
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08') || code.startsWith('53'))) return true
     const message = (e as { message?: unknown }).message
-    if (typeof message === 'string' && /PGlite is closed|Connection terminated|connection is closed|write after end/i.test(message)) return true
+    if (typeof message === 'string' && /PGlite is closed|not currently accepting connections|the database system is (starting up|shutting down)/i.test(message)) return true
   }
   return false
 }
