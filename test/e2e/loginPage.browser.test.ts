@@ -44,7 +44,11 @@ describe.skipIf(!HAVE_CHROMIUM)('the login page in headless Chromium', () => {
       expect(await page.locator('img#qr').count()).toBe(1)
     })
     // the browser decoded the PNG: it has its real size, not a broken-image placeholder
-    const size = await page.locator('img#qr').evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, h: img.naturalHeight, done: img.complete }))
+    type Img = { naturalWidth: number; naturalHeight: number; complete: boolean }
+    const size = await page.locator('img#qr').evaluate((el) => {
+      const img = el as unknown as Img
+      return { w: img.naturalWidth, h: img.naturalHeight, done: img.complete }
+    })
     expect(size.done).toBe(true)
     expect(size.w).toBeGreaterThan(100)
     expect(size.h).toBe(size.w)
