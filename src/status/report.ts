@@ -101,7 +101,9 @@ export function statusLines(r: StatusReport, timeZone: string): string[] {
   const clock = (iso: string) => formatClock(new Date(iso), timeZone)
   const login = r.loggedIn
     ? `已登录${r.name ? `「${r.name}」` : ''}，${clock(r.since)} 起（${formatSpan(r.sinceSeconds)}）`
-    : `未登录，已掉线 ${formatSpan(r.sinceSeconds)}（${clock(r.since)} 起），请扫码重新登录`
+    : r.name
+      ? `未登录，已掉线 ${formatSpan(r.sinceSeconds)}（${clock(r.since)} 起），请扫码重新登录`
+      : `未登录，${clock(r.since)} 启动后等待扫码`
   const backlog = r.outbox.pending
     ? `${r.outbox.pending} 条${r.outbox.oldestPendingSeconds !== null ? `，最早的已等 ${formatSpan(r.outbox.oldestPendingSeconds)}` : ''}`
     : '无'

@@ -50,8 +50,21 @@ export function createStatusServer(deps: StatusServerDeps): StatusServer {
   })
 
   app.get('/status', async (req, reply) => {
-    const report = await deps.report()
-    if (/text\/html/.test(req.headers.accept ?? '')) return reply.type('text/html; charset=utf-8').send(statusHtml(report, deps.timeZone))
+    const html = /text\/html/.test(req.headers.accept ?? '')
+    let report: StatusReport
+    try {
+      report = await deps.report()
+    } catch (err) {
+      // the database is away: what this process knows is still worth showing
+      const state = deps.state()
+      const reason = err instanceof Error ? err.message : String(err)
+      if (html) {
+        const lines = [`登录：${state.loggedIn ? '已登录' : '未登录'}`, `数据库无响应（${reason}）`].map((l) => `<li>${escapeHtml(l)}</li>`).join('')
+        return reply.code(503).type('text/html; charset=utf-8').send(page('共建助手状态', `<h1>共建助手状态</h1>\n<ul>${lines}</ul>`, 10))
+      }
+      return reply.code(503).send({ loggedIn: state.loggedIn, name: state.name, since: state.since.toISOString(), database: 'unreachable', reason, lastError: state.lastError })
+    }
+    if (html) return reply.type('text/html; charset=utf-8').send(statusHtml(report, deps.timeZone))
     return report
   })
 
@@ -74,7 +87,10 @@ export function createStatusServer(deps: StatusServerDeps): StatusServer {
   return {
     fastify: app,
     async start() {
-      const address = await app.listen({ host: deps.host, port: deps.port })
+      const address = await app.listen({ host: deps.host, port: deps.port }).catch((err: { code?: string }) => {
+        if (err?.code !== 'EADDRINUSE') throw err
+        throw new Error(`状态页端口 ${deps.port} 已被占用，请换一个 GONGJIAN_HTTP_PORT（0 = 不开状态页） / port ${deps.port} is in use`)
+      })
       deps.log.info({ address }, 'status server listening')
       return address
     },

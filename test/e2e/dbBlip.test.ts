@@ -77,6 +77,18 @@ describe.skipIf(!PG)('database blips (Postgres): terminated connections mid-traf
     expect(faults).toEqual([])
   })
 
+  it('goes on with a renewed pool (what the watchdog and the last-resort handler do)', async () => {
+    const renewed = world.app.recoverDatabase()
+    await ask('丙', 300)
+    await renewed
+    await ask('丙', 301)
+    await eventually(async () => {
+      expect(answersTo('丙', 300)).toBe(1)
+      expect(answersTo('丙', 301)).toBe(1)
+    }, 15_000)
+    expect(faults).toEqual([])
+  })
+
   it('keeps a message that arrives while the database refuses connections and answers it when it is back', async () => {
     const name = new URL(db.url).pathname.slice(1)
     // from another database: a database cannot close its own doors

@@ -56,6 +56,8 @@ describe('status server, 状态, re-login notice, webhook', () => {
   })
 
   it('shows the QR code on /login after a scan event', async () => {
+    const html = await (await get('/status', { accept: 'text/html' })).text()
+    expect(html).toContain('登录：未登录，11月20日 09:00 启动后等待扫码')
     const before = await (await get('/login')).text()
     expect(before).toContain('等待二维码')
     expect(before).not.toContain('<img')
@@ -168,6 +170,10 @@ describe('status server, 状态, re-login notice, webhook', () => {
     const res = await get('/healthz')
     expect(res.status).toBe(503)
     expect(((await res.json()) as { reason: string }).reason).toContain('数据库')
+    // /status still shows what the process knows
+    const st = await get('/status')
+    expect(st.status).toBe(503)
+    expect(await st.json()).toMatchObject({ loggedIn: true, database: 'unreachable' })
     // stop() cannot close the session on a closed database: a fresh app would be needed
     await world.stop().catch(() => {})
     world = undefined as unknown as World
