@@ -12,6 +12,7 @@ import { openDatabase, type Database, type Db } from './db/client.js'
 import { ensureCommunities } from './db/communities.js'
 import { beat, closeSession, openSession } from './db/sessions.js'
 import { migrateDatabase } from './db/migrate.js'
+import { retryWhileAway } from './db/retry.js'
 import { createLogger } from './log.js'
 import { OutboxSender } from './outbox/sender.js'
 import { COMMAND_HANDLERS, DIALOGS } from './router/handlers.js'
@@ -195,22 +196,25 @@ export async function createApp(opts: AppOptions): Promise<App> {
         )
       },
       roomsReady: (snapshots) => {
+        const again = { log, stopping: () => stopping }
         void track(
-          syncAllRooms(syncDeps(), snapshots)
-            .then(async (rooms) => {
-              log.info({ rooms: rooms.length }, 'rooms synced')
-              online = true
-              sender.wake()
-              // the first login of this run: since the previous run; a re-login: since the logout
-              const awaySince = loggedOutAt
-              loggedOutAt = undefined
-              if (session && (!returnAnnounced || awaySince)) {
-                returnAnnounced = true
-                if (await announceReturn(db, { sessionId: session.id, now: now(), timeZone: config.timeZone, awaySince })) sender.wake()
-              }
-              events.emit('rooms-synced', rooms.length)
-            })
-            .catch(report('room sync failed')),
+          (async () => {
+            const rooms = await retryWhileAway(() => syncAllRooms(syncDeps(), snapshots), { ...again, what: 'room sync' })
+            log.info({ rooms: rooms.length }, 'rooms synced')
+            // the first login of this run: since the previous run; a re-login: since the logout.
+            // Written before sending resumes, so it counts what piled up.
+            const awaySince = loggedOutAt
+            loggedOutAt = undefined
+            if (session && (!returnAnnounced || awaySince)) {
+              const id = session.id
+              await retryWhileAway(() => announceReturn(db, { sessionId: id, now: now(), timeZone: config.timeZone, awaySince }), { ...again, what: 'return notice' })
+                .then(() => void (returnAnnounced = true))
+                .catch(report('return notice failed'))
+            }
+            online = true
+            sender.wake()
+            events.emit('rooms-synced', rooms.length)
+          })().catch(report('room sync failed')),
         )
       },
       joined: (room, joined, botJoined) => {
@@ -253,6 +257,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let started = false
   let session: { id: number } | undefined
   let returnAnnounced = false
+  let stopping = false
   /** set by a logout while this process runs: the next login tells the staff how long it was away */
   let loggedOutAt: Date | undefined
   let heartbeat: NodeJS.Timeout | undefined
@@ -310,6 +315,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       void scheduler.runDue().catch(report('catch-up jobs failed'))
     },
     async stop() {
+      stopping = true
       pipeline.stop()
       clearInterval(watchdog)
       await settle()

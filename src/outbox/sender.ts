@@ -164,16 +164,18 @@ export class OutboxSender {
 
   private async deliver(row: OutboxRow, target: { roomPuppetId?: string; contactPuppetId?: string }, chat: string): Promise<boolean> {
     const { db, gateway } = this.deps
+    // looked up first: the database being away is not the message's fault (the error goes up)
+    const [file] = row.kind === 'file' && row.fileId !== null ? await db.select().from(files).where(eq(files.id, row.fileId)) : []
+    const mentions = row.kind === 'file' ? undefined : await this.mentionsOf(row)
     try {
       if (!target.roomPuppetId && !target.contactPuppetId) throw new Error('收件人已不存在 / recipient is gone')
       if (row.kind === 'file') {
-        const [file] = row.fileId === null ? [] : await db.select().from(files).where(eq(files.id, row.fileId))
         if (!file) throw new Error(`图片已不存在 / file ${row.fileId} is gone`)
         await gateway.sendFile(target, file)
       } else {
         let done = false
         if (row.kind === 'announce' && target.roomPuppetId) done = await gateway.announce(target.roomPuppetId, row.body)
-        if (!done) await gateway.sendText(target, row.body, await this.mentionsOf(row))
+        if (!done) await gateway.sendText(target, row.body, mentions)
       }
     } catch (err) {
       await this.failed(row, chat, err)
