@@ -100,7 +100,8 @@ export function preparing(sql: postgres.Sql, opts: PreparingOptions = {}, scope?
       const guardedCb = (tx: postgres.Sql) =>
         Promise.resolve(cb(preparing(tx, opts, state))).then(
           (r) => (state.dead ? never() : r),
-          (e: unknown) => (state.dead || isConnectionError(e) ? never() : Promise.reject(e)),
+          // a connection error from elsewhere (another client) leaves this connection usable
+          (e: unknown) => (state.dead ? never() : Promise.reject(e)),
         )
       const run = fn(...args, guardedCb) as Promise<unknown>
       let timer: NodeJS.Timeout | undefined
