@@ -12,7 +12,7 @@ export async function retryWhileAway<T>(fn: () => Promise<T>, p: { what: string;
     } catch (err) {
       if (!isConnectionError(err) || p.stopping()) throw err
       if (attempt === 0) p.log.warn({ err: (err as Error).message }, `${p.what}: database away, trying again`)
-      await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 5_000)))
+      await new Promise((r) => setTimeout(r, Math.min(100 * 2 ** attempt, 5_000)))
     }
   }
 }

@@ -109,7 +109,7 @@ export function createPipeline(deps: PipelineDeps) {
           return 'failed'
         }
         if (attempt === 0) deps.log.warn({ err: (err as Error).message, messageId: msg.id }, 'database away: will handle the message when it is back')
-        await retryPause(Math.min(250 * 2 ** attempt, 5_000))
+        await retryPause(Math.min(100 * 2 ** attempt, 5_000))
       }
     }
   }
