@@ -419,6 +419,8 @@ async function profile(url: string, makePipeline: (db: Database) => ReturnType<t
     url,
     query: async <T,>(text: string, params: unknown[]) =>
       (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[],
+    ping: async () => true,
+    recycle: async () => {},
     close: async () => {},
   }
   const pipeline = makePipeline(instrumented)

@@ -12,12 +12,17 @@ import { openDatabase, type Database, type Db } from './db/client.js'
 import { ensureCommunities } from './db/communities.js'
 import { beat, closeSession, openSession } from './db/sessions.js'
 import { migrateDatabase } from './db/migrate.js'
+import { retryWhileAway } from './db/retry.js'
 import { createLogger } from './log.js'
 import { OutboxSender } from './outbox/sender.js'
 import { COMMAND_HANDLERS, DIALOGS } from './router/handlers.js'
 import { createPipeline, type Outcome } from './router/pipeline.js'
 import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { announceReturn } from './services/announceReturn.js'
+import { createBotState, tapErrors, type BotStateSnapshot } from './status/botState.js'
+import { collectStatus, type StatusReport } from './status/report.js'
+import { createStatusServer, type StatusServer } from './status/server.js'
+import { createOpsWebhook } from './status/webhook.js'
 import { purgeInbound } from './services/purgeInbound.js'
 import { remindHeads } from './services/remindHeads.js'
 import { findCjkFont } from './services/renderChart.js'
@@ -59,12 +64,28 @@ export interface App {
   settle(): Promise<void>
   /** emits 'outcome' (messageId, Outcome) and 'rooms-synced' (count) */
   events: EventEmitter
+  /** the status server's base URL once started (undefined when it is off) */
+  statusUrl(): string | undefined
+  status(): Promise<StatusReport>
+  state(): BotStateSnapshot
+  /** a fresh database connection pool (after a connection error that may leave one hanging) */
+  recoverDatabase(): Promise<void>
+  /** resolves when every webhook POST started so far has finished */
+  webhookIdle(): Promise<void>
 }
+
+/** /healthz's database check: `select 1` within this time */
+const PING_TIMEOUT_MS = 2_000
+/** Postgres: how often the pool is checked for connections that hang */
+const WATCHDOG_MS = 15_000
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const config: Config = { ...defaultConfig(), ...opts.config }
-  const log = opts.log ?? createLogger(config.logLevel)
   const now = opts.now ?? (() => new Date())
+  const state = createBotState(now)
+  // every error logged anywhere is the status' "last error"
+  const log = tapErrors(opts.log ?? createLogger(config.logLevel), (message) => state.error(message))
+  const webhook = createOpsWebhook({ url: config.opsWebhook, log })
   const operator = opts.operator ?? ((line: string) => log.warn(line))
   const databaseUrl = opts.databaseUrl ?? config.databaseUrl
   const database = opts.database ?? (await openDatabase({ url: databaseUrl, dataDir: config.dataDir }))
@@ -88,7 +109,24 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const gateway = wechatyGateway(bot)
   // sending waits for the login and the re-mapping of groups and people to this login's ids
   let online = false
-  const sender = new OutboxSender({ db, gateway, now, rules: config.send, maxAttempts: config.send.maxAttempts, log, ready: () => online })
+  const sender = new OutboxSender({
+    db,
+    gateway,
+    now,
+    rules: config.send,
+    maxAttempts: config.send.maxAttempts,
+    log,
+    ready: () => online,
+    onGaveUp: (row, error) =>
+      webhook.notify({
+        event: 'send-failed',
+        at: now().toISOString(),
+        outboxId: row.id,
+        to: row.roomId !== null ? `room:${row.roomId}` : row.personId !== null ? `person:${row.personId}` : row.puppetTo,
+        error,
+        message: `一条消息发送失败（已试 ${row.attempts + 1} 次）：${[...row.body].slice(0, 30).join('')}`,
+      }),
+  })
   const pipeline = createPipeline({
     database,
     now,
@@ -103,6 +141,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     loadImage: (messageId) => gateway.loadImage(messageId),
     // tracked, so settle() (tests, stop) waits for it; it enqueues its own replies
     background: (task) => void track(task().then(() => sender.wake()).catch(report('background task failed'))),
+    runtime: {
+      state: () => state.snapshot(),
+      get jobNames() {
+        return jobNames
+      },
+    },
   })
   // every job's messages go out through the outbox: the scheduler wakes the sender after each run
   const jobs: Job[] = [
@@ -144,6 +188,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       run: ({ db: jobDb, now: at }) => remindHeads(jobDb, { now: at, afterMs: config.forwardRemindAfterMs }),
     },
   ]
+  const jobNames = jobs.map((j) => j.name)
   const scheduler = createScheduler({ db, now, timeZone: config.timeZone, log, jobs, onJobDone: () => sender.wake() })
   const syncDeps = () => ({ db, now: now(), loginAt, communities, tell: operator })
   let codesIssued = false
@@ -160,25 +205,32 @@ export async function createApp(opts: AppOptions): Promise<App> {
         )
       },
       roomsReady: (snapshots) => {
+        const again = { log, stopping: () => stopping }
         void track(
-          syncAllRooms(syncDeps(), snapshots)
-            .then(async (rooms) => {
-              log.info({ rooms: rooms.length }, 'rooms synced')
-              if (!codesIssued) {
-                // once per run: a community still without a staff group gets its one-time code
-                codesIssued = true
-                const name = config.botName ?? bot.currentUser?.name() ?? '共建助手'
-                for (const line of await issueBindCodes(db, { communities, botName: name })) operator(line)
-              }
-              online = true
-              sender.wake()
-              if (session && !returnAnnounced) {
-                returnAnnounced = true
-                if (await announceReturn(db, { sessionId: session.id, now: now(), timeZone: config.timeZone })) sender.wake()
-              }
-              events.emit('rooms-synced', rooms.length)
-            })
-            .catch(report('room sync failed')),
+          (async () => {
+            const rooms = await retryWhileAway(() => syncAllRooms(syncDeps(), snapshots), { ...again, what: 'room sync' })
+            log.info({ rooms: rooms.length }, 'rooms synced')
+            if (!codesIssued) {
+              // once per run: a community still without a staff group gets its one-time code
+              codesIssued = true
+              const name = config.botName ?? bot.currentUser?.name() ?? '共建助手'
+              const lines = await retryWhileAway(() => issueBindCodes(db, { communities, botName: name }), { ...again, what: 'binding codes' })
+              for (const line of lines) operator(line)
+            }
+            // the first login of this run: since the previous run; a re-login: since the logout.
+            // Written before sending resumes, so it counts what piled up.
+            const awaySince = loggedOutAt
+            loggedOutAt = undefined
+            if (session && (!returnAnnounced || awaySince)) {
+              const id = session.id
+              await retryWhileAway(() => announceReturn(db, { sessionId: id, now: now(), timeZone: config.timeZone, awaySince }), { ...again, what: 'return notice' })
+                .then(() => void (returnAnnounced = true))
+                .catch(report('return notice failed'))
+            }
+            online = true
+            sender.wake()
+            events.emit('rooms-synced', rooms.length)
+          })().catch(report('room sync failed')),
         )
       },
       joined: (room, joined, botJoined) => {
@@ -194,13 +246,24 @@ export async function createApp(opts: AppOptions): Promise<App> {
         // every mapping older than this login may be stale (web protocols change all ids)
         loginAt = now()
         online = false
+        state.login(name)
         pipeline.forgetIdentities()
         log.info({ name }, 'logged in')
+        if (session) void beat(db, { id: session.id, now: now() }).catch(report('heartbeat failed'))
       },
       logout: () => {
         online = false
+        const name = state.snapshot().name
+        if (state.logout()) loggedOutAt = now()
         log.warn('logged out')
+        webhook.notify({
+          event: 'logout',
+          at: now().toISOString(),
+          name,
+          message: `共建助手${name ? `「${name}」` : ''}已掉线，请打开登录页扫码重新登录。`,
+        })
       },
+      scan: (qrcode, status) => state.scan(qrcode, status),
       // the message only: puppet errors carry long stacks of their HTTP clients
       error: (err) => log.error({ err: err instanceof Error ? err.message : String(err) }, 'chat error'),
     },
@@ -210,7 +273,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let started = false
   let session: { id: number } | undefined
   let returnAnnounced = false
+  let stopping = false
+  /** set by a logout while this process runs: the next login tells the staff how long it was away */
+  let loggedOutAt: Date | undefined
   let heartbeat: NodeJS.Timeout | undefined
+  let watchdog: NodeJS.Timeout | undefined
+  const ping = () => database.ping(PING_TIMEOUT_MS)
+  const statusReport = () => collectStatus(db, { state: state.snapshot(), now: now(), jobNames })
+  const port = config.http.port === 'any' ? 0 : config.http.port
+  const statusServer: StatusServer | undefined =
+    config.http.port === 0
+      ? undefined
+      : createStatusServer({ host: config.http.host, port, log, timeZone: config.timeZone, state: () => state.snapshot(), report: statusReport, pingDatabase: ping })
+  let statusUrl: string | undefined
+  let slowPings = 0
   async function settle(): Promise<void> {
     while (inFlight.size > 0) await Promise.allSettled([...inFlight])
     await pipeline.idle()
@@ -223,8 +299,30 @@ export async function createApp(opts: AppOptions): Promise<App> {
     events,
     async start() {
       session = await openSession(db, { now: now() })
-      heartbeat = setInterval(() => void beat(db, { id: session!.id, now: now() }).catch(report('heartbeat failed')), 60_000)
+      // a sign of life while logged in: the next run measures the time away from the last one
+      heartbeat = setInterval(() => {
+        if (state.snapshot().loggedIn) void beat(db, { id: session!.id, now: now() }).catch(report('heartbeat failed'))
+      }, 60_000)
       heartbeat.unref()
+      if (database.kind === 'postgres') {
+        // a connection that hangs (postgres.js 3.4.9 after a terminated backend) never answers:
+        // two checks in a row without an answer renew the pool
+        watchdog = setInterval(() => {
+          ping().then(
+            () => void (slowPings = 0),
+            (err: { code?: string }) => {
+              slowPings = err?.code === 'QUERY_TIMEOUT' ? slowPings + 1 : 0
+              if (slowPings < 2) return
+              slowPings = 0
+              log.warn('database: no answer twice, renewing the connections')
+              void database.recycle()
+            },
+          )
+        }, WATCHDOG_MS)
+        watchdog.unref()
+      }
+      // before the bot: the login page must show the first QR code
+      if (statusServer) statusUrl = await statusServer.start()
       await bot.start()
       started = true
       sender.start()
@@ -233,14 +331,21 @@ export async function createApp(opts: AppOptions): Promise<App> {
       void scheduler.runDue().catch(report('catch-up jobs failed'))
     },
     async stop() {
+      stopping = true
+      pipeline.stop()
+      clearInterval(watchdog)
       await settle()
       await scheduler.stop()
       await sender.stop()
       if (started) await bot.stop()
       started = false
       clearInterval(heartbeat)
-      if (session) await closeSession(db, { id: session.id, now: now() })
+      await statusServer?.stop()
+      statusUrl = undefined
+      // logged out before the stop: the time away began at the logout
+      if (session) await closeSession(db, { id: session.id, now: loggedOutAt ?? now() })
       session = undefined
+      await webhook.idle()
       if (ownsDatabase) await database.close()
     },
     async runDue() {
@@ -250,5 +355,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
       return { jobs: ran, sent }
     },
     settle,
+    statusUrl: () => statusUrl,
+    status: statusReport,
+    state: () => state.snapshot(),
+    recoverDatabase: () => database.recycle(),
+    webhookIdle: () => webhook.idle(),
   }
 }

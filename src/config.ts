@@ -46,6 +46,15 @@ export const configSchema = z.object({
   GONGJIAN_ACCEPT_MIN_AVG: z.coerce.number().min(1).max(5).default(3.5),
   /** a TTF/TTC with Chinese glyphs for result charts; default: Debian's wqy-microhei or noto-cjk */
   GONGJIAN_CJK_FONT: z.string().min(1).optional(),
+  /** the status server (/healthz, /status, /login): 127.0.0.1 = this PC only; 0.0.0.0 = the LAN / docker */
+  GONGJIAN_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  /** 0 = no status server */
+  GONGJIAN_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** gets a JSON POST on logout and when a message could not be sent after the last try */
+  GONGJIAN_OPS_WEBHOOK: z
+    .string()
+    .regex(/^https?:\/\/.+/, '应为 http:// 或 https:// 网址 / must be an http(s) URL')
+    .optional(),
   GONGJIAN_TIMEZONE: z
     .string()
     .default('Asia/Shanghai')
@@ -85,6 +94,10 @@ export interface Config {
   acceptance: { periodMs: number; minAverage: number }
   /** font file for result charts (undefined: the Debian CJK fonts are looked for) */
   cjkFont: string | undefined
+  /** the status server; port 0 = off, 'any' = a free port chosen by the system (tests) */
+  http: { host: string; port: number | 'any' }
+  /** operator webhook URL (logout, messages that could not be sent) */
+  opsWebhook: string | undefined
   timeZone: string
   logLevel: Env['LOG_LEVEL']
 }
@@ -116,6 +129,8 @@ function toConfig(env: Env): Config {
     roundRemindBeforeMs: env.GONGJIAN_ROUND_REMIND_BEFORE_H * 3_600_000,
     acceptance: { periodMs: env.GONGJIAN_ACCEPT_DAYS * 86_400_000, minAverage: env.GONGJIAN_ACCEPT_MIN_AVG },
     cjkFont: env.GONGJIAN_CJK_FONT,
+    http: { host: env.GONGJIAN_HTTP_HOST, port: env.GONGJIAN_HTTP_PORT },
+    opsWebhook: env.GONGJIAN_OPS_WEBHOOK,
     timeZone: env.GONGJIAN_TIMEZONE,
     logLevel: env.LOG_LEVEL,
   }

@@ -2,6 +2,7 @@ import qrcodeTerminal from 'qrcode-terminal'
 import { ScanStatus } from 'wechaty-puppet/types'
 import { createApp, type App } from './app.js'
 import { ConfigError, loadConfig } from './config.js'
+import { installLastResort } from './lastResort.js'
 import { createLogger } from './log.js'
 
 /** `npm start`: the real bot, wired from the environment. */
@@ -17,8 +18,18 @@ async function main(): Promise<void> {
     throw err
   }
   const log = createLogger(config.logLevel)
-  const puppetOptions = config.puppetToken ? { token: config.puppetToken } : undefined
   let app: App | undefined
+  installLastResort({
+    log,
+    onDatabaseFault: () => void app?.recoverDatabase().catch(() => {}),
+    onFatal: () => {
+      console.error('机器人遇到未处理的错误，已退出，请重新启动 / the bot stopped on an unhandled error')
+      // give stop() a moment to close the session and the database, no more
+      setTimeout(() => process.exit(1), 3_000).unref()
+      void (app?.stop().catch(() => {}) ?? Promise.resolve()).finally(() => process.exit(1))
+    },
+  })
+  const puppetOptions = config.puppetToken ? { token: config.puppetToken } : undefined
   const fail = (sentence: string, err: unknown) => {
     log.debug({ err }, 'fatal')
     console.error(sentence)
@@ -57,6 +68,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown())
   try {
     await app.start()
+    const url = app.statusUrl()
+    if (url) console.log(`状态页：${url}/status ，扫码登录页：${url}/login / status page and login page`)
   } catch (err) {
     fail(`机器人启动失败：${(err as Error).message} / the bot could not start`, err)
   }

@@ -61,6 +61,9 @@ describe('loadConfig', () => {
       GONGJIAN_FORWARD_REMIND_AFTER_H: '12',
       GONGJIAN_ACCEPT_DAYS: '5',
       GONGJIAN_ACCEPT_MIN_AVG: '4',
+      GONGJIAN_HTTP_HOST: '0.0.0.0',
+      GONGJIAN_HTTP_PORT: '9090',
+      GONGJIAN_OPS_WEBHOOK: 'https://ops.example.org/hook',
       LOG_LEVEL: 'debug',
     })
     expect(c).toEqual({
@@ -80,8 +83,18 @@ describe('loadConfig', () => {
       forwardRemindAfterMs: 12 * 3_600_000,
       roundRemindBeforeMs: 12 * 3_600_000,
       acceptance: { periodMs: 5 * 86_400_000, minAverage: 4 },
+      http: { host: '0.0.0.0', port: 9090 },
+      opsWebhook: 'https://ops.example.org/hook',
       logLevel: 'debug',
     })
+  })
+
+  it('serves the status page on 127.0.0.1:8080 by default; port 0 is off; names a bad port or webhook', () => {
+    expect(loadConfig({}).http).toEqual({ host: '127.0.0.1', port: 8080 })
+    expect(loadConfig({}).opsWebhook).toBeUndefined()
+    expect(loadConfig({ GONGJIAN_HTTP_PORT: '0' }).http.port).toBe(0)
+    expect(() => loadConfig({ GONGJIAN_HTTP_PORT: '70000' })).toThrow(/GONGJIAN_HTTP_PORT/)
+    expect(() => loadConfig({ GONGJIAN_OPS_WEBHOOK: 'ops.example.org' })).toThrow(/GONGJIAN_OPS_WEBHOOK/)
   })
 
   it('reads yes/no settings tolerantly and names a bad one', () => {

@@ -39,6 +39,8 @@ export interface SayOptions {
   /** when it was sent (default: now) */
   at?: Date
   image?: boolean
+  /** wait for the bot's answers to go out (default); false: resolve once the message is handled */
+  flush?: boolean
 }
 
 /**
@@ -108,7 +110,8 @@ export class MockCommunity {
     return room
   }
 
-  async start(): Promise<App> {
+  /** login: false starts the bot without logging in (a QR code waits to be scanned) */
+  async start(opts: { login?: boolean } = {}): Promise<App> {
     this.app = await createApp({
       puppet: this.puppet,
       database: this.db,
@@ -121,6 +124,8 @@ export class MockCommunity {
         // the mock accepts room.announce() silently: post notices as messages so they show
         announce: false,
         send: { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0, maxAttempts: 3 },
+        // no status server unless a test asks for one (port 'any')
+        http: { host: '127.0.0.1', port: 0 },
         ...this.config,
       },
     })
@@ -136,13 +141,28 @@ export class MockCommunity {
         this.transcript.push({ where, text, mentions: this.takeMentions(room?.id, m.text()) })
       })()
     })
-    const synced = new Promise<void>((resolve) => this.app.events.once('rooms-synced', () => resolve()))
     await this.app.start()
+    if (opts.login !== false) await this.login()
+    return this.app
+  }
+
+  /** logs the bot in (again) and waits until its groups are synced and what was due is sent */
+  async login(): Promise<void> {
+    const synced = new Promise<void>((resolve) => this.app.events.once('rooms-synced', () => resolve()))
     this.mocker.login(this.me)
     this.puppet.emit('ready', { data: '' })
     await synced
     await this.flush()
-    return this.app
+  }
+
+  async logout(): Promise<void> {
+    await this.puppet.logout('test')
+    await this.app.settle()
+  }
+
+  /** the puppet shows a QR code to scan (status 2: waiting) */
+  scan(qrcode: string, status = 2): void {
+    this.puppet.emit('scan', { qrcode, status })
   }
 
   /**
@@ -182,7 +202,7 @@ export class MockCommunity {
     if (!this.mocker.cacheMessagePayload.has(id)) this.mocker.MessageMock.create(payload)
     this.puppet.emit('message', { messageId: id })
     const result = await outcome
-    await this.flush()
+    if (opts.flush !== false) await this.flush()
     return result
   }
 

@@ -14,6 +14,8 @@ export interface ChatEvents {
   renamed(room: RoomRef): void
   login(name: string): void
   logout(): void
+  /** a QR code to scan for logging in (status: wechaty-puppet's ScanStatus) */
+  scan(qrcode: string, status: number): void
   error(err: unknown): void
 }
 
@@ -106,6 +108,7 @@ export function attachWechaty(bot: WechatyInterface, events: ChatEvents, opts: {
   bot.on('error', (err) => events.error(err))
   bot.on('login', (user) => events.login(user.name()))
   bot.on('logout', () => events.logout())
+  bot.on('scan', (qrcode, status) => events.scan(qrcode, status))
   bot.on('ready', () =>
     guard(async () => {
       const rooms = await bot.Room.findAll()

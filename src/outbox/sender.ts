@@ -20,6 +20,8 @@ export interface SenderDeps {
   ready?: () => boolean
   /** how to wait out a pacing gap (default: a timer that stop() and wake() cut short) */
   sleep?: (ms: number) => Promise<void>
+  /** a message was given up after its last try (after that is recorded) */
+  onGaveUp?: (row: OutboxRow, error: string) => void
 }
 
 /** A claimed row is ours for this long; after a crash, another sender may take it again. */
@@ -37,6 +39,11 @@ export class OutboxSender {
   private wakeUp: (() => void) | undefined
   private loop: Promise<void> | undefined
   private draining: Promise<number> | undefined
+  /** sent, but marking them sent failed (the database went away): marked before anything else is sent */
+  private unmarked: { id: number; at: Date }[] = []
+  private failing = false
+  /** claimed by this sender when the database went away, neither sent nor given back */
+  private stranded: number[] = []
 
   constructor(private deps: SenderDeps) {}
 
@@ -50,22 +57,50 @@ export class OutboxSender {
 
   private async drainOnce(opts: { wait: boolean }): Promise<number> {
     let sent = 0
+    await this.markUnmarked()
+    await this.releaseStranded()
     for (;;) {
       if (this.deps.ready && !this.deps.ready()) return sent
       const row = await this.claim()
       if (!row) return sent
-      const target = await this.resolveTarget(row)
-      const chat = target.roomPuppetId ?? target.contactPuppetId ?? `outbox:${row.id}`
-      let wait: number
-      while ((wait = earliestSend(this.pacing, chat, this.deps.now().getTime(), this.deps.rules) - this.deps.now().getTime()) > 0) {
-        // runDue() (tests, demo) never waits for real: it leaves the row for a later call
-        if (!opts.wait || this.stopping) {
-          await this.release(row)
-          return sent
+      try {
+        const target = await this.resolveTarget(row)
+        const chat = target.roomPuppetId ?? target.contactPuppetId ?? `outbox:${row.id}`
+        let wait: number
+        while ((wait = earliestSend(this.pacing, chat, this.deps.now().getTime(), this.deps.rules) - this.deps.now().getTime()) > 0) {
+          // runDue() (tests, demo) never waits for real: it leaves the row for a later call
+          if (!opts.wait || this.stopping) {
+            await this.release(row)
+            return sent
+          }
+          await (this.deps.sleep ?? ((ms: number) => this.pause(ms)))(wait)
         }
-        await (this.deps.sleep ?? ((ms: number) => this.pause(ms)))(wait)
+        if (await this.deliver(row, target, chat)) sent++
+      } catch (err) {
+        // the database went away with the row claimed: give it back when it answers, rather than
+        // leave it to the lease (2 min)
+        if (!this.unmarked.some((u) => u.id === row.id)) this.stranded.push(row.id)
+        throw err
       }
-      if (await this.deliver(row, target, chat)) sent++
+    }
+  }
+
+  private async releaseStranded(): Promise<void> {
+    while (this.stranded.length) {
+      const id = this.stranded[0]!
+      await this.deps.db
+        .update(outbox)
+        .set({ status: 'pending', leaseUntil: null })
+        .where(and(eq(outbox.id, id), eq(outbox.status, 'sending')))
+      this.stranded.shift()
+    }
+  }
+
+  private async markUnmarked(): Promise<void> {
+    while (this.unmarked.length) {
+      const { id, at } = this.unmarked[0]!
+      await this.deps.db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null }).where(eq(outbox.id, id))
+      this.unmarked.shift()
     }
   }
 
@@ -129,41 +164,55 @@ export class OutboxSender {
   }
 
   private async deliver(row: OutboxRow, target: { roomPuppetId?: string; contactPuppetId?: string }, chat: string): Promise<boolean> {
-    const { db, gateway, log } = this.deps
+    const { db, gateway } = this.deps
+    // looked up first: the database being away is not the message's fault (the error goes up)
+    const [file] = row.kind === 'file' && row.fileId !== null ? await db.select().from(files).where(eq(files.id, row.fileId)) : []
+    const mentions = row.kind === 'file' ? undefined : await this.mentionsOf(row)
     try {
       if (!target.roomPuppetId && !target.contactPuppetId) throw new Error('收件人已不存在 / recipient is gone')
       if (row.kind === 'file') {
-        const [file] = row.fileId === null ? [] : await db.select().from(files).where(eq(files.id, row.fileId))
         if (!file) throw new Error(`图片已不存在 / file ${row.fileId} is gone`)
         await gateway.sendFile(target, file)
       } else {
         let done = false
         if (row.kind === 'announce' && target.roomPuppetId) done = await gateway.announce(target.roomPuppetId, row.body)
-        if (!done) await gateway.sendText(target, row.body, await this.mentionsOf(row))
+        if (!done) await gateway.sendText(target, row.body, mentions)
       }
-      const at = this.deps.now()
-      recordSend(this.pacing, chat, at.getTime())
-      await db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null }).where(eq(outbox.id, row.id))
-      return true
     } catch (err) {
-      const attempts = row.attempts + 1
-      const message = err instanceof Error ? err.message : String(err)
-      const now = this.deps.now()
-      recordSend(this.pacing, chat, now.getTime()) // a failed try still counts against the limits
-      if (attempts >= this.deps.maxAttempts) {
-        log.error({ outboxId: row.id, err: message }, 'outbox: giving up on a message')
-        await db.transaction(async (tx) => {
-          await tx.update(outbox).set({ status: 'failed', attempts, lastError: message, leaseUntil: null }).where(eq(outbox.id, row.id))
-          await this.reportFailure(tx, row, message, now)
-        })
-      } else {
-        log.warn({ outboxId: row.id, attempts, err: message }, 'outbox: send failed, will retry')
-        await db
-          .update(outbox)
-          .set({ status: 'pending', attempts, lastError: message, leaseUntil: null, notBefore: new Date(now.getTime() + backoffMs(attempts)) })
-          .where(eq(outbox.id, row.id))
-      }
+      await this.failed(row, chat, err)
       return false
+    }
+    const at = this.deps.now()
+    recordSend(this.pacing, chat, at.getTime())
+    try {
+      await db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null }).where(eq(outbox.id, row.id))
+    } catch (err) {
+      // it went out: remember that, so it is not sent again once the database is back
+      this.unmarked.push({ id: row.id, at })
+      throw err
+    }
+    return true
+  }
+
+  private async failed(row: OutboxRow, chat: string, err: unknown): Promise<void> {
+    const { db, log } = this.deps
+    const attempts = row.attempts + 1
+    const message = err instanceof Error ? err.message : String(err)
+    const now = this.deps.now()
+    recordSend(this.pacing, chat, now.getTime()) // a failed try still counts against the limits
+    if (attempts >= this.deps.maxAttempts) {
+      log.error({ outboxId: row.id, err: message }, 'outbox: giving up on a message')
+      await db.transaction(async (tx) => {
+        await tx.update(outbox).set({ status: 'failed', attempts, lastError: message, leaseUntil: null }).where(eq(outbox.id, row.id))
+        await this.reportFailure(tx, row, message, now)
+      })
+      this.deps.onGaveUp?.(row, message)
+    } else {
+      log.warn({ outboxId: row.id, attempts, err: message }, 'outbox: send failed, will retry')
+      await db
+        .update(outbox)
+        .set({ status: 'pending', attempts, lastError: message, leaseUntil: null, notBefore: new Date(now.getTime() + backoffMs(attempts)) })
+        .where(eq(outbox.id, row.id))
     }
   }
 
@@ -195,8 +244,12 @@ export class OutboxSender {
       while (this.running) {
         try {
           await this.drain({ wait: true })
+          if (this.failing) this.deps.log.info('outbox: sending again')
+          this.failing = false
         } catch (err) {
-          this.deps.log.error({ err }, 'outbox: drain failed')
+          // once per outage: the database may be away for a while, retried every second
+          if (!this.failing) this.deps.log.error({ err }, 'outbox: drain failed, will retry')
+          this.failing = true
         }
         if (this.running) await this.pause(1000)
       }

@@ -71,6 +71,7 @@ export const COMMANDS: CommandSpec[] = [
   { name: '撤销联络员', aliases: ['取消联络员', '删除联络员'], usage: '撤销联络员 @张三 — 不再是联络员', who: 'staff', where: 'office', unlisted: true },
   { name: '完成', aliases: ['完工', '已完工', '报完工', '竣工'], usage: '完成 P3 — 完工，请居民验收评价', who: 'partner', where: 'office' },
   { name: '评价', aliases: ['验收评价', '满意度', '打星'], usage: '评价 P3 5 很满意 — 给完工的项目打分（1–5）', who: 'everyone', where: 'anywhere', unlisted: true },
+  { name: '状态', aliases: ['机器人状态', '状态?', '运行状态'], usage: '状态 — 机器人是否在线、待发和失败的消息', who: 'staff', where: 'office' },
   { name: '导出', aliases: ['导出数据', '导出表格', '导出报表'], usage: '导出 — 全部数据和各楼参与情况，发成表格', who: 'staff', where: 'office' },
 ]
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js'
 import type { Community } from '../db/communities.js'
 import type { Person } from '../db/people.js'
 import type { Room } from '../db/rooms.js'
+import type { BotStateSnapshot } from '../status/botState.js'
 
 /** Everything a command or dialog handler gets: one message, inside one transaction. */
 export interface Ctx {
@@ -42,6 +43,14 @@ export interface Ctx {
   afterCommit(task: (db: Db) => Promise<void>): void
   /** a line for whoever runs the bot (its terminal), once this message's transaction has committed */
   tellOperator(line: string): void
+  /** what the running bot knows about itself (状态) */
+  runtime: Runtime
+}
+
+export interface Runtime {
+  state(): BotStateSnapshot
+  /** the scheduled jobs, for their last runs */
+  jobNames: string[]
 }
 
 export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>

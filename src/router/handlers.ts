@@ -35,6 +35,7 @@ import { undoPoolChange } from '../services/undoPoolChange.js'
 import { showMyInfo } from '../services/showMyInfo.js'
 import { listNewSuggestions } from '../services/suggestionReport.js'
 import { showNoticeStatus } from '../services/showNoticeStatus.js'
+import { showStatus } from '../services/showStatus.js'
 import { startCampaign } from '../services/startCampaign.js'
 import type { CommandHandler, DialogHandler } from './context.js'
 
@@ -93,6 +94,7 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   完成: completeProject,
   评价: rateProject,
   导出: exportWorkbook,
+  状态: (ctx) => showStatus(ctx),
   取消: (ctx) => ctx.reply('现在没有进行中的操作。'),
   返回: (ctx) => ctx.reply('现在没有进行中的操作。'),
 }

@@ -3,7 +3,7 @@ import type { ContactRef, FilePayload, InboundMessage } from '../chat/types.js'
 import type { Config } from '../config.js'
 import { expireConversation } from '../conversations/expire.js'
 import { chatKeyOf, endConversation, findConversation, saveConversation, type Conversation } from '../conversations/store.js'
-import type { Database, Db } from '../db/client.js'
+import { isConnectionError, type Database, type Db } from '../db/client.js'
 import { logAndPeek } from '../db/hotPath.js'
 import type { Community } from '../db/communities.js'
 import { inboundIdOf, logInbound, markInbound } from '../db/inbound.js'
@@ -14,7 +14,7 @@ import { isAppError, type AppError } from '../domain/errors.js'
 import { cleanText, cut } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import { parseCommand, unknownCommandReply, type ParsedCommand } from './commands.js'
-import type { CommandHandler, Ctx, DialogHandler } from './context.js'
+import type { CommandHandler, Ctx, DialogHandler, Runtime } from './context.js'
 import { IdentityCache, type Identity } from './identityCache.js'
 import { KeyedQueue } from './keyedQueue.js'
 
@@ -39,6 +39,8 @@ export interface PipelineDeps {
   loadImage: (messageId: string) => Promise<FilePayload>
   /** runs a task a handler asked for after its transaction committed (default: fire and forget) */
   background?: (task: () => Promise<void>) => void
+  /** the bot's own state, for 状态 (default: nothing known) */
+  runtime?: Runtime
 }
 
 /** What the inbound log records as the message's command. */
@@ -77,6 +79,11 @@ function storable(msg: InboundMessage): InboundMessage {
   }
 }
 
+const noRuntime: Runtime = {
+  state: () => ({ startedAt: new Date(0), loggedIn: true, name: null, since: new Date(0), qr: null, lastError: null }),
+  jobNames: [],
+}
+
 const SORRY = '抱歉，刚才出了点问题，没有办成。请稍后再试，或联系居委。'
 
 /**
@@ -92,22 +99,49 @@ export function createPipeline(deps: PipelineDeps) {
   const db = deps.database.db
 
   async function process(msg: InboundMessage): Promise<Outcome> {
+    // the first arrival's time: staleness and timestamps stay the same on every retry
     const now = deps.now()
-    try {
-      const outcome = await route(msg, now)
-      if (outcome.enqueued) deps.onEnqueued()
-      for (const task of outcome.after ?? []) {
-        const run = () => task(db)
-        if (deps.background) deps.background(run)
-        else void run().catch((err) => deps.log.error({ err }, 'background task failed'))
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const outcome = await route(msg, now)
+        if (attempt > 0) deps.log.info({ messageId: msg.id, attempts: attempt + 1 }, 'handled after the database came back')
+        if (outcome.enqueued) deps.onEnqueued()
+        for (const task of outcome.after ?? []) {
+          const run = () => task(db)
+          if (deps.background) deps.background(run)
+          else void run().catch((err) => deps.log.error({ err }, 'background task failed'))
+        }
+        return outcome.outcome
+      } catch (err) {
+        if (!isConnectionError(err)) {
+          deps.log.error({ err, messageId: msg.id }, 'handler failed')
+          const recorded = await recordFailure(msg, now, err)
+          if (recorded !== 'database-away') return 'failed'
+        }
+        // the database is away: nothing of this message was kept. Keep it here and handle it
+        // again when the database answers (the message id dedupes a commit we did not hear of).
+        if (stopping) {
+          deps.log.warn({ messageId: msg.id }, 'stopping while the database is away: message not handled')
+          return 'failed'
+        }
+        if (attempt === 0) deps.log.warn({ err: (err as Error).message, messageId: msg.id }, 'database away: will handle the message when it is back')
+        await retryPause(Math.min(100 * 2 ** attempt, 5_000))
       }
-      return outcome.outcome
-    } catch (err) {
-      deps.log.error({ err, messageId: msg.id }, 'handler failed')
-      await recordFailure(msg, now, err)
-      return 'failed'
     }
   }
+
+  let stopping = false
+  const sleepers = new Set<() => void>()
+  const retryPause = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        sleepers.delete(done)
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      sleepers.add(done)
+    })
 
   type Routed = { outcome: Outcome; enqueued: boolean; after?: ((db: Db) => Promise<void>)[] }
 
@@ -179,7 +213,8 @@ export function createPipeline(deps: PipelineDeps) {
 
   const isStale = (msg: InboundMessage, now: Date) => now.getTime() - msg.sentAt.getTime() > deps.config.staleAfterMs
 
-  async function recordFailure(msg: InboundMessage, now: Date, err: unknown): Promise<void> {
+  /** The apology, logged with the message; 'database-away' when even that could not be written. */
+  async function recordFailure(msg: InboundMessage, now: Date, err: unknown): Promise<'recorded' | 'database-away' | 'not-recorded'> {
     try {
       await db.transaction(async (tx) => {
         const { room, person } = await resolveIdentity(tx, msg, now)
@@ -192,8 +227,11 @@ export function createPipeline(deps: PipelineDeps) {
         await replyTo(tx, { msg, room, person, key: `reply:${id}:error`, text: SORRY, communityId: room?.communityId ?? null, now })
       })
       deps.onEnqueued()
+      return 'recorded'
     } catch (err2) {
+      if (isConnectionError(err2)) return 'database-away'
       deps.log.error({ err: err2, messageId: msg.id }, 'could not even record the failure')
+      return 'not-recorded'
     }
   }
 
@@ -325,6 +363,7 @@ export function createPipeline(deps: PipelineDeps) {
       afterCommit: () => {},
       communities: deps.communities(),
       tellOperator: (line) => ctx.afterCommit(async () => (deps.operator ?? ((l: string) => deps.log.warn(l)))(line)),
+      runtime: deps.runtime ?? noRuntime,
     }
     return ctx
   }
@@ -337,6 +376,11 @@ export function createPipeline(deps: PipelineDeps) {
       return queue.run(msg.talker.puppetId, () => process(msg))
     },
     idle: () => queue.idle(),
+    /** messages waiting for the database give up (logged): the process is stopping */
+    stop(): void {
+      stopping = true
+      for (const wake of [...sleepers]) wake()
+    },
     /** a new login: every puppet id may have changed */
     forgetIdentities: () => identity.clear(),
   }

@@ -93,7 +93,8 @@ export function createScheduler(deps: SchedulerDeps) {
       live = deps.jobs.map((job) =>
         cron.schedule(
           job.cron,
-          (ctx) => runSlot(job, new Date(Math.floor(ctx.date.getTime() / MINUTE) * MINUTE)),
+          // the database may be away: the slot is simply tried again by the next trigger or runDue()
+          (ctx) => runSlot(job, new Date(Math.floor(ctx.date.getTime() / MINUTE) * MINUTE)).catch((err) => void deps.log.error({ err, job: job.name }, 'job could not start')),
           { timezone: deps.timeZone, name: `gongjian:${job.name}`, noOverlap: true },
         ),
       )
