@@ -79,6 +79,34 @@ const PING_TIMEOUT_MS = 2_000
 /** Postgres: how often the pool is checked for connections that hang */
 const WATCHDOG_MS = 15_000
 
+/** Messages wait at most this long for a login's room sync. */
+const SYNC_WAIT_MAX_MS = 120_000
+
+/** Closed until opened; close(ms) closes it again, opening by itself after ms. */
+function createGate() {
+  let opened = true
+  let release: () => void = () => {}
+  let waiting: Promise<void> = Promise.resolve()
+  let timer: NodeJS.Timeout | undefined
+  const open = () => {
+    if (opened) return
+    opened = true
+    clearTimeout(timer)
+    release()
+  }
+  return {
+    wait: () => waiting,
+    open,
+    close(ms: number) {
+      if (!opened) return
+      opened = false
+      waiting = new Promise<void>((r) => (release = r))
+      timer = setTimeout(open, ms)
+      timer.unref()
+    },
+  }
+}
+
 export async function createApp(opts: AppOptions): Promise<App> {
   const config: Config = { ...defaultConfig(), ...opts.config }
   const now = opts.now ?? (() => new Date())
@@ -127,7 +155,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
         message: `一条消息发送失败（已试 ${row.attempts + 1} 次）：${[...row.body].slice(0, 30).join('')}`,
       }),
   })
+  // messages wait for this login's room sync: who is who is re-attached from the member lists
+  // first (a message before it would be matched on less evidence). Opens anyway after a while.
+  const roomsSynced = createGate()
   const pipeline = createPipeline({
+    ready: () => roomsSynced.wait(),
     database,
     now,
     config,
@@ -228,9 +260,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
                 .catch(report('return notice failed'))
             }
             online = true
+            roomsSynced.open()
             sender.wake()
             events.emit('rooms-synced', rooms.length)
-          })().catch(report('room sync failed')),
+          })()
+            .catch(report('room sync failed'))
+            .finally(() => roomsSynced.open()),
         )
       },
       joined: (room, joined, botJoined) => {
@@ -246,6 +281,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         // every mapping older than this login may be stale (web protocols change all ids)
         loginAt = now()
         online = false
+        roomsSynced.close(SYNC_WAIT_MAX_MS)
         state.login(name)
         pipeline.forgetIdentities()
         log.info({ name }, 'logged in')

@@ -35,6 +35,8 @@ export interface PipelineDeps {
   communities: () => Community[]
   /** a line for whoever runs the bot (its terminal) */
   operator?: (line: string) => void
+  /** resolves when messages may be handled (after a login, once its groups are synced) */
+  ready?: () => Promise<void>
   /** fetches the picture of an image message from the platform */
   loadImage: (messageId: string) => Promise<FilePayload>
   /** runs a task a handler asked for after its transaction committed (default: fire and forget) */
@@ -101,6 +103,7 @@ export function createPipeline(deps: PipelineDeps) {
   async function process(msg: InboundMessage): Promise<Outcome> {
     // the first arrival's time: staleness and timestamps stay the same on every retry
     const now = deps.now()
+    await deps.ready?.()
     for (let attempt = 0; ; attempt++) {
       try {
         const outcome = await route(msg, now)

@@ -332,3 +332,42 @@ describe('every message gets an answer', () => {
     expect(rows.some((r) => r.status === 'ignored')).toBe(true)
   })
 })
+
+describe('a message that arrives after a re-login but before the groups are synced', () => {
+  let db: Database
+  const clock = new FakeClock()
+  let second: World
+  beforeAll(async () => {
+    db = await testDatabase()
+    const first = new World(db, clock)
+    first.group(STAFF, ['王主任'])
+    first.group(G3, ['王主任', '李四'])
+    await first.start()
+    await first.say('王主任', '绑定 3号楼', { room: G3 })
+    await first.say('李四', '登记 3号楼 502', { room: G3 })
+    await first.say('王主任', '确认', { room: G3, mentions: ['李四'] })
+    await first.stop()
+    clock.advance(3_600_000)
+    second = new World(db, clock)
+    second.group(STAFF, ['王主任'])
+    second.group(G3, ['王主任', '李四'])
+    await second.start({ login: false })
+  })
+  afterAll(async () => {
+    await second?.stop()
+    await db?.close()
+  })
+
+  it('waits for the sync, so the person is recognised by the member list, not guessed from the message', async () => {
+    second.mocker.login(second.me)
+    const early = second.say('李四', '我的信息', { room: G3 })
+    await new Promise((r) => setTimeout(r, 50))
+    const synced = new Promise<void>((resolve) => second.app.events.once('rooms-synced', () => resolve()))
+    second.puppet.emit('ready', { data: '' })
+    await synced
+    expect(await early).toBe('handled')
+    await second.flush()
+    expect(second.lastSaid(G3)).toContain('3号楼（门牌私聊我可看），已确认')
+    expect(await db.db.select().from(people).where(eq(people.name, '李四'))).toHaveLength(1)
+  })
+})
