@@ -72,7 +72,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await migrateDatabase(database)
   const { db } = database
   const communities = await ensureCommunities(db, { staffRoomTopics: config.staffRoomTopics, now: now() })
-  if (!findCjkFont(config.cjkFont)) log.warn('no CJK font found: vote results go out as text only (install Debian fonts-wqy-microhei or set GONGJIAN_CJK_FONT)')
+  if (!findCjkFont(config.cjkFont)) log.warn('no CJK font found: vote results go out as text only (npm ci installs @embedpdf/fonts-sc; or set GONGJIAN_CJK_FONT)')
 
   if (config.sessionName) mkdirSync(dirname(config.sessionName), { recursive: true })
   const bot = WechatyBuilder.build({ puppet: opts.puppet, puppetOptions: opts.puppetOptions, name: config.sessionName } as WechatyOptions)
