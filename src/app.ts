@@ -72,6 +72,16 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await migrateDatabase(database)
   const { db } = database
   const communities = await ensureCommunities(db, { staffRoomTopics: config.staffRoomTopics, now: now() })
+  log.info(
+    {
+      puppet: typeof opts.puppet === 'string' ? opts.puppet : opts.puppet.name(),
+      // the label never carries a password: host/db for Postgres, the folder for PGlite
+      database: `${database.kind} ${database.label}`,
+      httpPort: config.httpPort || 'off',
+      staffRooms: config.staffRoomTopics,
+    },
+    'starting',
+  )
   if (!findCjkFont(config.cjkFont)) log.warn('no CJK font found: vote results go out as text only (npm ci installs @embedpdf/fonts-sc; or set GONGJIAN_CJK_FONT)')
 
   if (config.sessionName) mkdirSync(dirname(config.sessionName), { recursive: true })
