@@ -44,6 +44,8 @@ export interface AppOptions {
    * the staff group, and what happened to it. Default: the log.
    */
   operator?: (line: string) => void
+  /** starts Wechaty (main: with retries and one sentence on failure); default bot.start() */
+  startBot?: (bot: WechatyInterface) => Promise<void>
 }
 
 export interface App {
@@ -235,7 +237,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       session = await openSession(db, { now: now() })
       heartbeat = setInterval(() => void beat(db, { id: session!.id, now: now() }).catch(report('heartbeat failed')), 60_000)
       heartbeat.unref()
-      await bot.start()
+      await (opts.startBot ?? ((b) => b.start()))(bot)
       started = true
       sender.start()
       scheduler.start()
