@@ -18,6 +18,7 @@ import { COMMAND_HANDLERS, DIALOGS } from './router/handlers.js'
 import { createPipeline, type Outcome } from './router/pipeline.js'
 import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { announceReturn } from './services/announceReturn.js'
+import { nightlyBackup } from './services/backup.js'
 import { purgeInbound } from './services/purgeInbound.js'
 import { remindHeads } from './services/remindHeads.js'
 import { findCjkFont } from './services/renderChart.js'
@@ -155,6 +156,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
       cron: '*/10 * * * *',
       run: ({ db: jobDb, now: at }) => remindHeads(jobDb, { now: at, afterMs: config.forwardRemindAfterMs }),
     },
+    // GONGJIAN_BACKUP_KEEP=0 turns it off; PGlite can only be dumped from inside this process
+    ...(config.backup.keep > 0
+      ? [
+          {
+            name: 'backup',
+            cron: config.backup.cron,
+            run: async ({ now: at }: { now: Date }) => {
+              const done = await nightlyBackup({ database, dir: config.backup.dir, keep: config.backup.keep, now: at, timeZone: config.timeZone })
+              log.info(done, 'backup written')
+              return done
+            },
+          },
+        ]
+      : []),
   ]
   const scheduler = createScheduler({ db, now, timeZone: config.timeZone, log, jobs, onJobDone: () => sender.wake() })
   const syncDeps = () => ({ db, now: now(), loginAt, communities, tell: operator })

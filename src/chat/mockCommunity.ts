@@ -121,6 +121,8 @@ export class MockCommunity {
         // the mock accepts room.announce() silently: post notices as messages so they show
         announce: false,
         send: { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0, maxAttempts: 3 },
+        // a scripted community keeps no nightly backups
+        backup: { dir: '', cron: '0 3 * * *', keep: 0 },
         ...this.config,
       },
     })

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
+import { lockDataDir } from './dataDirLock.js'
 import * as schema from './schema.js'
 
 export type Schema = typeof schema
@@ -79,13 +80,22 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
     }
   }
   let dataDir: string | undefined
+  let lock: { release(): void } | undefined
   if (opts.url === 'memory://') dataDir = undefined
   else {
     // its own folder: the data dir also holds the WeChat login session
     dataDir = resolve(opts.url ?? join(opts.dataDir, 'pglite'))
     mkdirSync(dataDir, { recursive: true })
+    // one process per folder: a second bot, or a restore while the bot runs, would corrupt it
+    lock = lockDataDir(dataDir)
   }
-  const client = await PGlite.create(dataDir ? { dataDir } : {})
+  let client: PGlite
+  try {
+    client = await PGlite.create(dataDir ? { dataDir } : {})
+  } catch (err) {
+    lock?.release()
+    throw err
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db
   return {
     db,
@@ -94,6 +104,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
     query: async <T,>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
     close: async () => {
       if (!client.closed) await client.close()
+      lock?.release()
     },
   }
 }

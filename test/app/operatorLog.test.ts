@@ -33,7 +33,7 @@ describe('what the operator reads in the log', () => {
       database,
       now: clock.now,
       log,
-      config: { staffRoomTopics: ['甲居委工作群', '乙居委工作群'], sessionName: undefined, httpPort: 9090 },
+      config: { staffRoomTopics: ['甲居委工作群', '乙居委工作群'], sessionName: undefined, httpPort: 9090, backup: { dir: '', cron: '0 3 * * *', keep: 0 } },
     })
     await app.runDue()
     const starting = lines.filter((l) => l.msg === 'starting')
