@@ -64,6 +64,13 @@ describe('Dockerfile', () => {
   })
 })
 
+describe('README', () => {
+  it('has every variable in its table', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    for (const v of CONFIG_VARIABLES) expect(readme, v).toContain(`| \`${v}\` |`)
+  })
+})
+
 describe('.env.example', () => {
   it('lists every variable the bot reads, and nothing it does not (apart from compose’s own)', () => {
     const extra = exampleVars.filter((v) => !(CONFIG_VARIABLES as string[]).includes(v))

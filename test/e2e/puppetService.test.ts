@@ -36,10 +36,15 @@ function startBot(env: Record<string, string>, limitMs: number, until?: (stderr:
   })
   let stdout = ''
   let stderr = ''
+  let stopping = false
   child.stdout.on('data', (b: Buffer) => (stdout += b.toString()))
   child.stderr.on('data', (b: Buffer) => {
     stderr += b.toString()
-    if (until?.(stderr)) child.kill('SIGTERM')
+    // once: a second SIGTERM would kill it before it has stopped cleanly
+    if (!stopping && until?.(stderr)) {
+      stopping = true
+      child.kill('SIGTERM')
+    }
   })
   const timer = setTimeout(() => child.kill('SIGKILL'), limitMs)
   return new Promise((resolve) => {
