@@ -23,6 +23,7 @@ import { createBotState, tapErrors, type BotStateSnapshot } from './status/botSt
 import { collectStatus, type StatusReport } from './status/report.js'
 import { createStatusServer, type StatusServer } from './status/server.js'
 import { createOpsWebhook } from './status/webhook.js'
+import { nightlyBackup } from './services/backup.js'
 import { purgeInbound } from './services/purgeInbound.js'
 import { remindHeads } from './services/remindHeads.js'
 import { findCjkFont } from './services/renderChart.js'
@@ -49,6 +50,8 @@ export interface AppOptions {
    * the staff group, and what happened to it. Default: the log.
    */
   operator?: (line: string) => void
+  /** starts Wechaty (main: with retries and one sentence on failure); default bot.start() */
+  startBot?: (bot: WechatyInterface) => Promise<void>
 }
 
 export interface App {
@@ -121,7 +124,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   await migrateDatabase(database)
   const { db } = database
   const communities = await ensureCommunities(db, { staffRoomTopics: config.staffRoomTopics, now: now() })
-  if (!findCjkFont(config.cjkFont)) log.warn('no CJK font found: vote results go out as text only (install Debian fonts-wqy-microhei or set GONGJIAN_CJK_FONT)')
+  log.info(
+    {
+      puppet: typeof opts.puppet === 'string' ? opts.puppet : opts.puppet.name(),
+      // the label never carries a password: host/db for Postgres, the folder for PGlite
+      database: `${database.kind} ${database.label}`,
+      httpPort: config.http.port || 'off',
+      staffRooms: config.staffRoomTopics,
+    },
+    'starting',
+  )
+  if (!findCjkFont(config.cjkFont)) log.warn('no CJK font found: vote results go out as text only (npm ci installs @embedpdf/fonts-sc; or set GONGJIAN_CJK_FONT)')
 
   if (config.sessionName) mkdirSync(dirname(config.sessionName), { recursive: true })
   const bot = WechatyBuilder.build({ puppet: opts.puppet, puppetOptions: opts.puppetOptions, name: config.sessionName } as WechatyOptions)
@@ -219,6 +232,20 @@ export async function createApp(opts: AppOptions): Promise<App> {
       cron: '*/10 * * * *',
       run: ({ db: jobDb, now: at }) => remindHeads(jobDb, { now: at, afterMs: config.forwardRemindAfterMs }),
     },
+    // GONGJIAN_BACKUP_KEEP=0 turns it off; PGlite can only be dumped from inside this process
+    ...(config.backup.keep > 0
+      ? [
+          {
+            name: 'backup',
+            cron: config.backup.cron,
+            run: async ({ now: at }: { now: Date }) => {
+              const done = await nightlyBackup({ database, dir: config.backup.dir, keep: config.backup.keep, now: at, timeZone: config.timeZone })
+              log.info(done, 'backup written')
+              return done
+            },
+          },
+        ]
+      : []),
   ]
   const jobNames = jobs.map((j) => j.name)
   const scheduler = createScheduler({ db, now, timeZone: config.timeZone, log, jobs, onJobDone: () => sender.wake() })
@@ -359,7 +386,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       }
       // before the bot: the login page must show the first QR code
       if (statusServer) statusUrl = await statusServer.start()
-      await bot.start()
+      await (opts.startBot ?? ((b) => b.start()))(bot)
       started = true
       sender.start()
       scheduler.start()

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import cron from 'node-cron'
 import { z } from 'zod'
 
 /** `居委工作群, 二居委工作群` — separated by , ， or | (a topic may contain 、) */
@@ -7,23 +9,34 @@ function splitTopics(s: string): string[] {
 }
 
 const int = (def: number) => z.coerce.number().int().min(0).default(def)
+const yesNo = (def: 'true' | 'false') =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(def)
+    .transform((v) => v === 'true' || v === '1' || v === 'yes')
 
 /** Every setting, read once at start from the environment (see README for each variable). */
 export const configSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\/.+/, '应为 postgres://user:pass@host:5432/db / must be a postgres:// URL')
+    .regex(/^postgres(ql)?:\/\/.+/)
     .optional(),
   GONGJIAN_DATA_DIR: z.string().min(1).default('./data'),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().min(1).optional(),
+  /** host:port of a puppet service, skipping the token discovery (a self-hosted gateway) */
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().regex(/^\S+:\d{1,5}$/).optional(),
+  /** the token discovery host; WorkPro's is token-service-discovery-test.juzibot.com */
+  WECHATY_PUPPET_SERVICE_AUTHORITY: z.string().regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/).optional(),
+  /** plain gRPC without TLS: WorkPro needs it */
+  WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: yesNo('false'),
   /** Session file name for the login (kept in the data dir). */
   WECHATY_NAME: z.string().min(1).default('gongjian'),
   /** One or more staff group topics separated by commas; each is one community. */
   GONGJIAN_STAFF_ROOM: z
     .string()
     .default('居委工作群')
-    .refine((s) => splitTopics(s).length > 0, '至少写一个群名 / at least one group topic'),
+    .refine((s) => splitTopics(s).length > 0),
   /** Name matched in "@name" when mentionSelf() is unreliable; default: the logged-in name. */
   GONGJIAN_BOT_NAME: z.string().min(1).optional(),
   GONGJIAN_SEND_CHAT_INTERVAL_MS: int(1000),
@@ -34,10 +47,7 @@ export const configSchema = z.object({
   GONGJIAN_DIALOG_TIMEOUT_MIN: z.coerce.number().int().min(1).default(10),
   GONGJIAN_INBOUND_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
   /** post notices as the group announcement (群公告) where the puppet allows it */
-  GONGJIAN_ANNOUNCE: z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '应为 true 或 false / must be true or false' })
-    .default('true')
-    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+  GONGJIAN_ANNOUNCE: yesNo('true'),
   GONGJIAN_FORWARD_REMIND_AFTER_H: z.coerce.number().positive().default(24),
   GONGJIAN_ROUND_REMIND_BEFORE_H: z.coerce.number().positive().default(12),
   /** how long residents may rate a finished project (完成 P3 … 截止 overrides it) */
@@ -45,15 +55,17 @@ export const configSchema = z.object({
   /** the lowest average rating (1–5) that accepts a project; below it, it goes back to rework */
   GONGJIAN_ACCEPT_MIN_AVG: z.coerce.number().min(1).max(5).default(3.5),
   /** a TTF/TTC with Chinese glyphs for result charts; default: Debian's wqy-microhei or noto-cjk */
-  GONGJIAN_CJK_FONT: z.string().min(1).optional(),
+  GONGJIAN_CJK_FONT: z
+    .string()
+    .min(1)
+    .refine((f) => existsSync(f))
+    .optional(),
   /** the status server (/healthz, /status, /login): 127.0.0.1 = this PC only; 0.0.0.0 = the LAN / docker */
   GONGJIAN_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  /** 0 = no status server */
-  GONGJIAN_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   /** gets a JSON POST on logout and when a message could not be sent after the last try */
   GONGJIAN_OPS_WEBHOOK: z
     .string()
-    .regex(/^https?:\/\/.+/, '应为 http:// 或 https:// 网址 / must be an http(s) URL')
+    .regex(/^https?:\/\/.+/)
     .optional(),
   GONGJIAN_TIMEZONE: z
     .string()
@@ -65,9 +77,70 @@ export const configSchema = z.object({
       } catch {
         return false
       }
-    }, '未知时区 / unknown time zone'),
+    }),
+  /** the local status server (/healthz for docker and monitors); 0 = off */
+  GONGJIAN_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  /** where `npm run backup` and the nightly job write; default <data dir>/backups */
+  GONGJIAN_BACKUP_DIR: z.string().min(1).optional(),
+  GONGJIAN_BACKUP_CRON: z
+    .string()
+    .default('0 3 * * *')
+    .refine((c) => cron.validate(c)),
+  /** how many nightly backups are kept (the oldest go first); 0 = no nightly backup */
+  GONGJIAN_BACKUP_KEEP: int(14),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 })
+
+type EnvName = keyof typeof configSchema.shape
+
+/**
+ * What each variable must look like, in the project's words: a bad value is explained with this
+ * line, never with the validation library's English.
+ */
+const EXPECTED: Record<EnvName, [zh: string, en: string]> = {
+  DATABASE_URL: ['postgres://用户:密码@主机:5432/库名', 'a postgres:// URL such as postgres://user:pass@host:5432/db'],
+  GONGJIAN_DATA_DIR: ['一个目录，如 ./data', 'a directory such as ./data'],
+  WECHATY_PUPPET: ['puppet 包名，如 wechaty-puppet-service', 'a puppet package name such as wechaty-puppet-service'],
+  WECHATY_PUPPET_SERVICE_TOKEN: ['服务商给的 token，如 puppet_workpro_xxxx', "the provider's token, such as puppet_workpro_xxxx"],
+  WECHATY_PUPPET_SERVICE_ENDPOINT: ['主机:端口，如 127.0.0.1:8788', 'host:port such as 127.0.0.1:8788'],
+  WECHATY_PUPPET_SERVICE_AUTHORITY: ['主机名，如 token-service-discovery-test.juzibot.com', 'a host name such as token-service-discovery-test.juzibot.com'],
+  WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: ['true 或 false', 'true or false'],
+  WECHATY_NAME: ['文件名，如 gongjian', 'a file name such as gongjian'],
+  GONGJIAN_STAFF_ROOM: ['至少一个群名，多个用逗号分隔', 'at least one group topic, several separated by commas'],
+  GONGJIAN_BOT_NAME: ['机器人的名字', "the bot's name"],
+  GONGJIAN_SEND_CHAT_INTERVAL_MS: ['0 或正整数（毫秒），如 1000', 'a whole number ≥ 0 (milliseconds), e.g. 1000'],
+  GONGJIAN_SEND_SWITCH_INTERVAL_MS: ['0 或正整数（毫秒），如 3000', 'a whole number ≥ 0 (milliseconds), e.g. 3000'],
+  GONGJIAN_SEND_PER_MINUTE: ['0 或正整数（0 = 不限），如 40', 'a whole number ≥ 0 (0 = no limit), e.g. 40'],
+  GONGJIAN_SEND_MAX_ATTEMPTS: ['正整数，如 5', 'a whole number ≥ 1, e.g. 5'],
+  GONGJIAN_STALE_AFTER_S: ['0 或正整数（秒），如 180', 'a whole number ≥ 0 (seconds), e.g. 180'],
+  GONGJIAN_DIALOG_TIMEOUT_MIN: ['正整数（分钟），如 10', 'a whole number ≥ 1 (minutes), e.g. 10'],
+  GONGJIAN_INBOUND_RETENTION_DAYS: ['正整数（天），如 90', 'a whole number ≥ 1 (days), e.g. 90'],
+  GONGJIAN_ANNOUNCE: ['true 或 false', 'true or false'],
+  GONGJIAN_FORWARD_REMIND_AFTER_H: ['正数（小时），如 24', 'a number > 0 (hours), e.g. 24'],
+  GONGJIAN_ROUND_REMIND_BEFORE_H: ['正数（小时），如 12', 'a number > 0 (hours), e.g. 12'],
+  GONGJIAN_ACCEPT_DAYS: ['正数（天），如 7', 'a number > 0 (days), e.g. 7'],
+  GONGJIAN_ACCEPT_MIN_AVG: ['1 到 5 之间的数，如 3.5', 'a number from 1 to 5, e.g. 3.5'],
+  GONGJIAN_CJK_FONT: ['存在的字体文件（TTF/OTF/TTC）', 'an existing font file (TTF/OTF/TTC)'],
+  GONGJIAN_TIMEZONE: ['IANA 时区，如 Asia/Shanghai', 'an IANA time zone such as Asia/Shanghai'],
+  GONGJIAN_HTTP_HOST: ['监听地址：127.0.0.1（只本机）或 0.0.0.0（局域网 / docker）', 'an address to listen on: 127.0.0.1 (this PC only) or 0.0.0.0 (the LAN / docker)'],
+  GONGJIAN_HTTP_PORT: ['0 到 65535 的端口（0 = 不开）', 'a port from 0 to 65535 (0 = off)'],
+  GONGJIAN_OPS_WEBHOOK: ['http:// 或 https:// 网址', 'an http(s) URL'],
+  GONGJIAN_BACKUP_DIR: ['一个目录，如 ./data/backups', 'a directory such as ./data/backups'],
+  GONGJIAN_BACKUP_CRON: ['cron 表达式（分 时 日 月 周），如 0 3 * * *', 'a cron expression (minute hour day month weekday), e.g. 0 3 * * *'],
+  GONGJIAN_BACKUP_KEEP: ['0 或正整数（0 = 不做每晚备份），如 14', 'a whole number ≥ 0 (0 = no nightly backup), e.g. 14'],
+  LOG_LEVEL: ['fatal、error、warn、info、debug、trace、silent 之一', 'one of fatal, error, warn, info, debug, trace, silent'],
+}
+
+/** Every variable the bot reads (the README table and .env.example list the same). */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape) as EnvName[]
+
+function problem(name: string, value: string | undefined): string {
+  const [zh, en] = EXPECTED[name as EnvName] ?? ['见 README', 'see the README']
+  // a URL's password never goes to a log
+  const safe = value?.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')
+  const shown = safe === undefined ? '' : `=${JSON.stringify(safe.length > 60 ? `${safe.slice(0, 60)}…` : safe)}`
+  return `  ${name}${shown}：应为${/^[\x20-\x7e]/.test(zh) ? ' ' : ''}${zh} / must be ${en}`
+}
 
 type Env = z.infer<typeof configSchema>
 
@@ -76,6 +149,12 @@ export interface Config {
   dataDir: string
   puppet: string
   puppetToken: string | undefined
+  /** wechaty-puppet-service: a fixed host:port instead of the token discovery */
+  puppetEndpoint: string | undefined
+  /** wechaty-puppet-service: the token discovery host (default api.chatie.io) */
+  puppetAuthority: string | undefined
+  /** wechaty-puppet-service: plain gRPC without TLS (WorkPro) */
+  puppetNoTls: boolean
   /** where Wechaty keeps the login session (`<path>.memory-card.json`); undefined: not kept */
   sessionName: string | undefined
   staffRoomTopics: string[]
@@ -99,6 +178,8 @@ export interface Config {
   /** operator webhook URL (logout, messages that could not be sent) */
   opsWebhook: string | undefined
   timeZone: string
+  /** backups: where, when the nightly one runs, and how many are kept (0 = no nightly one) */
+  backup: { dir: string; cron: string; keep: number }
   logLevel: Env['LOG_LEVEL']
 }
 
@@ -112,6 +193,9 @@ function toConfig(env: Env): Config {
     dataDir: env.GONGJIAN_DATA_DIR,
     puppet: env.WECHATY_PUPPET,
     puppetToken: env.WECHATY_PUPPET_SERVICE_TOKEN,
+    puppetEndpoint: env.WECHATY_PUPPET_SERVICE_ENDPOINT,
+    puppetAuthority: env.WECHATY_PUPPET_SERVICE_AUTHORITY,
+    puppetNoTls: env.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT,
     sessionName: join(env.GONGJIAN_DATA_DIR, env.WECHATY_NAME),
     staffRoomTopics: splitTopics(env.GONGJIAN_STAFF_ROOM),
     botName: env.GONGJIAN_BOT_NAME,
@@ -132,6 +216,11 @@ function toConfig(env: Env): Config {
     http: { host: env.GONGJIAN_HTTP_HOST, port: env.GONGJIAN_HTTP_PORT },
     opsWebhook: env.GONGJIAN_OPS_WEBHOOK,
     timeZone: env.GONGJIAN_TIMEZONE,
+    backup: {
+      dir: env.GONGJIAN_BACKUP_DIR ?? join(env.GONGJIAN_DATA_DIR, 'backups'),
+      cron: env.GONGJIAN_BACKUP_CRON,
+      keep: env.GONGJIAN_BACKUP_KEEP,
+    },
     logLevel: env.LOG_LEVEL,
   }
 }
@@ -146,11 +235,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       .filter(([, v]) => v !== undefined && v !== ''),
   )
   const parsed = configSchema.safeParse(cleaned)
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`)
-    throw new ConfigError(`配置有误 / invalid configuration:\n${lines.join('\n')}`)
+  const lines = parsed.success
+    ? []
+    : [...new Set(parsed.error.issues.map((i) => String(i.path[0])))].map((name) => problem(name, cleaned[name]))
+  if (parsed.success && parsed.data.WECHATY_PUPPET === 'wechaty-puppet-service' && !parsed.data.WECHATY_PUPPET_SERVICE_TOKEN) {
+    lines.push('  WECHATY_PUPPET_SERVICE_TOKEN：使用 wechaty-puppet-service 必须设置服务商给的 token / required with wechaty-puppet-service')
   }
-  return toConfig(parsed.data)
+  if (lines.length) throw new ConfigError(`配置有误 / invalid configuration:\n${lines.join('\n')}`)
+  return toConfig(parsed.data!)
 }
 
 /** Defaults, with overrides: what tests and the demo use. */

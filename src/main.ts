@@ -1,9 +1,38 @@
 import qrcodeTerminal from 'qrcode-terminal'
+import { log as wechatyLog } from 'wechaty'
 import { ScanStatus } from 'wechaty-puppet/types'
+import type { Logger } from 'pino'
 import { createApp, type App } from './app.js'
-import { ConfigError, loadConfig } from './config.js'
+import { explainPuppetError, PuppetStartError, startPuppet, type PuppetSettings } from './chat/puppetStart.js'
+import { ConfigError, loadConfig, type Config } from './config.js'
 import { installLastResort } from './lastResort.js'
 import { createLogger } from './log.js'
+
+/** What the operator must read: straight to the terminal (console.error carries library noise). */
+const say = (line: string) => void process.stderr.write(`${line}\n`)
+const show = (line: string) => void process.stdout.write(`${line}\n`)
+
+/**
+ * Wechaty's own logger and the puppets' bare console.error(err) calls (wechaty-token prints
+ * every failed discovery with its stack) go to our log at debug, not to the terminal.
+ */
+function quietLibraries(log: Logger): void {
+  wechatyLog.enableLogging((level, text) => (level === 'ERR' ? log.warn({ wechaty: text }, 'wechaty') : log.debug({ wechaty: text }, 'wechaty')))
+  const toLog = (...args: unknown[]) =>
+    log.debug({ output: args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a))).join(' ') }, 'library output')
+  console.error = toLog
+  console.warn = toLog
+}
+
+function puppetOptions(config: Config): Record<string, unknown> | undefined {
+  if (config.puppet !== 'wechaty-puppet-service') return config.puppetToken ? { token: config.puppetToken } : undefined
+  return {
+    token: config.puppetToken,
+    endpoint: config.puppetEndpoint,
+    authority: config.puppetAuthority,
+    tls: { disable: config.puppetNoTls },
+  }
+}
 
 /** `npm start`: the real bot, wired from the environment. */
 async function main(): Promise<void> {
@@ -12,7 +41,7 @@ async function main(): Promise<void> {
     config = loadConfig()
   } catch (err) {
     if (err instanceof ConfigError) {
-      console.error(err.message)
+      say(err.message)
       process.exit(2)
     }
     throw err
@@ -23,44 +52,65 @@ async function main(): Promise<void> {
     log,
     onDatabaseFault: () => void app?.recoverDatabase().catch(() => {}),
     onFatal: () => {
-      console.error('机器人遇到未处理的错误，已退出，请重新启动 / the bot stopped on an unhandled error')
+      say('机器人遇到未处理的错误，已退出，请重新启动 / the bot stopped on an unhandled error')
       // give stop() a moment to close the session and the database, no more
       setTimeout(() => process.exit(1), 3_000).unref()
       void (app?.stop().catch(() => {}) ?? Promise.resolve()).finally(() => process.exit(1))
     },
   })
-  const puppetOptions = config.puppetToken ? { token: config.puppetToken } : undefined
+  quietLibraries(log)
+  const settings: PuppetSettings = {
+    puppet: config.puppet,
+    endpoint: config.puppetEndpoint,
+    authority: config.puppetAuthority,
+    noTls: config.puppetNoTls,
+  }
+  let failing = false
   const fail = (sentence: string, err: unknown) => {
+    if (failing) return
+    failing = true
     log.debug({ err }, 'fatal')
-    console.error(sentence)
-    void (app?.stop().catch(() => {}) ?? Promise.resolve()).finally(() => process.exit(1))
+    void (app?.stop().catch(() => {}) ?? Promise.resolve()).finally(() => {
+      say(sentence)
+      process.exit(1)
+    })
   }
   try {
     // the staff group's one-time code and what happens to the binding: plainly on the terminal
     const operator = (line: string) => {
-      console.log(line)
+      show(line)
       log.info({ operator: line }, 'operator notice')
     }
-    app = await createApp({ puppet: config.puppet as never, puppetOptions, config, log, operator })
+    app = await createApp({
+      puppet: config.puppet as never,
+      puppetOptions: puppetOptions(config),
+      config,
+      log,
+      operator,
+      startBot: (bot) => startPuppet(bot, { settings, log }),
+    })
   } catch (err) {
     const where = config.databaseUrl ? `数据库 ${new URL(config.databaseUrl).host}` : `本地数据目录 ${config.dataDir}`
     return fail(`无法打开${where}：${(err as Error).message} / cannot open the database`, err)
   }
   app.bot.on('scan', (qrcode, status) => {
     if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
-      qrcodeTerminal.generate(qrcode, { small: true })
-      console.log('请用机器人的微信扫码登录 / scan with the bot account’s WeChat to log in')
+      qrcodeTerminal.generate(qrcode, { small: true }, (art) => void show(art))
+      show('请用机器人的微信扫码登录 / scan with the bot account’s WeChat to log in')
     }
   })
-  app.bot.on('login', (user) => console.log(`已登录：${user.name()} / logged in`))
-  app.bot.on('error', (err) => {
-    // before login, a network failure means the bot can't work at all: say so in one sentence
-    if (!app!.bot.isLoggedIn && /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|getaddrinfo|network|socket hang up/i.test(String(err))) {
-      fail(`无法连接微信服务器，请检查网络后重试 / cannot reach WeChat's servers: ${String((err as Error).message ?? err).slice(0, 120)}`, err)
-    }
-  })
+  app.bot.on('login', (user) => show(`已登录：${user.name()} / logged in`))
+  if (config.puppet !== 'wechaty-puppet-service') {
+    // wechat4u: a network failure before login means the bot can't work at all
+    app.bot.on('error', (err) => {
+      if (app!.bot.isLoggedIn) return
+      void explainPuppetError(String((err as Error).message ?? err), settings).then((verdict) => {
+        if (verdict) fail(verdict.sentence, err)
+      })
+    })
+  }
   const shutdown = async () => {
-    console.log('正在停止… / stopping')
+    show('正在停止… / stopping')
     await app!.stop().catch((err) => log.error({ err }, 'stop failed'))
     process.exit(0)
   }
@@ -69,8 +119,9 @@ async function main(): Promise<void> {
   try {
     await app.start()
     const url = app.statusUrl()
-    if (url) console.log(`状态页：${url}/status ，扫码登录页：${url}/login / status page and login page`)
+    if (url) show(`状态页：${url}/status ，扫码登录页：${url}/login / status page and login page`)
   } catch (err) {
+    if (err instanceof PuppetStartError) return fail(err.message, err)
     fail(`机器人启动失败：${(err as Error).message} / the bot could not start`, err)
   }
 }

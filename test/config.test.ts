@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ConfigError, defaultConfig, loadConfig } from '../src/config.js'
+import { CONFIG_VARIABLES, ConfigError, defaultConfig, loadConfig } from '../src/config.js'
 
 /** The ConfigError thrown for `env`; fails the test if none is thrown. */
 function configError(env: Record<string, string | undefined>): ConfigError {
@@ -61,9 +61,15 @@ describe('loadConfig', () => {
       GONGJIAN_FORWARD_REMIND_AFTER_H: '12',
       GONGJIAN_ACCEPT_DAYS: '5',
       GONGJIAN_ACCEPT_MIN_AVG: '4',
+      WECHATY_PUPPET_SERVICE_ENDPOINT: '127.0.0.1:8788',
+      WECHATY_PUPPET_SERVICE_AUTHORITY: 'token-service-discovery-test.juzibot.com',
+      WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: 'true',
       GONGJIAN_HTTP_HOST: '0.0.0.0',
       GONGJIAN_HTTP_PORT: '9090',
       GONGJIAN_OPS_WEBHOOK: 'https://ops.example.org/hook',
+      GONGJIAN_BACKUP_DIR: '/backups',
+      GONGJIAN_BACKUP_CRON: '30 2 * * *',
+      GONGJIAN_BACKUP_KEEP: '7',
       LOG_LEVEL: 'debug',
     })
     expect(c).toEqual({
@@ -71,6 +77,9 @@ describe('loadConfig', () => {
       dataDir: '/var/lib/gongjian',
       puppet: 'wechaty-puppet-service',
       puppetToken: 'tok',
+      puppetEndpoint: '127.0.0.1:8788',
+      puppetAuthority: 'token-service-discovery-test.juzibot.com',
+      puppetNoTls: true,
       sessionName: join('/var/lib/gongjian', 'bot1'),
       staffRoomTopics: ['幸福里居委工作群'],
       botName: '共建小助手',
@@ -85,6 +94,7 @@ describe('loadConfig', () => {
       acceptance: { periodMs: 5 * 86_400_000, minAverage: 4 },
       http: { host: '0.0.0.0', port: 9090 },
       opsWebhook: 'https://ops.example.org/hook',
+      backup: { dir: '/backups', cron: '30 2 * * *', keep: 7 },
       logLevel: 'debug',
     })
   })
@@ -95,6 +105,58 @@ describe('loadConfig', () => {
     expect(loadConfig({ GONGJIAN_HTTP_PORT: '0' }).http.port).toBe(0)
     expect(() => loadConfig({ GONGJIAN_HTTP_PORT: '70000' })).toThrow(/GONGJIAN_HTTP_PORT/)
     expect(() => loadConfig({ GONGJIAN_OPS_WEBHOOK: 'ops.example.org' })).toThrow(/GONGJIAN_OPS_WEBHOOK/)
+  })
+
+  it('backups default to <data dir>/backups at 03:00, keeping 14; the status server to port 8080', () => {
+    const c = loadConfig({ GONGJIAN_DATA_DIR: '/srv/gj' })
+    expect(c.backup).toEqual({ dir: join('/srv/gj', 'backups'), cron: '0 3 * * *', keep: 14 })
+    expect(c.http.port).toBe(8080)
+    expect(loadConfig({ GONGJIAN_HTTP_PORT: '0', GONGJIAN_BACKUP_KEEP: '0' })).toMatchObject({ http: { port: 0 }, backup: { keep: 0 } })
+    expect(c.puppetNoTls).toBe(false)
+  })
+
+  it.each([
+    ['GONGJIAN_SEND_PER_MINUTE', 'abc', '应为 0 或正整数', 'must be a whole number ≥ 0'],
+    ['GONGJIAN_SEND_MAX_ATTEMPTS', '0', '应为正整数', 'must be a whole number ≥ 1'],
+    ['GONGJIAN_ACCEPT_MIN_AVG', '9', '应为 1 到 5 之间的数', 'must be a number from 1 to 5'],
+    ['GONGJIAN_HTTP_PORT', '70000', '应为 0 到 65535 的端口', 'must be a port from 0 to 65535'],
+    ['LOG_LEVEL', 'loud', '应为fatal、error、warn、info、debug、trace、silent 之一', 'must be one of fatal, error'],
+    ['GONGJIAN_ANNOUNCE', 'maybe', '应为true 或 false', 'must be true or false'],
+    ['WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT', 'on', 'true 或 false', 'must be true or false'],
+    ['GONGJIAN_BACKUP_CRON', 'nightly', '应为cron 表达式', 'must be a cron expression'],
+    ['GONGJIAN_BACKUP_CRON', '61 3 * * *', '应为cron 表达式', 'must be a cron expression'],
+    ['GONGJIAN_TIMEZONE', 'Beijing', '应为IANA 时区', 'must be an IANA time zone'],
+    ['GONGJIAN_CJK_FONT', '/nowhere/font.ttf', '应为存在的字体文件', 'must be an existing font file'],
+    ['WECHATY_PUPPET_SERVICE_ENDPOINT', 'localhost', '应为主机:端口', 'must be host:port'],
+    ['DATABASE_URL', 'mysql://x', '应为postgres://', 'must be a postgres:// URL'],
+    ['GONGJIAN_OPS_WEBHOOK', 'ops.example.org', '应为http:// 或 https:// 网址', 'must be an http(s) URL'],
+  ])('%s=%j is explained in the project words, Chinese and English', (name, value, zh, en) => {
+    const m = configError({ [name]: value }).message
+    const line = m.split('\n').find((l) => l.includes(name))!
+    expect(line).toContain(`${name}=${JSON.stringify(value)}`)
+    expect(line.replace(/\s/g, '')).toContain(zh.replace(/\s/g, ''))
+    expect(line).toContain(en)
+    // nothing of the validation library's own wording
+    expect(m).not.toMatch(/Invalid|Expected|expected|Too (small|big)|received|option/)
+  })
+
+  it('never prints the password of a bad database URL', () => {
+    const m = configError({ DATABASE_URL: 'mysql://gongjian:s3cret@db/x' }).message
+    expect(m).not.toContain('s3cret')
+    expect(m).toContain('mysql://gongjian:***@db/x')
+  })
+
+  it('wechaty-puppet-service without a token is an error that says so', () => {
+    const m = configError({ WECHATY_PUPPET: 'wechaty-puppet-service' }).message
+    expect(m).toContain('WECHATY_PUPPET_SERVICE_TOKEN')
+    expect(m).toContain('wechaty-puppet-service')
+    expect(loadConfig({ WECHATY_PUPPET: 'wechaty-puppet-service', WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_workpro_x' }).puppetToken).toBe('puppet_workpro_x')
+  })
+
+  it('lists every variable it reads', () => {
+    expect(CONFIG_VARIABLES).toContain('GONGJIAN_BACKUP_KEEP')
+    expect(CONFIG_VARIABLES).toContain('WECHATY_PUPPET_SERVICE_AUTHORITY')
+    expect(CONFIG_VARIABLES).toHaveLength(new Set(CONFIG_VARIABLES).size)
   })
 
   it('reads yes/no settings tolerantly and names a bad one', () => {

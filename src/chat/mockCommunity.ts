@@ -126,6 +126,8 @@ export class MockCommunity {
         send: { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0, maxAttempts: 3 },
         // no status server unless a test asks for one (port 'any')
         http: { host: '127.0.0.1', port: 0 },
+        // a scripted community keeps no nightly backups
+        backup: { dir: '', cron: '0 3 * * *', keep: 0 },
         ...this.config,
       },
     })

@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
+import { lockDataDir } from './dataDirLock.js'
 import * as schema from './schema.js'
 
 export type Schema = typeof schema
@@ -241,13 +242,22 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 export async function openDatabase(opts: { url?: string; dataDir: string; poolSize?: number }): Promise<Database> {
   if (isPostgresUrl(opts.url)) return openPostgres(opts.url, opts.poolSize ?? 10)
   let dataDir: string | undefined
+  let lock: { release(): void } | undefined
   if (opts.url === 'memory://') dataDir = undefined
   else {
     // its own folder: the data dir also holds the WeChat login session
     dataDir = resolve(opts.url ?? join(opts.dataDir, 'pglite'))
     mkdirSync(dataDir, { recursive: true })
+    // one process per folder: a second bot, or a restore while the bot runs, would corrupt it
+    lock = lockDataDir(dataDir)
   }
-  const client = await PGlite.create(dataDir ? { dataDir } : {})
+  let client: PGlite
+  try {
+    client = await PGlite.create(dataDir ? { dataDir } : {})
+  } catch (err) {
+    lock?.release()
+    throw err
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db
   return {
     db,
@@ -258,6 +268,7 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
     recycle: async () => {},
     close: async () => {
       if (!client.closed) await client.close()
+      lock?.release()
     },
   }
 }

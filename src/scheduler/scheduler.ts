@@ -50,7 +50,8 @@ export function createScheduler(deps: SchedulerDeps) {
         .update(jobRuns)
         .set({ finishedAt: deps.now(), result: (result ?? null) as object | null })
         .where(and(eq(jobRuns.job, job.name), eq(jobRuns.slot, slot)))
-      deps.log.info({ job: job.name, slot, result }, 'job done')
+      // routine: thousands a day would bury what matters at info
+      deps.log.debug({ job: job.name, slot, result }, 'job done')
       deps.onJobDone?.()
     } catch (err) {
       // give the slot back: the next trigger or runDue() tries again

@@ -56,7 +56,7 @@ export async function resultChart(db: Db, p: { round: Round; timeZone: string; f
     ranking,
     names,
     unit: '票',
-    fontFamily: 'WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif',
+    fontFamily: 'Noto Sans Hans, WenQuanYi Micro Hei, Noto Sans CJK SC, sans-serif',
   })
   return renderPng(svg, [font]).png
 }

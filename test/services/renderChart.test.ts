@@ -1,6 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { rankingChartSvg } from '../../src/domain/rounds/chartSvg.js'
-import { findCjkFont, renderPng } from '../../src/services/renderChart.js'
+import { CJK_FONT_CANDIDATES, findCjkFont, npmCjkFont, renderPng } from '../../src/services/renderChart.js'
 
 const svg = rankingChartSvg({
   title: '投票结果 T1',
@@ -29,8 +30,19 @@ function titleInk(pixels: Buffer, width: number): number {
 describe('the result chart', () => {
   const font = findCjkFont()
 
-  it('has a CJK font to render with (Debian fonts-wqy-microhei or fonts-noto-cjk; .ci/run installs it)', () => {
-    expect(font).toBeDefined()
+  it('has a CJK font from npm (no apt step): Noto Sans Hans, an OpenType file resvg reads', () => {
+    const npm = npmCjkFont()
+    expect(npm).toMatch(/NotoSansHans-Regular\.otf$/)
+    expect(readFileSync(npm!).subarray(0, 4).toString('latin1')).toBe('OTTO')
+    // preferred over Debian's fonts, whatever this machine has installed
+    expect(font).toBe(npm)
+  })
+
+  it('prefers GONGJIAN_CJK_FONT, then npm, then Debian; a missing file is skipped', () => {
+    expect(findCjkFont(CJK_FONT_CANDIDATES[0], [])).toBe(existsSync(CJK_FONT_CANDIDATES[0]!) ? CJK_FONT_CANDIDATES[0] : undefined)
+    expect(findCjkFont(npmCjkFont())).toBe(npmCjkFont())
+    expect(findCjkFont('/nowhere/font.ttf', ['/nowhere/either.ttc'])).toBeUndefined()
+    expect(findCjkFont(undefined, ['/nowhere/either.ttc', npmCjkFont()])).toBe(npmCjkFont())
   })
 
   it('is a PNG of the expected size', () => {
