@@ -39,9 +39,17 @@ export async function textColumns(db: Db): Promise<TextColumn[]> {
     .map((r) => ({ table: r.table_name, column: r.column_name, json: r.data_type.startsWith('json') }))
 }
 
+/** Replaces the needles in every string of a JSON value (never in its keys or its syntax). */
+function scrubJson(value: unknown, pairs: [string, string][]): unknown {
+  if (typeof value === 'string') return pairs.reduce((s, [needle, replacement]) => s.split(needle).join(replacement), value)
+  if (Array.isArray(value)) return value.map((v) => scrubJson(v, pairs))
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubJson(v, pairs)]))
+  return value
+}
+
 /**
- * Replaces every occurrence of each needle with its replacement in every such column. The
- * replacements must be JSON-safe (no quotes or backslashes): jsonb is rewritten as its text.
+ * Replaces every occurrence of each needle with its replacement in every such column: in SQL for
+ * text, value by value for JSON (so a needle can never break its syntax).
  */
 export async function scrubEverywhere(db: Db, p: { replacements: [needle: string, replacement: string][] }): Promise<number> {
   const pairs = p.replacements.filter(([needle]) => needle.length > 0)
@@ -49,13 +57,23 @@ export async function scrubEverywhere(db: Db, p: { replacements: [needle: string
   let changed = 0
   for (const col of await textColumns(db)) {
     const target = sql.identifier(col.column)
+    const table = sql.identifier(col.table)
     const asText = col.json ? sql`${target}::text` : target
+    const hit = sql.join(pairs.map(([needle]) => sql`strpos(${asText}, ${needle}::text) > 0`), sql` or `)
+    if (col.json) {
+      const rows = rowsOf<{ at: string; v: string }>(await db.execute(sql`select ctid::text as at, ${target}::text as v from ${table} where ${hit}`))
+      for (const row of rows) {
+        const next = JSON.stringify(scrubJson(JSON.parse(row.v), pairs))
+        if (next === row.v) continue
+        await db.execute(sql`update ${table} set ${target} = ${next}::jsonb where ctid = ${row.at}::tid`)
+        changed++
+      }
+      continue
+    }
     let expr = asText
     for (const [needle, replacement] of pairs) expr = sql`replace(${expr}, ${needle}::text, ${replacement}::text)`
-    const value = col.json ? sql`(${expr})::jsonb` : expr
-    const hit = sql.join(pairs.map(([needle]) => sql`strpos(${asText}, ${needle}::text) > 0`), sql` or `)
-    const result = await db.execute(sql`update ${sql.identifier(col.table)} set ${target} = ${value} where ${hit}`)
-    changed += (result as { count?: number; affectedRows?: number }).count ?? (result as { affectedRows?: number }).affectedRows ?? 0
+    const result = await db.execute(sql`update ${table} set ${target} = ${expr} where ${hit}`)
+    changed += (result as { count?: number }).count ?? (result as { affectedRows?: number }).affectedRows ?? 0
   }
   return changed
 }
