@@ -43,15 +43,16 @@ describe('last-resort handlers', () => {
 
 describe('operator webhook', () => {
   it('never holds up the caller, even when the receiver does not answer', async () => {
-    const hanging = createServer(() => {}) // never responds
+    let received = 0
+    const hanging = createServer(() => void received++) // never responds
     await new Promise<void>((r) => hanging.listen(0, '127.0.0.1', r))
     const port = (hanging.address() as { port: number }).port
     const hook = createOpsWebhook({ url: `http://127.0.0.1:${port}/`, log: silent, timeoutMs: 200 })
-    const t0 = performance.now()
-    hook.notify({ event: 'logout', at: new Date().toISOString(), name: null, message: '掉线' })
-    expect(performance.now() - t0).toBeLessThan(50)
+    // fire and forget: nothing to wait on, and the request has not even been sent yet
+    expect(hook.notify({ event: 'logout', at: new Date().toISOString(), name: null, message: '掉线' })).toBeUndefined()
+    expect(received).toBe(0)
     await hook.idle() // the timeout ends it, logged only
-    expect(performance.now() - t0).toBeLessThan(2_000)
+    expect(received).toBe(1)
     hanging.closeAllConnections()
     await new Promise((r) => hanging.close(r))
   })
