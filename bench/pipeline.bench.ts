@@ -19,7 +19,8 @@ import { ensureBuilding, ensureCommunities } from '../src/db/communities.js'
 import { bindRoomToBuilding } from '../src/db/rooms.js'
 import * as schema from '../src/db/schema.js'
 import { createLogger } from '../src/log.js'
-import { COMMAND_HANDLERS, DIALOGS } from '../src/router/handlers.js'
+import { COMMANDS, DIALOGS } from '../src/features/index.js'
+import { createRegistry } from '../src/kit/registry.js'
 import { createPipeline, type Outcome } from '../src/router/pipeline.js'
 import { syncAllRooms } from '../src/services/syncRooms.js'
 import { seededRandom } from '../src/domain/random.js'
@@ -288,7 +289,7 @@ async function main(): Promise<void> {
       config,
       log,
       loginAt: () => loginAt,
-      commands: COMMAND_HANDLERS,
+      registry: createRegistry(COMMANDS),
       dialogs: DIALOGS,
       onEnqueued: () => void enqueuedCalls++,
       communities: () => communities,

@@ -16,7 +16,8 @@ import { householdKeySql } from '../src/db/households.js'
 import { createRound } from '../src/db/rounds.js'
 import { households, people, projects } from '../src/db/schema.js'
 import { createLogger } from '../src/log.js'
-import { COMMAND_HANDLERS, DIALOGS } from '../src/router/handlers.js'
+import { COMMANDS, DIALOGS } from '../src/features/index.js'
+import { createRegistry } from '../src/kit/registry.js'
 import { createPipeline } from '../src/router/pipeline.js'
 import { resultsText } from '../src/services/roundResults.js'
 import { bindRoomToBuilding } from '../src/db/rooms.js'
@@ -87,7 +88,7 @@ async function main(): Promise<void> {
       config: defaultConfig({ sessionName: undefined }),
       log: createLogger('silent'),
       loginAt: () => loginAt,
-      commands: COMMAND_HANDLERS,
+      registry: createRegistry(COMMANDS),
       dialogs: DIALOGS,
       onEnqueued: () => {},
       communities: () => communities,

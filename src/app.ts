@@ -15,7 +15,8 @@ import { migrateDatabase } from './db/migrate.js'
 import { retryWhileAway } from './db/retry.js'
 import { createLogger } from './log.js'
 import { OutboxSender } from './outbox/sender.js'
-import { COMMAND_HANDLERS, DIALOGS } from './router/handlers.js'
+import { COMMANDS, DIALOGS } from './features/index.js'
+import { createRegistry } from './kit/registry.js'
 import { createPipeline, type Outcome } from './router/pipeline.js'
 import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { announceReturn } from './services/announceReturn.js'
@@ -178,7 +179,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     config,
     log,
     loginAt: () => loginAt,
-    commands: COMMAND_HANDLERS,
+    registry: createRegistry(COMMANDS),
     dialogs: DIALOGS,
     onEnqueued: () => sender.wake(),
     communities: () => communities,

@@ -1,12 +1,11 @@
 import type { FilePayload } from '../chat/types.js'
-import { AppError } from '../domain/errors.js'
 import { NOTICE_KIND_LABEL, noticeCode, renderNotice, type NoticeKind } from '../domain/noticeText.js'
 import { splitLongText } from '../domain/splitText.js'
 import { parseTargets, type Targets } from '../domain/targets.js'
 import { cut, normalizeInput } from '../domain/text.js'
 import { formatClock } from '../domain/time.js'
 import { parseWhen } from '../domain/when.js'
-import type { Ctx, DialogHandler } from '../router/context.js'
+import type { Ctx, DialogHandler } from '../kit/context.js'
 import { describePlan, planNotice, publishNotice, type NoticeDraft } from '../services/publishNotice.js'
 import type { Conversation } from './store.js'
 
@@ -50,8 +49,6 @@ async function save(ctx: Ctx, step: Step, state: State): Promise<void> {
 
 /** 发布公开信 / 发布通知 — staff, in the staff group or a private chat. */
 export async function startCompose(ctx: Ctx, kind: NoticeKind): Promise<void> {
-  if (ctx.room && ctx.room.kind !== 'staff') throw new AppError('WRONG_ROOM', `请在居委工作群或私聊里说「发布${NOTICE_KIND_LABEL[kind]}」。`)
-  if (!ctx.isStaff || !ctx.community) throw new AppError('FORBIDDEN', `只有居委工作人员可以发布${NOTICE_KIND_LABEL[kind]}。`)
   await save(ctx, 'title', { kind })
   await ctx.reply(`好的，写一封${NOTICE_KIND_LABEL[kind]}。随时可回复「取消」放弃、「返回」回上一步。\n${PROMPTS.title}`)
 }

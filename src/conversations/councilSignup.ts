@@ -6,7 +6,7 @@ import { buildingLabel, parseBuilding } from '../domain/address.js'
 import { AGE_LABEL, parseAgeBand, SKIP } from '../domain/council.js'
 import { AppError } from '../domain/errors.js'
 import { cut, normalizeInput } from '../domain/text.js'
-import type { Ctx, DialogHandler } from '../router/context.js'
+import type { Ctx, DialogHandler } from '../kit/context.js'
 import type { Conversation } from './store.js'
 
 export const SIGNUP_DIALOG = 'council-signup'

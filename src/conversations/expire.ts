@@ -2,7 +2,7 @@ import { and, asc, eq, lte } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { conversations, roomMembers, people } from '../db/schema.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { DialogHandler } from '../router/context.js'
+import type { DialogHandler } from '../kit/context.js'
 import type { Conversation } from './store.js'
 
 const DEFAULT_NOTICE = '刚才的操作太久没有回复，已经结束了。需要时请重新开始。'

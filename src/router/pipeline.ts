@@ -13,8 +13,9 @@ import { admitRoom } from '../services/staffRoom.js'
 import { isAppError, type AppError } from '../domain/errors.js'
 import { cleanText, cut } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import { parseCommand, unknownCommandReply, type ParsedCommand } from './commands.js'
-import type { CommandHandler, Ctx, DialogHandler, Runtime } from './context.js'
+import { checkAccess } from '../kit/access.js'
+import type { Ctx, DialogHandler, Runtime } from '../kit/context.js'
+import { unknownCommandReply, type ParsedCommand, type Registry } from '../kit/registry.js'
 import { IdentityCache, type Identity } from './identityCache.js'
 import { KeyedQueue } from './keyedQueue.js'
 
@@ -27,7 +28,8 @@ export interface PipelineDeps {
   log: Logger
   /** when the current login began: identity mappings older than this are stale */
   loginAt: () => Date
-  commands: Record<string, CommandHandler>
+  /** the commands people can say: parsed, access-checked, then run */
+  registry: Registry
   dialogs: Record<string, DialogHandler>
   /** called after a transaction that enqueued messages has committed */
   onEnqueued: () => void
@@ -259,7 +261,7 @@ export function createPipeline(deps: PipelineDeps) {
     const stale = isStale(msg, now)
     const addressed = !room || msg.mentionsBot
     const acting = !stale && (addressed || conversation !== null)
-    const parsed = msg.type === 'text' ? parseCommand(msg.text) : ({ kind: 'empty' } as const)
+    const parsed = msg.type === 'text' ? deps.registry.parse(msg.text) : ({ kind: 'empty' } as const)
     // logged with its final status: a failure rolls this back and is recorded apart
     const status = stale ? 'stale' : acting ? 'handled' : 'ignored'
     const command = acting ? commandLabel(parsed, conversation) : null
@@ -323,9 +325,11 @@ export function createPipeline(deps: PipelineDeps) {
     if (ctx.msg.type !== 'text') return
     if (parsed.kind === 'empty') return ctx.reply('您好！发「帮助」看看我能做什么。')
     if (parsed.kind === 'unknown') return ctx.reply(unknownCommandReply(parsed))
-    const handler = deps.commands[parsed.name]
-    if (!handler) return ctx.reply(`「${parsed.name}」功能还没开通，敬请期待。发「帮助」看看现在能做什么。`)
-    await handler(ctx, parsed.args)
+    const spec = deps.registry.find(parsed.name)
+    if (!spec) return ctx.reply(`「${parsed.name}」功能还没开通，敬请期待。发「帮助」看看现在能做什么。`)
+    // who and where, before the handler runs: a refusal is an AppError like any other
+    await checkAccess(ctx, spec)
+    await spec.run(ctx, parsed.args)
   }
 
   async function buildCtx(
@@ -367,6 +371,7 @@ export function createPipeline(deps: PipelineDeps) {
       communities: deps.communities(),
       tellOperator: (line) => ctx.afterCommit(async () => (deps.operator ?? ((l: string) => deps.log.warn(l)))(line)),
       runtime: deps.runtime ?? noRuntime,
+      registry: deps.registry,
     }
     return ctx
   }

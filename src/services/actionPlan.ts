@@ -6,9 +6,9 @@ import { projectCode } from '../domain/codes.js'
 import { formatDay } from '../domain/implementation/due.js'
 import { formatMoney } from '../domain/implementation/money.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { roundCode } from './openRound.js'
-import { poolCommunity } from './poolAccess.js'
+import { staffCommunity } from '../kit/access.js'
 import { currentRanking } from './roundResults.js'
 
 /** One line per partner: what it offered, and what is assigned to it against its budget. */
@@ -75,7 +75,7 @@ export async function coordinationText(db: Db, p: { communityId: number; now: Da
 
 /** 派单 alone: the plan, the partners' resources, what is overdue. */
 export async function showActionPlan(ctx: Ctx): Promise<void> {
-  const community = poolCommunity(ctx, '查看派单')
+  const community = staffCommunity(ctx)
   const p = { communityId: community.id, now: ctx.now, timeZone: ctx.config.timeZone }
   const plan = await actionPlan(ctx.db, p)
   if (!plan.lines.length) throw new AppError('NOT_FOUND', '项目库里还没有项目。先用「合并 J3 J7 为 名称」建项目。')

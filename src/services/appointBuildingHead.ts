@@ -2,14 +2,12 @@ import { getBuilding } from '../db/communities.js'
 import { grantRole } from '../db/roles.js'
 import { buildingLabel } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { mentionedPeople } from './mentioned.js'
 
 /** 楼组长 @张三 — said by staff in a building group: 张三 becomes that building's head. */
 export async function appointBuildingHead(ctx: Ctx): Promise<void> {
-  if (!ctx.room) throw new AppError('WRONG_ROOM', '请在楼栋群里 @我 说「楼组长 @张三」。')
-  if (!ctx.isStaff) throw new AppError('FORBIDDEN', '只有居委工作人员可以指定楼组长。')
-  if (ctx.room.kind !== 'building' || !ctx.room.buildingId || !ctx.community) {
+  if (!ctx.room || ctx.room.kind !== 'building' || !ctx.room.buildingId || !ctx.community) {
     throw new AppError('WRONG_ROOM', '本群还没绑定楼栋，请先说「绑定 3号楼」。')
   }
   const building = await getBuilding(ctx.db, { id: ctx.room.buildingId })

@@ -1,9 +1,9 @@
 import { ensurePartner, grantLiaison, revokeLiaison } from '../db/partners.js'
 import { AppError } from '../domain/errors.js'
 import { normalizeWidth } from '../domain/text.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { mentionedPeople } from './mentioned.js'
-import { poolCommunity } from './poolAccess.js'
+import { staffCommunity } from '../kit/access.js'
 
 const EXAMPLE = '联络员 @张三 绿化所'
 
@@ -13,7 +13,7 @@ const EXAMPLE = '联络员 @张三 绿化所'
  */
 export async function appointLiaison(ctx: Ctx, args: string): Promise<void> {
   if (/取消|撤销|撤掉|不再/.test(args)) return revokeLiaisonRole(ctx)
-  const community = poolCommunity(ctx, '设联络员')
+  const community = staffCommunity(ctx)
   if (ctx.room?.kind !== 'staff') throw new AppError('WRONG_ROOM', `请在居委工作群里 @ 对方，例如「${EXAMPLE}」。`)
   const people = await mentionedPeople(ctx, EXAMPLE)
   const name = normalizeWidth(args).replace(/@\S+/g, ' ').replace(/\u2005/g, ' ').trim().split(/\s+/)[0] ?? ''
@@ -31,7 +31,7 @@ export async function appointLiaison(ctx: Ctx, args: string): Promise<void> {
 
 /** 撤销联络员 @李工 (or 联络员 @李工 取消) — the person is no longer a liaison; in the staff group they are staff again. */
 export async function revokeLiaisonRole(ctx: Ctx): Promise<void> {
-  const community = poolCommunity(ctx, '撤销联络员')
+  const community = staffCommunity(ctx)
   const people = await mentionedPeople(ctx, '撤销联络员 @李工')
   const done: string[] = []
   for (const person of people) if (await revokeLiaison(ctx.db, { communityId: community.id, personId: person.id })) done.push(person.name)

@@ -7,9 +7,9 @@ import { parseAssignment } from '../domain/implementation/commands.js'
 import { conflictText, findConflicts, placeKeys, type Work } from '../domain/implementation/conflicts.js'
 import { formatDay } from '../domain/implementation/due.js'
 import { formatMoney } from '../domain/implementation/money.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { showActionPlan } from './actionPlan.js'
-import { poolCommunity } from './poolAccess.js'
+import { staffCommunity } from '../kit/access.js'
 import { postProjectNews, tellStaff } from './postProjectNews.js'
 import { currentRanking } from './roundResults.js'
 
@@ -21,7 +21,7 @@ import { currentRanking } from './roundResults.js'
  */
 export async function assignProject(ctx: Ctx, args: string): Promise<void> {
   if (!args.trim()) return showActionPlan(ctx)
-  const community = poolCommunity(ctx, '派单')
+  const community = staffCommunity(ctx)
   const communityId = community.id
   const tz = ctx.config.timeZone
   const parsed = parseAssignment(args, ctx.now, tz)

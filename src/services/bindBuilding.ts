@@ -2,13 +2,12 @@ import { ensureBuilding, getBuilding } from '../db/communities.js'
 import { bindRoomToBuilding } from '../db/rooms.js'
 import { buildingLabel, parseBuilding } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { bindCouncil } from './bindCouncil.js'
 
 /** 绑定 3号楼 — said by staff in a group: this group is building 3's (the building is created). 绑定 议事会: the council's group. */
 export async function bindBuilding(ctx: Ctx, args: string): Promise<void> {
-  if (!ctx.room) throw new AppError('WRONG_ROOM', '请在要绑定的楼栋群里 @我 说「绑定 3号楼」。')
-  if (!ctx.isStaff) throw new AppError('FORBIDDEN', '只有居委工作人员可以绑定群。')
+  if (!ctx.room) throw new Error('绑定 is a group command')
   if (ctx.room.kind === 'staff') throw new AppError('WRONG_ROOM', '这是居委工作群，不能绑定为楼栋群。')
   const community = ctx.community
   if (!community) throw new AppError('CONFLICT', '您在多个居委工作群里，无法判断本群属于哪个社区，请联系管理员。')

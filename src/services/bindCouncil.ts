@@ -1,6 +1,6 @@
 import { bindRoomAsCouncil } from '../db/council.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 
 /** 绑定 议事会 — said by staff in a group: the council members' group (results are posted there too). */
 export async function bindCouncil(ctx: Ctx): Promise<void> {

@@ -4,7 +4,7 @@ import { bindStaffRoom, staffRoomOf } from '../db/rooms.js'
 import { communities } from '../db/schema.js'
 import { AppError } from '../domain/errors.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { bindableAsStaff, redeemBindCode, roomById } from './staffRoom.js'
 
 /** A 换工作群 request waits this long for the old staff group's confirmation. */
@@ -16,7 +16,7 @@ const nowStaffText = (name: string) =>
 /** 绑定工作群 1234-5678 — the operator's one-time code makes this group the staff group. */
 export async function bindStaffRoomByCode(ctx: Ctx, args: string): Promise<void> {
   const room = ctx.room
-  if (!room) throw new AppError('WRONG_ROOM', '请在居委工作群里 @我 说「绑定工作群 绑定码」。')
+  if (!room) throw new Error('绑定工作群 is a group command')
   if (!bindableAsStaff(room)) throw new AppError('WRONG_ROOM', '楼栋群和议事会群不能当居委工作群，请在工作群里说。')
   if (!/\d/.test(args)) throw new AppError('BAD_INPUT', '请带上启动共建助手时电脑上显示的绑定码，例如「绑定工作群 1234-5678」。')
   const { community, voided } = await redeemBindCode(ctx.db, { code: args, communities: ctx.communities })
@@ -48,10 +48,9 @@ export async function bindStaffRoomByCode(ctx: Ctx, args: string): Promise<void>
 /** 换工作群 — said by staff in the new group; the old staff group must confirm. */
 export async function requestStaffMove(ctx: Ctx): Promise<void> {
   const room = ctx.room
-  if (!room) throw new AppError('WRONG_ROOM', '请在要当新工作群的群里 @我 说「换工作群」。')
+  if (!room) throw new Error('换工作群 is a group command')
   if (room.kind === 'staff') throw new AppError('CONFLICT', '本群已经是居委工作群。')
   if (!bindableAsStaff(room)) throw new AppError('WRONG_ROOM', '楼栋群和议事会群不能当居委工作群。')
-  if (ctx.staffOf.length === 0) throw new AppError('FORBIDDEN', '只有居委工作人员可以换工作群。')
   if (ctx.staffOf.length > 1) throw new AppError('CONFLICT', '您在多个社区的工作群里，无法判断要换哪一个，请联系管理员。')
   const communityId = ctx.staffOf[0]!
   const old = await staffRoomOf(ctx.db, { communityId })
@@ -75,7 +74,6 @@ export async function requestStaffMove(ctx: Ctx): Promise<void> {
 export async function confirmStaffMove(ctx: Ctx): Promise<void> {
   const room = ctx.room
   if (!room || room.kind !== 'staff' || room.communityId === null) throw new AppError('WRONG_ROOM', '请在原来的居委工作群里 @我 说「确认换群」。')
-  if (!ctx.isStaff) throw new AppError('FORBIDDEN', '只有居委工作人员可以确认换群。')
   const community = await getCommunity(ctx.db, { id: room.communityId })
   const pending = community?.staffMoveRoomId && community.staffMoveAt && ctx.now.getTime() - community.staffMoveAt.getTime() <= STAFF_MOVE_TTL_MS
   const target = pending ? await roomById(ctx.db, community!.staffMoveRoomId!) : undefined

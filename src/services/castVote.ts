@@ -4,7 +4,7 @@ import { projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
 import { parseDotVote } from '../domain/rounds/ballots.js'
 import { formatClock } from '../domain/time.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { roundCode } from './openRound.js'
 
 /** 投票 — show the open round; 投票 3 7 12 — cast (repeat a number to stack dots; re-voting replaces). */

@@ -9,10 +9,10 @@ import { AppError } from '../domain/errors.js'
 import { formatAverage } from '../domain/implementation/acceptance.js'
 import { parseCompletion } from '../domain/implementation/commands.js'
 import { formatClock } from '../domain/time.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { and, eq, inArray } from 'drizzle-orm'
 import { roundCode } from './openRound.js'
-import { implementationActor, mayActFor } from './partnerAccess.js'
+import { mayActFor, partnerActor } from './partnerAccess.js'
 import { postProjectNews } from './postProjectNews.js'
 
 /**
@@ -20,7 +20,7 @@ import { postProjectNews } from './postProjectNews.js'
  * project's buildings; each confirmed household rates it 1–5 with a few words (评价 P3 5 很满意).
  */
 export async function completeProject(ctx: Ctx, args: string): Promise<void> {
-  const actor = await implementationActor(ctx, '报完工')
+  const actor = await partnerActor(ctx)
   const communityId = actor.community.id
   const tz = ctx.config.timeZone
   const parsed = parseCompletion(args, ctx.now, tz)

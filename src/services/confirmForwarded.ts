@@ -5,7 +5,7 @@ import { buildingLabel } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
 import { noticeCode } from '../domain/noticeText.js'
 import { normalizeInput } from '../domain/text.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 
 /** 已转发 [G2] — a building head confirms the notice reached the neighbours. */
 export async function confirmForwarded(ctx: Ctx, args: string): Promise<void> {

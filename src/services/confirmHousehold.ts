@@ -3,7 +3,7 @@ import { isBuildingHead } from '../db/roles.js'
 import { buildingLabel } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
 import { confirmedLine } from '../domain/householdWords.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { mentionedPeople } from './mentioned.js'
 
 /** 确认 @张三 — a building head (or staff) confirms a neighbour's registration. */

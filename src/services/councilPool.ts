@@ -1,4 +1,4 @@
-import type { Community } from '../db/communities.js'
+import { staffCommunity } from '../kit/access.js'
 import { ensureOpenDraw, poolOf, updateDraw, type CouncilCandidate } from '../db/council.js'
 import { currentCampaign } from '../db/campaigns.js'
 import { buildingLabel } from '../domain/address.js'
@@ -6,20 +6,14 @@ import { AGE_LABEL } from '../domain/council.js'
 import { QUOTA_EXAMPLE } from '../domain/councilQuotas.js'
 import { AppError } from '../domain/errors.js'
 import { normalizeInput } from '../domain/text.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 
-/** Council commands for staff: in the staff group or in private. */
-export function requireCouncilStaff(ctx: Ctx, say: string): Community {
-  if (ctx.room && ctx.room.kind !== 'staff') throw new AppError('WRONG_ROOM', `请在居委工作群或私聊里说「${say}」。`)
-  if (!ctx.isStaff || !ctx.community) throw new AppError('FORBIDDEN', '只有居委工作人员可以管理议事员抽签。')
-  return ctx.community
-}
 
 const STATUS: Record<string, string> = { open: '报名中', frozen: '已截止', published: '抽签办法已公布', drawn: '已开奖' }
 
 /** 议事员报名 — the pool by building and attribute, with names; `议事员报名 截止` freezes it. */
 export async function showCouncilPool(ctx: Ctx, args: string): Promise<void> {
-  const community = requireCouncilStaff(ctx, '议事员报名')
+  const community = staffCommunity(ctx)
   const campaign = await currentCampaign(ctx.db, { communityId: community.id })
   let draw = await ensureOpenDraw(ctx.db, { communityId: community.id, campaignId: campaign?.id ?? null, now: ctx.now })
   const pool = await poolOf(ctx.db, { drawId: draw.id })

@@ -13,25 +13,24 @@ import { formatClock } from '../domain/time.js'
 import { parseWhen } from '../domain/when.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Conversation } from '../conversations/store.js'
-import type { Ctx, DialogHandler } from '../router/context.js'
+import type { Ctx, DialogHandler } from '../kit/context.js'
 import { mentionedPeople } from './mentioned.js'
 import { roundCode, roundProjects } from './openRound.js'
-import { poolCommunity } from './poolAccess.js'
+import { staffCommunity } from '../kit/access.js'
 
 /** 议事员 @张三 — staff, in a group the person is in, add a council member (besides those drawn by lot). */
 export async function appointCouncilMember(ctx: Ctx): Promise<void> {
-  if (!ctx.room) throw new AppError('WRONG_ROOM', '请在对方所在的群里 @我 说「议事员 @张三」。')
-  if (!ctx.isStaff || !ctx.community) throw new AppError('FORBIDDEN', '只有居委工作人员可以指定议事员。')
+  const community = staffCommunity(ctx)
   const members = await mentionedPeople(ctx, '议事员 @张三')
   for (const m of members) {
-    await grantRole(ctx.db, { communityId: ctx.community.id, personId: m.id, role: 'council', buildingId: null, grantedBy: ctx.person.id, now: ctx.now })
+    await grantRole(ctx.db, { communityId: community.id, personId: m.id, role: 'council', buildingId: null, grantedBy: ctx.person.id, now: ctx.now })
   }
   await ctx.reply(`好的，${members.map((m) => m.name).join('、')} 是议事员了。评议开始后可以 @我 说「评分」。`)
 }
 
 /** 开启评议 P1-P12 截止 12月5日20:00 — council members score urgency and importance 1–5. */
 export async function openCouncilRound(ctx: Ctx, args: string): Promise<void> {
-  const community = poolCommunity(ctx, '开启评议')
+  const community = staffCommunity(ctx)
   const spec = parseRoundSpec(args.replace(/每(户|人|家)\s*\d+\s*票/, ''))
   if (!spec.ok) throw new AppError('BAD_INPUT', spec.reply.replace('开启投票 P1-P8 每户3票', '开启评议 P1-P8'))
   const when = parseWhen(spec.value.deadline, ctx.now, ctx.config.timeZone)

@@ -6,8 +6,8 @@ import { AppError } from '../domain/errors.js'
 import { performDraw, type Commitment, type DrawFile } from '../domain/sortition/index.js'
 import { wallTime } from '../domain/time.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../router/context.js'
-import { requireCouncilStaff } from './councilPool.js'
+import type { Ctx } from '../kit/context.js'
+import { staffCommunity } from '../kit/access.js'
 import { VERIFY_HINT } from './publishLottery.js'
 import type { Computed } from './setCouncilQuotas.js'
 
@@ -18,7 +18,7 @@ const ALTERNATES_SHOWN = 5
  * council group), members get the 'council' role, the staff group gets the draw file.
  */
 export async function drawCouncil(ctx: Ctx, args: string): Promise<void> {
-  const community = requireCouncilStaff(ctx, '开奖 527')
+  const community = staffCommunity(ctx)
   const draw = await lockLatestDraw(ctx.db, { communityId: community.id })
   if (!draw || (draw.status !== 'published' && draw.status !== 'drawn')) {
     throw new AppError('CONFLICT', '还没有公布抽签办法：先「公布抽签 福彩3D 12月5日」，开奖后再说「开奖 527」。')

@@ -19,7 +19,7 @@ import {
 import { scrubEverywhere, scrubNumber } from '../db/scrub.js'
 import { buildingLabel } from '../domain/address.js'
 import { normalizeInput } from '../domain/text.js'
-import type { Ctx, DialogHandler } from '../router/context.js'
+import type { Ctx, DialogHandler } from '../kit/context.js'
 import { XLSX_TYPE } from './exportWorkbook.js'
 
 export const ERASE_DIALOG = 'erase-my-info'

@@ -17,9 +17,9 @@ import { projectCode } from '../domain/codes.js'
 import { acceptanceOutcome, STAGE_LABEL as STAGE } from '../domain/implementation/acceptance.js'
 import { wallTime } from '../domain/time.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { roundCode } from './openRound.js'
-import { poolCommunity } from './poolAccess.js'
+import { staffCommunity } from '../kit/access.js'
 import { suggestionCode } from './submitSuggestion.js'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -383,7 +383,7 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
 
 /** 导出 — staff get the workbook in the chat they asked in, after a short summary. */
 export async function exportWorkbook(ctx: Ctx, _args: string): Promise<void> {
-  const community = poolCommunity(ctx, '导出')
+  const community = staffCommunity(ctx)
   const { buffer, fileName, summary } = await buildWorkbook(ctx.db, { communityId: community.id, now: ctx.now, timeZone: ctx.config.timeZone })
   const fileId = await saveFile(ctx.db, { name: fileName, mediaType: XLSX_TYPE, base64: buffer.toString('base64'), now: ctx.now })
   await ctx.reply(summary)

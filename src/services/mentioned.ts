@@ -1,6 +1,6 @@
 import { findMentioned, type Person } from '../db/people.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 
 /**
  * The people a command @-mentions: the puppet's mention list, else "@名字" in the message as

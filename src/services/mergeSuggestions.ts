@@ -2,15 +2,15 @@ import { currentCampaign } from '../db/campaigns.js'
 import { createProject, getProject, recordPoolEvent, setProjectOf, suggestionsByIds } from '../db/pool.js'
 import { parseCodes, projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
-import { poolCommunity } from './poolAccess.js'
+import type { Ctx } from '../kit/context.js'
+import { staffCommunity } from '../kit/access.js'
 import { suggestionCode } from './submitSuggestion.js'
 
 const EXAMPLE = '例如「合并 J3 J7 为 3号楼路灯维修」，或加入已有项目「合并 J12 到 P3」。'
 
 /** 合并 J3 J7 J9 为 <名称> (a new project) / 合并 J12 到 P3 — build the project pool. */
 export async function mergeSuggestions(ctx: Ctx, args: string): Promise<void> {
-  const community = poolCommunity(ctx, '合并建议')
+  const community = staffCommunity(ctx)
   const { j, p, rest } = parseCodes(args)
   if (!j.length) throw new AppError('BAD_INPUT', `请写要合并的建议编号，${EXAMPLE}`)
   if (p.length > 1) throw new AppError('BAD_INPUT', `一次只能并入一个项目，${EXAMPLE}`)

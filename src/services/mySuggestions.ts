@@ -5,7 +5,7 @@ import { AppError } from '../domain/errors.js'
 import { featuresOf } from '../domain/suggestions/similarity.js'
 import { categorize } from '../domain/suggestions/understand.js'
 import { chinesePunctuation, cut, normalizeInput } from '../domain/text.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { suggestionCode } from './submitSuggestion.js'
 
 const STATUS: Record<string, string> = { open: '已记录，等汇总', withdrawn: '已撤回' }

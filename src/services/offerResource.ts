@@ -3,13 +3,13 @@ import { currentCampaign } from '../db/campaigns.js'
 import { AppError } from '../domain/errors.js'
 import { parseResource } from '../domain/implementation/commands.js'
 import { formatMoney } from '../domain/implementation/money.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { ledgerLines } from './actionPlan.js'
-import { implementationActor, mayActFor } from './partnerAccess.js'
+import { mayActFor, partnerActor } from './partnerAccess.js'
 
 /** 资源 绿化所 绿化改造 预算5万 — a department or partner offers what it can do; 资源 alone lists them. */
 export async function offerResource(ctx: Ctx, args: string): Promise<void> {
-  const actor = await implementationActor(ctx, '登记资源')
+  const actor = await partnerActor(ctx)
   const communityId = actor.community.id
   if (!args.trim()) {
     const lines = await ledgerLines(ctx.db, { communityId })

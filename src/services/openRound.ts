@@ -8,9 +8,9 @@ import { parseRoundSpec } from '../domain/rounds/spec.js'
 import { TIE_RULES } from '../domain/rounds/tally.js'
 import { formatClock } from '../domain/time.js'
 import { parseWhen } from '../domain/when.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { postToAllGroups } from './broadcast.js'
-import { poolCommunity } from './poolAccess.js'
+import { staffCommunity } from '../kit/access.js'
 
 export const roundCode = (id: number): string => `T${id}`
 
@@ -24,7 +24,7 @@ export async function roundProjects(ctx: Ctx, p: { communityId: number; ids: num
 
 /** 开启投票 P1-P8 每户3票 截止 12月5日20:00 — a residents' dot-voting round, announced everywhere. */
 export async function openRound(ctx: Ctx, args: string): Promise<void> {
-  const community = poolCommunity(ctx, '开启投票')
+  const community = staffCommunity(ctx)
   const spec = parseRoundSpec(args)
   if (!spec.ok) throw new AppError('BAD_INPUT', spec.reply)
   const when = parseWhen(spec.value.deadline, ctx.now, ctx.config.timeZone)

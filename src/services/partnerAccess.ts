@@ -1,7 +1,7 @@
 import type { Community } from '../db/communities.js'
 import { liaisonPartnerIds } from '../db/partners.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 
 export interface Actor {
   community: Community
@@ -10,16 +10,21 @@ export interface Actor {
 }
 
 /**
- * Implementation work (资源, 进度 updates, 完成): staff, or a department's liaison — in the staff
- * group or in private. A liaison's own partner is checked with `mayActFor`.
+ * Implementation work (资源, 进度 updates, 完成): staff, or a department's liaison; null for anyone
+ * else. A liaison's own partner is checked with `mayActFor`.
  */
-export async function implementationActor(ctx: Ctx, what: string): Promise<Actor> {
-  if (ctx.room && ctx.room.kind !== 'staff') throw new AppError('WRONG_ROOM', `请在居委工作群或私聊里${what}。`)
-  if (!ctx.community) throw new AppError('FORBIDDEN', `只有居委工作人员或承办单位联络员可以${what}。`)
+export async function implementationActor(ctx: Ctx): Promise<Actor | null> {
+  if (!ctx.community) return null
   if (ctx.isStaff) return { community: ctx.community, liaisonOf: null }
   const mine = await liaisonPartnerIds(ctx.db, { personId: ctx.person.id, communityId: ctx.community.id })
-  if (!mine.length) throw new AppError('FORBIDDEN', `只有居委工作人员或承办单位联络员可以${what}。`)
-  return { community: ctx.community, liaisonOf: mine }
+  return mine.length ? { community: ctx.community, liaisonOf: mine } : null
+}
+
+/** The actor of a command declared who: 'partner' (the router let only staff and liaisons in). */
+export async function partnerActor(ctx: Ctx): Promise<Actor> {
+  const actor = await implementationActor(ctx)
+  if (!actor) throw new Error('a partner command ran for someone neither staff nor liaison: its spec must say who: partner')
+  return actor
 }
 
 export function mayActFor(actor: Actor, partnerId: number | null | undefined, refusal: string): void {

@@ -6,8 +6,8 @@ import { QUOTA_EXAMPLE } from '../domain/councilQuotas.js'
 import { AppError } from '../domain/errors.js'
 import { commitLottery, type Lottery } from '../domain/sortition/index.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../router/context.js'
-import { requireCouncilStaff } from './councilPool.js'
+import type { Ctx } from '../kit/context.js'
+import { staffCommunity } from '../kit/access.js'
 import { toPool, type Computed } from './setCouncilQuotas.js'
 import { cut } from '../domain/text.js'
 
@@ -18,7 +18,7 @@ export const VERIFY_HINT = '任何人都可用「npm run verify-draw -- 抽签�
  * future public number that will pick one; posted to every building group before the draw.
  */
 export async function publishLottery(ctx: Ctx, args: string): Promise<void> {
-  const community = requireCouncilStaff(ctx, '公布抽签 福彩3D 12月5日')
+  const community = staffCommunity(ctx)
   const source = cut(args.replace(/\s+/g, ' ').trim(), 60)
   if (!source) throw new AppError('BAD_INPUT', '请写明由哪一期公开开奖号码决定，例如「公布抽签 福彩3D 12月5日」。')
   const draw = await lockLatestDraw(ctx.db, { communityId: community.id })

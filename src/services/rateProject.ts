@@ -4,7 +4,7 @@ import { projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
 import { parseRating } from '../domain/implementation/rating.js'
 import { formatClock } from '../domain/time.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { eligibleVoter } from './castVote.js'
 import { cut } from '../domain/text.js'
 

@@ -6,7 +6,7 @@ import { householdOfPerson } from '../db/households.js'
 import { isBuildingHead } from '../db/roles.js'
 import { AppError } from '../domain/errors.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { mentionedPeople } from './mentioned.js'
 import { cut } from '../domain/text.js'
 

@@ -6,7 +6,7 @@ import { buildingLabel, parseHousehold } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
 import { alreadyRegisteredReply, headRegistrationNotice, registeredReply } from '../domain/householdWords.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 
 /** 登记 3号楼 502 — binds the talker to a household; a building head confirms. */
 export async function registerHousehold(ctx: Ctx, args: string): Promise<void> {

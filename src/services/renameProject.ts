@@ -1,12 +1,12 @@
 import { getProject, recordPoolEvent, renameProjectRow } from '../db/pool.js'
 import { parseCodes, projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
-import { poolCommunity } from './poolAccess.js'
+import type { Ctx } from '../kit/context.js'
+import { staffCommunity } from '../kit/access.js'
 
 /** 改名 P3 <新名称> */
 export async function renameProject(ctx: Ctx, args: string): Promise<void> {
-  const community = poolCommunity(ctx, '给项目改名')
+  const community = staffCommunity(ctx)
   const { p, rest } = parseCodes(args)
   const name = rest.replace(/^(为|成|叫)\s*/, '').trim()
   if (p.length !== 1 || !name) throw new AppError('BAD_INPUT', '请写项目编号和新名称，例如「改名 P3 3号楼照明改造」。')

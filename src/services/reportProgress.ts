@@ -5,7 +5,7 @@ import { projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
 import { parseProgress } from '../domain/implementation/commands.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx, DialogHandler } from '../router/context.js'
+import type { Ctx, DialogHandler } from '../kit/context.js'
 import { implementationActor, mayActFor } from './partnerAccess.js'
 import { postProjectNews } from './postProjectNews.js'
 import { showProgress } from './showProgress.js'
@@ -37,7 +37,7 @@ export async function progressCommand(ctx: Ctx, args: string): Promise<void> {
   const inOffice = ctx.room === null || ctx.room.kind === 'staff'
   if (update && !inOffice && ctx.isStaff) throw new AppError('WRONG_ROOM', '请在居委工作群或私聊里更新进度；在楼栋群里「进度 P3」只是查看。')
   if (!update || !inOffice) return showProgress(ctx, args)
-  const actor = await implementationActor(ctx, '更新进度').catch(() => null)
+  const actor = await implementationActor(ctx)
   // residents who write more than a code just get the answer
   if (!actor) return showProgress(ctx, args)
   const communityId = actor.community.id

@@ -5,18 +5,18 @@ import { AppError } from '../domain/errors.js'
 import { convertAllNumerals, normalizeWidth } from '../domain/text.js'
 import { formatClock } from '../domain/time.js'
 import { parseWhen } from '../domain/when.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { postToAllGroups } from './broadcast.js'
 import { eligibleVoter } from './castVote.js'
 import { roundCode } from './openRound.js'
-import { poolCommunity } from './poolAccess.js'
+import { staffCommunity } from '../kit/access.js'
 import { resultsText } from './roundResults.js'
 
 const EXAMPLE = '例如「开启决议 T1 通过线 50% 截止 12月8日20:00」'
 
 /** 开启决议 T1 通过线 50% 截止 … — households ratify a closed round's ranking, yes or no. */
 export async function openResolution(ctx: Ctx, args: string): Promise<void> {
-  const community = poolCommunity(ctx, '开启决议')
+  const community = staffCommunity(ctx)
   const s = convertAllNumerals(normalizeWidth(args))
   const ref = /T\s*(\d+)/i.exec(s)
   const cut = s.search(/截止|截至/)

@@ -10,12 +10,12 @@ import { rankCouncilScores, rankingBars, tallyDots, TIE_RULES } from '../domain/
 import { formatClock } from '../domain/time.js'
 import { normalizeWidth } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { postToAllGroups } from './broadcast.js'
 import { acceptanceText, publishAcceptance } from './acceptanceResult.js'
 import { findCjkFont, renderPng } from './renderChart.js'
 import { roundCode } from './openRound.js'
-import { poolCommunity } from './poolAccess.js'
+import { staffCommunity } from '../kit/access.js'
 
 async function residentTally(db: Db, round: Round, cast: Awaited<ReturnType<typeof ballotsOf>>) {
   const { ranking, voters } = tallyDots(
@@ -158,7 +158,7 @@ async function roundFrom(ctx: Ctx, args: string): Promise<Round> {
 
 /** 结束投票 T1 — staff close a round early; the result goes out as at the deadline. */
 export async function closeRoundEarly(ctx: Ctx, args: string): Promise<void> {
-  poolCommunity(ctx, '结束投票')
+  staffCommunity(ctx)
   const round = await roundFrom(ctx, args)
   if (round.status !== 'open') throw new AppError('CONFLICT', `${roundCode(round.id)} 已经结束了。说「结果 ${roundCode(round.id)}」可看结果。`)
   await publishRoundResults(ctx.db, { round, now: ctx.now, timeZone: ctx.config.timeZone, fontFile: ctx.config.cjkFont })

@@ -6,8 +6,8 @@ import { describeRules, parseCouncilSpec } from '../domain/councilQuotas.js'
 import { AppError } from '../domain/errors.js'
 import { quickInfeasibility, type Instance } from '../domain/sortition/index.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../router/context.js'
-import { requireCouncilStaff } from './councilPool.js'
+import type { Ctx } from '../kit/context.js'
+import { staffCommunity } from '../kit/access.js'
 import { solveCouncilOffThread, type Solved } from './sortitionRunner.js'
 
 /** What 议事会 keeps on the draw row once computed. */
@@ -35,7 +35,7 @@ export const toPool = (rows: CouncilCandidate[]): PoolEntry[] =>
  * probabilities and the lottery are computed in a worker after the message commits, then posted.
  */
 export async function setCouncilQuotas(ctx: Ctx, args: string): Promise<void> {
-  const community = requireCouncilStaff(ctx, '议事会 40席 每栋至少1席')
+  const community = staffCommunity(ctx)
   const parsed = parseCouncilSpec(args)
   if (!parsed.ok) throw new AppError('BAD_INPUT', parsed.reply)
   const campaign = await currentCampaign(ctx.db, { communityId: community.id })

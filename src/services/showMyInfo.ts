@@ -2,7 +2,7 @@ import { householdOfPerson } from '../db/households.js'
 import { roomsOfPerson } from '../db/people.js'
 import { rolesOfPerson } from '../db/roles.js'
 import { buildingLabel, householdLabel } from '../domain/address.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 
 /** 我的信息 — everything stored about the talker (in a group the door number stays hidden). */
 export async function showMyInfo(ctx: Ctx): Promise<void> {

@@ -1,20 +1,20 @@
+import { staffCommunity } from '../kit/access.js'
 import { getNotice, latestNotice, noticeStatus } from '../db/notices.js'
 import { buildingLabel } from '../domain/address.js'
 import { AppError } from '../domain/errors.js'
 import { NOTICE_KIND_LABEL, noticeCode, type NoticeKind } from '../domain/noticeText.js'
 import { normalizeInput } from '../domain/text.js'
 import { formatClock } from '../domain/time.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 
 /** 公告状态 [G2] — which buildings confirmed forwarding, which not yet. */
 export async function showNoticeStatus(ctx: Ctx, args: string): Promise<void> {
-  if (ctx.room && ctx.room.kind !== 'staff') throw new AppError('WRONG_ROOM', '请在居委工作群或私聊里查「公告状态」。')
-  if (!ctx.isStaff || !ctx.community) throw new AppError('FORBIDDEN', '只有居委工作人员可以查看公告状态。')
+  const community = staffCommunity(ctx)
   const code = /G\s*(\d+)/i.exec(normalizeInput(args))
   if (args.trim() && !code) throw new AppError('BAD_INPUT', '请写公告编号，例如「公告状态 G2」。')
   const notice = code
-    ? await getNotice(ctx.db, { id: Number(code[1]), communityId: ctx.community.id })
-    : await latestNotice(ctx.db, { communityId: ctx.community.id })
+    ? await getNotice(ctx.db, { id: Number(code[1]), communityId: community.id })
+    : await latestNotice(ctx.db, { communityId: community.id })
   if (!notice) throw new AppError('NOT_FOUND', code ? `没有公告 G${code[1]}。` : '还没有发过公告。')
   const rows = await noticeStatus(ctx.db, { noticeId: notice.id })
   const done = rows.filter((r) => r.confirmedAt)

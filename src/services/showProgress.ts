@@ -3,8 +3,8 @@ import { projectHistory, projectsWithMembers } from '../db/pool.js'
 import { buildingLabel } from '../domain/address.js'
 import { parseCodes, projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
-import { poolCommunity } from './poolAccess.js'
+import type { Ctx } from '../kit/context.js'
+import { staffCommunity } from '../kit/access.js'
 import { suggestionCode } from './submitSuggestion.js'
 import { projectStatuses } from './projectStatus.js'
 import { STAGE_LABEL } from '../domain/implementation/acceptance.js'
@@ -53,7 +53,7 @@ export async function showProgress(ctx: Ctx, args: string): Promise<void> {
 
 /** 项目历史 P3 — every merge, split and rename of a project, for staff. */
 export async function showPoolHistory(ctx: Ctx, args: string): Promise<void> {
-  const community = poolCommunity(ctx, '查看项目历史')
+  const community = staffCommunity(ctx)
   const { p } = parseCodes(args)
   if (p.length !== 1) throw new AppError('BAD_INPUT', '请写项目编号，例如「项目历史 P3」。')
   const events = await projectHistory(ctx.db, { projectId: p[0]! })

@@ -1,13 +1,13 @@
 import { getProject, recordPoolEvent, setProjectOf, suggestionsByIds } from '../db/pool.js'
 import { parseCodes, projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
-import { poolCommunity } from './poolAccess.js'
+import type { Ctx } from '../kit/context.js'
+import { staffCommunity } from '../kit/access.js'
 import { suggestionCode } from './submitSuggestion.js'
 
 /** 拆分 P3 J7 — takes suggestions back out of a project (they are open again). */
 export async function splitProject(ctx: Ctx, args: string): Promise<void> {
-  const community = poolCommunity(ctx, '拆分项目')
+  const community = staffCommunity(ctx)
   const { j, p } = parseCodes(args)
   if (p.length !== 1 || !j.length) throw new AppError('BAD_INPUT', '请写项目和建议编号，例如「拆分 P3 J7」。')
   const project = await getProject(ctx.db, { id: p[0]!, communityId: community.id })

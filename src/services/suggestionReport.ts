@@ -1,14 +1,14 @@
+import { staffCommunity } from '../kit/access.js'
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { rooms } from '../db/schema.js'
 import { duplicateCandidates, moveCursor, readCursor, suggestionsSince } from '../db/suggestions.js'
 import { buildingLabel, neighbourName } from '../domain/address.js'
-import { AppError } from '../domain/errors.js'
 import { findDuplicates } from '../domain/suggestions/similarity.js'
 import type { Category } from '../domain/suggestions/understand.js'
 import { formatClock } from '../domain/time.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../router/context.js'
+import type { Ctx } from '../kit/context.js'
 import { suggestionCode } from './submitSuggestion.js'
 import { cut } from '../domain/text.js'
 
@@ -64,12 +64,11 @@ async function proposedDuplicates(
 
 /** 建议列表 [全部] — staff: what came in since they last looked (or all open ones). */
 export async function listNewSuggestions(ctx: Ctx, args: string): Promise<void> {
-  if (ctx.room && ctx.room.kind !== 'staff') throw new AppError('WRONG_ROOM', '请在居委工作群或私聊里查「建议列表」。')
-  if (!ctx.isStaff || !ctx.community) throw new AppError('FORBIDDEN', '只有居委工作人员可以查看建议列表。')
+  const community = staffCommunity(ctx)
   const all = /全部|所有/.test(args)
-  const since = all ? new Date(0) : await readCursor(ctx.db, { communityId: ctx.community.id, name: 'suggestion-list' })
-  const report = await newSuggestionsReport(ctx.db, { communityId: ctx.community.id, since, timeZone: ctx.config.timeZone })
-  await moveCursor(ctx.db, { communityId: ctx.community.id, name: 'suggestion-list', at: ctx.now })
+  const since = all ? new Date(0) : await readCursor(ctx.db, { communityId: community.id, name: 'suggestion-list' })
+  const report = await newSuggestionsReport(ctx.db, { communityId: community.id, since, timeZone: ctx.config.timeZone })
+  await moveCursor(ctx.db, { communityId: community.id, name: 'suggestion-list', at: ctx.now })
   await ctx.reply(report ?? '上次查看以来没有新建议。看全部请说「建议列表 全部」。')
 }
 

@@ -1,13 +1,13 @@
 import { lastPoolEvent, markUndone, renameProjectRow, setProjectOf, suggestionsByIds } from '../db/pool.js'
 import { projectCode } from '../domain/codes.js'
 import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../router/context.js'
-import { poolCommunity } from './poolAccess.js'
+import type { Ctx } from '../kit/context.js'
+import { staffCommunity } from '../kit/access.js'
 import { suggestionCode } from './submitSuggestion.js'
 
 /** 撤销 — reverses the latest pool change not yet undone (repeat to go further back). */
 export async function undoPoolChange(ctx: Ctx): Promise<void> {
-  const community = poolCommunity(ctx, '撤销项目的改动')
+  const community = staffCommunity(ctx)
   const event = await lastPoolEvent(ctx.db, { communityId: community.id })
   if (!event) throw new AppError('NOT_FOUND', '没有可以撤销的合并、拆分或改名。')
   const ids = event.suggestionIds

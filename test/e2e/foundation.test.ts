@@ -126,9 +126,12 @@ describe('foundation: groups, buildings, households, help', () => {
 
   it('lets the head (not others) confirm a registration', async () => {
     await world.say('赵阿姨', '确认', { room: G3, mentions: ['李四'] })
-    expect(world.lastSaid(G3)).toContain('只有3号楼的楼组长或居委可以确认')
+    expect(world.lastSaid(G3)).toContain('只有楼组长或居委工作人员可以确认邻居的登记。')
     expect((await personRow(world, '李四'))?.householdConfirmedAt).toBeNull()
+    // not a head: the router refuses before the use-case looks at 吴六
     await world.say('周五', '确认', { room: G5, mentions: ['吴六'] })
+    expect(world.lastSaid(G5)).toBe('@周五 只有楼组长或居委工作人员可以确认邻居的登记。')
+    await world.say('李干事', '确认', { room: G5, mentions: ['吴六'] })
     expect(world.lastSaid(G5)).toContain('吴六 还没有登记')
     await world.say('张三', '确认', { room: G3, mentions: ['李四'] })
     // the door number stays out of the group

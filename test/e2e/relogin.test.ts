@@ -90,7 +90,7 @@ describe('re-login where every puppet id changed', () => {
     const impostor = second.newPerson('张三')
     second.addToGroup(G3, impostor)
     await second.sayAs(impostor, '确认', { room: G3, mentions: ['李四'] })
-    expect(second.lastSaid(G3)).toContain('只有3号楼的楼组长或居委可以确认')
+    expect(second.lastSaid(G3)).toContain('只有楼组长或居委工作人员可以确认邻居的登记。')
     const zhangs = await db.db.select().from(people).where(eq(people.name, '张三'))
     expect(zhangs).toHaveLength(2)
   })

@@ -123,7 +123,7 @@ describe('status server, 状态, re-login notice, webhook', () => {
     await world.say('张三', '状态')
     expect(world.lastSaid('张三')).toBe('只有居委工作人员可以查看机器人状态。')
     await world.say('王主任', '状态', { room: G3 })
-    expect(world.lastSaid(G3)).toContain('请在居委工作群或私聊里问「状态」')
+    expect(world.lastSaid(G3)).toContain('请在居委工作群或私聊里查看机器人状态。')
     await world.say('王主任', '帮助', { room: STAFF })
     expect(world.lastSaid(STAFF)).toContain('状态')
   })

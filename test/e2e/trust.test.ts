@@ -251,7 +251,7 @@ describe('after a re-login, look-alikes inherit nothing', () => {
     expect(second.said(G3).join('\n')).toContain('本群有不止一位叫「张三」的成员，我分不清谁是之前登记过的那位')
     expect(second.said(STAFF).join('\n')).toContain('无法确认谁是原来的 张三（楼组长）')
     await second.say('张三', '确认', { room: G3, mentions: ['李四'] })
-    expect(second.lastSaid(G3)).toContain('只有3号楼的楼组长或居委可以确认')
+    expect(second.lastSaid(G3)).toContain('只有楼组长或居委工作人员可以确认邻居的登记。')
     await second.say('张三', '我的信息')
     expect(second.lastSaid('张三')).toContain('未登记')
     const held = await db.db.select().from(people).where(eq(people.name, '张三'))

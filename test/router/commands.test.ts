@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { COMMANDS, commandSpec, parseCommand, unknownCommandReply, type ParsedCommand } from '../../src/router/commands.js'
+import { COMMANDS } from '../../src/features/index.js'
+import { createRegistry, unknownCommandReply, type ParsedCommand } from '../../src/kit/registry.js'
+
+const registry = createRegistry(COMMANDS)
+const parseCommand = (s: string) => registry.parse(s)
+const commandSpec = (name: string) => registry.find(name)
 
 const CJK = /[\u4e00-\u9fff]/
 

@@ -7,7 +7,8 @@ import { ensureCommunities } from '../../src/db/communities.js'
 import { inboundMessages, outbox, people } from '../../src/db/schema.js'
 import { AppError } from '../../src/domain/errors.js'
 import { createLogger } from '../../src/log.js'
-import type { CommandHandler } from '../../src/router/context.js'
+import type { CommandHandler } from '../../src/kit/context.js'
+import { registryOf } from '../support/registry.js'
 import { createPipeline } from '../../src/router/pipeline.js'
 import { FakeClock } from '../support/clock.js'
 import { testDatabase } from '../support/db.js'
@@ -66,7 +67,7 @@ describe('pipeline', () => {
       config: defaultConfig(),
       log: createLogger('silent'),
       loginAt: () => new Date(0),
-      commands,
+      registry: registryOf(commands),
       dialogs: {},
       onEnqueued: () => enqueued++,
       communities: () => communities,

@@ -6,7 +6,8 @@ import type { Database } from '../../src/db/client.js'
 import { ensureCommunities } from '../../src/db/communities.js'
 import { outbox } from '../../src/db/schema.js'
 import { createLogger } from '../../src/log.js'
-import type { CommandHandler } from '../../src/router/context.js'
+import type { CommandHandler } from '../../src/kit/context.js'
+import { registryOf } from '../support/registry.js'
 import { createPipeline } from '../../src/router/pipeline.js'
 import { FakeClock } from '../support/clock.js'
 import { testDatabase } from '../support/db.js'
@@ -39,7 +40,7 @@ describe('pipeline while the database is away', () => {
       config: defaultConfig(),
       log: createLogger('silent'),
       loginAt: () => new Date(0),
-      commands,
+      registry: registryOf(commands),
       dialogs: {},
       onEnqueued: () => {},
       communities: () => communities,

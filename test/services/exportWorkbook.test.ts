@@ -21,7 +21,10 @@ import {
   suggestions,
 } from '../../src/db/schema.js'
 import { isAppError } from '../../src/domain/errors.js'
-import type { Ctx } from '../../src/router/context.js'
+import type { Ctx } from '../../src/kit/context.js'
+import { checkAccess } from '../../src/kit/access.js'
+import { createRegistry } from '../../src/kit/registry.js'
+import { COMMANDS } from '../../src/features/index.js'
 import { neighbourName } from '../../src/domain/address.js'
 import { buildWorkbook, exportWorkbook, XLSX_TYPE } from '../../src/services/exportWorkbook.js'
 import { testDatabase } from '../support/db.js'
@@ -429,7 +432,9 @@ describe('导出: the staff workbook', () => {
         reply: async (t: string) => void replies.push(t),
       }) as unknown as Ctx
 
-    const refused = async (ctx: Ctx) => exportWorkbook(ctx, '').then(() => null, (e: unknown) => (isAppError(e) ? e.code : e))
+    // who and where are the router's check, made before the use-case runs
+    const spec = createRegistry(COMMANDS).find('导出')!
+    const refused = async (ctx: Ctx) => checkAccess(ctx, spec).then(() => null, (e: unknown) => (isAppError(e) ? e.code : e))
     expect(await refused(ctxFor(buildingRoom!, true, 1))).toBe('WRONG_ROOM')
     expect(await refused(ctxFor(null, false, 2))).toBe('FORBIDDEN')
     expect(replies).toEqual([])

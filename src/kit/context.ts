@@ -6,6 +6,7 @@ import type { Community } from '../db/communities.js'
 import type { Person } from '../db/people.js'
 import type { Room } from '../db/rooms.js'
 import type { BotStateSnapshot } from '../status/botState.js'
+import type { Registry } from './registry.js'
 
 /** Everything a command or dialog handler gets: one message, inside one transaction. */
 export interface Ctx {
@@ -45,6 +46,8 @@ export interface Ctx {
   tellOperator(line: string): void
   /** what the running bot knows about itself (状态) */
   runtime: Runtime
+  /** every command people can say (帮助 reads it) */
+  registry: Registry
 }
 
 export interface Runtime {

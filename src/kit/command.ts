@@ -1,0 +1,48 @@
+import type { CommandHandler } from './context.js'
+
+/**
+ * Who may say a command. head: a building head of the community, or staff; partner: staff, or a
+ * department's liaison of the community (for its own projects, checked by the use-case).
+ */
+export type Audience = 'everyone' | 'head' | 'staff' | 'partner'
+/** group: any group chat; private: a private chat; office: the staff group or a private chat */
+export type Place = 'anywhere' | 'group' | 'private' | 'office'
+
+export interface CommandSpec {
+  name: string
+  aliases: string[]
+  /** one short line for 帮助: the example before ' — ', what it does after */
+  usage: string
+  who: Audience
+  where: Place
+  /** a short verb phrase for the refusal sentences: 只有居委工作人员可以「act」。 */
+  act: string
+  /** a friendlier sentence than the central one, for this command only */
+  refuse?: { who?: string; where?: string }
+  /** not listed by 帮助 (said inside dialogs, or mentioned by another reply) */
+  unlisted?: boolean
+  /** said with arguments like these, the words mean another command ("撤销 J12" is 撤回) */
+  divert?: { args: RegExp; to: string }
+  run: CommandHandler
+}
+
+/** A command, declared once: its words, who may say it where, and what it does. */
+export function defineCommand(spec: CommandSpec): CommandSpec {
+  return spec
+}
+
+/** What 帮助 shows as the command's example (the usage before ' — '). */
+export const usageExample = (spec: Pick<CommandSpec, 'usage'>): string => spec.usage.split(' — ')[0]!
+
+/** The refusal sentences, written once, as functions of the spec. */
+export const WHO_REFUSAL: Record<Exclude<Audience, 'everyone'>, (spec: CommandSpec) => string> = {
+  staff: (spec) => `只有居委工作人员可以${spec.act}。`,
+  head: (spec) => `只有楼组长或居委工作人员可以${spec.act}。`,
+  partner: (spec) => `只有居委工作人员或承办单位联络员可以${spec.act}。`,
+}
+
+export const WHERE_REFUSAL: Record<Exclude<Place, 'anywhere'>, (spec: CommandSpec) => string> = {
+  group: (spec) => `请在楼栋群里 @我 说「${usageExample(spec)}」。`,
+  private: (spec) => `请私聊我${spec.act}。`,
+  office: (spec) => `请在居委工作群或私聊里${spec.act}。`,
+}
