@@ -7,10 +7,14 @@ export function rowsOf<T>(result: unknown): T[] {
 }
 
 /**
- * Tables whose text is the bot's own machinery (group topics are how groups are found again;
- * community names are the operator's): never rewritten by a scrub.
+ * Tables never rewritten by a scrub: the bot's own machinery (group topics are how groups are
+ * found again; community names are the operator's), and records that name *other* people or
+ * doors — a namesake's name, nickname or door is theirs, not the erased person's (the erased
+ * person's own rows there are deleted or rewritten by the erasure itself).
  */
-const UNTOUCHED_TABLES = new Set(['communities', 'rooms', 'app_settings', 'job_runs', 'bot_sessions', 'erasures'])
+const UNTOUCHED_TABLES = new Set(['communities', 'rooms', 'app_settings', 'job_runs', 'bot_sessions', 'erasures', 'people', 'room_members', 'households'])
+/** table.column pairs that are someone's own name: rewritten only on the erased person's rows */
+const OWN_NAME_COLUMNS = new Set(['council_candidates.name'])
 /** Columns holding keys, ids, codes and enums: a name inside one is not a mention of anybody. */
 const UNTOUCHED_COLUMNS = new Set([
   'idempotency_key', 'message_id', 'puppet_id', 'puppet_to', 'status', 'kind', 'type', 'command', 'seed',
@@ -35,7 +39,7 @@ export async function textColumns(db: Db): Promise<TextColumn[]> {
        order by c.table_name, c.column_name`),
   )
   return rows
-    .filter((r) => !UNTOUCHED_TABLES.has(r.table_name) && !UNTOUCHED_COLUMNS.has(r.column_name))
+    .filter((r) => !UNTOUCHED_TABLES.has(r.table_name) && !UNTOUCHED_COLUMNS.has(r.column_name) && !OWN_NAME_COLUMNS.has(`${r.table_name}.${r.column_name}`))
     .map((r) => ({ table: r.table_name, column: r.column_name, json: r.data_type.startsWith('json') }))
 }
 

@@ -3,6 +3,7 @@ import type { Conversation } from '../conversations/store.js'
 import { withdrawUnpublished } from '../db/council.js'
 import { householdMemberCount, householdOfPerson } from '../db/households.js'
 import {
+  councilCandidates,
   erasures,
   files,
   households,
@@ -92,6 +93,8 @@ export async function eraseMyInfo(ctx: Ctx): Promise<void> {
     await scrubNumber(db, { table: 'suggestions', columns: ['problem', 'place'], where: sql`${suggestions.personId} = ${person.id}`, number: door, replacement: ERASED_DOOR })
     await scrubNumber(db, { table: 'suggestion_supports', columns: ['words'], where: sql`${suggestionSupports.personId} = ${person.id}`, number: door, replacement: ERASED_DOOR })
   }
+  // their own entry in a published lottery keeps its place (the draw stays verifiable), not their name
+  await db.update(councilCandidates).set({ name: ERASED_NAME }).where(eq(councilCandidates.personId, person.id))
   // a neighbour they typed in for (代提) is reachable only through them
   await db.update(suggestions).set({ proxyFor: null }).where(eq(suggestions.proxiedBy, person.id))
   await db.update(suggestionSupports).set({ proxyFor: null }).where(eq(suggestionSupports.proxiedBy, person.id))

@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../src/db/scrub.js'
-import { ballots, erasures, files, suggestions } from '../../src/db/schema.js'
+import { householdKeySql } from '../../src/db/households.js'
+import { ballots, buildings, erasures, files, households, people, roomMembers, suggestions } from '../../src/db/schema.js'
 import { XLSX_TYPE } from '../../src/services/exportWorkbook.js'
 import { FakeClock } from '../support/clock.js'
 import { testDatabase } from '../support/db.js'
@@ -102,5 +103,37 @@ describe('删除我的信息 leaves nothing that names the person', () => {
     expect(world.lastSaid(G3)).toContain('J2')
     await world.say('王主任', '导出', { room: STAFF })
     expect(world.lastSaid(STAFF)).toMatch(/导出|\[文件\]/)
+  })
+})
+
+describe('erasing one person leaves their namesakes alone', () => {
+  let world: World
+  beforeAll(async () => {
+    world = new World(await testDatabase())
+    world.group(STAFF, ['王主任'])
+    world.group(G3, ['王主任', '王芳'])
+    world.group('幸福里5号楼', ['王主任'])
+    world.addToGroup('幸福里5号楼', world.newPerson('王芳'))
+    await world.start()
+    await world.say('王主任', '绑定 3号楼', { room: G3 })
+    await world.say('王主任', '绑定 5号楼', { room: '幸福里5号楼' })
+    await world.say('王芳', '登记 3号楼 2单元502')
+  })
+  afterAll(async () => {
+    await world?.stop()
+    await world?.db.close()
+  })
+
+  it('keeps the other 王芳’s name, group nickname and household; another building’s same door stays', async () => {
+    const other = (await world.app.db.select().from(people).where(eq(people.name, '王芳'))).find((p) => p.puppetId !== world.person('王芳').id)!
+    const [b5] = await world.app.db.select().from(buildings).where(eq(buildings.number, 5))
+    await world.app.db.insert(households).values({ communityId: b5!.communityId, buildingId: b5!.id, unit: '2单元502', key: householdKeySql(b5!.id, '2单元502'), createdAt: new Date() })
+    await world.say('王芳', '删除我的信息')
+    await world.say('王芳', '确认删除')
+    const [still] = await world.app.db.select().from(people).where(eq(people.id, other.id))
+    expect(still?.name).toBe('王芳')
+    const nick = await world.app.db.select().from(roomMembers).where(eq(roomMembers.personId, other.id))
+    expect(nick.map((n) => n.nickname)).toEqual(['王芳'])
+    expect((await world.app.db.select().from(households)).map((h) => h.unit)).toEqual(['2单元502'])
   })
 })
