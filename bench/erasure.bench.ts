@@ -34,6 +34,7 @@ import { createRegistry } from '../src/kit/registry.js'
 import { ERASED_NAME, eraseMyInfo } from '../src/services/eraseMyInfo.js'
 import { day, seedPapersCommunity } from './papersCommunity.js'
 import { scratchDatabase } from './scratch.js'
+import { intArg } from './args.js'
 
 const { values: argv } = parseArgs({
   options: {
@@ -44,11 +45,7 @@ const { values: argv } = parseArgs({
   },
   strict: true,
 })
-const int = (name: string, v: string | undefined, min: number): number => {
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${v}`)
-  return n
-}
+const int = intArg
 const HOUSEHOLDS = int('households', argv.households, 100)
 const INBOUND = int('inbound', argv.inbound, 0)
 const OUTBOX = int('outbox', argv.outbox, 0)

@@ -34,6 +34,7 @@ import { conversations, inboundMessages, outbox } from '../src/db/schema.js'
 import type { Outcome } from '../src/router/pipeline.js'
 import { FakeClock } from '../test/support/clock.js'
 import { scratchDatabase } from './scratch.js'
+import { intArg } from './args.js'
 
 const { values: argv } = parseArgs({
   options: {
@@ -46,11 +47,7 @@ const { values: argv } = parseArgs({
   },
   strict: true,
 })
-const int = (name: string, v: string | undefined, min: number): number => {
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${v}`)
-  return n
-}
+const int = intArg
 const N = int('n', argv.n, 1)
 const SEED = int('seed', argv.seed, 0)
 const TIMEOUT_MS = int('timeout', argv.timeout, 100)

@@ -25,6 +25,7 @@ import { createPipeline, type Outcome } from '../src/router/pipeline.js'
 import { syncAllRooms } from '../src/services/syncRooms.js'
 import { seededRandom } from '../src/domain/random.js'
 import { scratchDatabase } from './scratch.js'
+import { intArg } from './args.js'
 
 // ---------------------------------------------------------------- options
 
@@ -44,11 +45,7 @@ const { values: argv } = parseArgs({
   },
   strict: true,
 })
-const int = (name: string, v: string | undefined, min: number): number => {
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${v}`)
-  return n
-}
+const int = intArg
 const N = int('n', argv.n, 1)
 const WARMUP = int('warmup', argv.warmup, 0)
 const INFLIGHT = int('inflight', argv.inflight, 1)

@@ -101,6 +101,7 @@ export function createPipeline(deps: PipelineDeps) {
   const queue = new KeyedQueue()
   const identity = new IdentityCache()
   const db = deps.database.db
+  const operator = deps.operator ?? ((line: string) => deps.log.warn(line))
 
   async function process(msg: InboundMessage): Promise<Outcome> {
     // the first arrival's time: staleness and timestamps stay the same on every retry
@@ -208,7 +209,7 @@ export function createPipeline(deps: PipelineDeps) {
     if (msg.room) {
       const admitted = await admitRoom(tx, { ref: msg.room, now, loginAt, communities: deps.communities() })
       room = admitted.room
-      for (const line of admitted.notes) (deps.operator ?? ((l: string) => deps.log.warn(l)))(line)
+      for (const line of admitted.notes) operator(line)
     }
     const person = await resolvePerson(tx, { ref: msg.talker, roomId: room?.id, now, loginAt })
     const ids = { roomId: room?.id ?? null, personId: person.id }
@@ -369,7 +370,7 @@ export function createPipeline(deps: PipelineDeps) {
       },
       afterCommit: () => {},
       communities: deps.communities(),
-      tellOperator: (line) => ctx.afterCommit(async () => (deps.operator ?? ((l: string) => deps.log.warn(l)))(line)),
+      tellOperator: (line) => ctx.afterCommit(async () => operator(line)),
       runtime: deps.runtime ?? noRuntime,
       registry: deps.registry,
     }

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { getCommunity } from '../db/communities.js'
-import { bindStaffRoom, staffRoomOf } from '../db/rooms.js'
+import { bindStaffRoom, getRoom, staffRoomOf } from '../db/rooms.js'
 import { communities } from '../db/schema.js'
 import { AppError } from '../domain/errors.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from '../kit/context.js'
-import { bindableAsStaff, redeemBindCode, roomById } from './staffRoom.js'
+import { bindableAsStaff, redeemBindCode } from './staffRoom.js'
 
 /** A 换工作群 request waits this long for the old staff group's confirmation. */
 export const STAFF_MOVE_TTL_MS = 30 * 60_000
@@ -76,7 +76,7 @@ export async function confirmStaffMove(ctx: Ctx): Promise<void> {
   if (!room || room.kind !== 'staff' || room.communityId === null) throw new AppError('WRONG_ROOM', '请在原来的居委工作群里 @我 说「确认换群」。')
   const community = await getCommunity(ctx.db, { id: room.communityId })
   const pending = community?.staffMoveRoomId && community.staffMoveAt && ctx.now.getTime() - community.staffMoveAt.getTime() <= STAFF_MOVE_TTL_MS
-  const target = pending ? await roomById(ctx.db, community!.staffMoveRoomId!) : undefined
+  const target = pending ? await getRoom(ctx.db, { id: community!.staffMoveRoomId! }) : undefined
   if (!community || !target || !target.present || !bindableAsStaff(target)) {
     throw new AppError('NOT_FOUND', '没有待确认的换群申请（申请30分钟内有效）。请先在新群里说「换工作群」。')
   }

@@ -1,10 +1,10 @@
 import { createHash, randomInt } from 'node:crypto'
-import { eq } from 'drizzle-orm'
+import { eq, inArray } from 'drizzle-orm'
 import type { RoomRef } from '../chat/types.js'
 import type { Db } from '../db/client.js'
 import type { Community } from '../db/communities.js'
 import { bindStaffRoom, resolveRoomRow, staffRoomOf, type MemberEvidence, type Room } from '../db/rooms.js'
-import { communities, rooms } from '../db/schema.js'
+import { communities } from '../db/schema.js'
 import { cut } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 
@@ -99,24 +99,21 @@ export async function admitRoom(
 
 /** The staff group a code binds, if the code is right; counts misses and voids a code tried too often. */
 export async function redeemBindCode(db: Db, p: { code: string; communities: Community[] }): Promise<{ community?: Community; voided?: Community }> {
-  const digits = codeDigits(p.code)
-  const hash = hashCode(digits)
-  for (const c of p.communities) {
-    const [row] = await db.select().from(communities).where(eq(communities.id, c.id))
-    if (row?.bindCodeHash && row.bindCodeHash === hash) {
-      await db.update(communities).set({ bindCodeHash: null, bindCodeMisses: 0 }).where(eq(communities.id, c.id))
-      return { community: c }
-    }
+  const hash = hashCode(codeDigits(p.code))
+  const ids = p.communities.map((c) => c.id)
+  const open = ids.length ? (await db.select().from(communities).where(inArray(communities.id, ids))).filter((r) => r.bindCodeHash) : []
+  const match = open.find((r) => r.bindCodeHash === hash)
+  if (match) {
+    await db.update(communities).set({ bindCodeHash: null, bindCodeMisses: 0 }).where(eq(communities.id, match.id))
+    return { community: p.communities.find((c) => c.id === match.id) }
   }
   // a miss counts against every open code: guessing cannot go on for long
   let voided: Community | undefined
-  for (const c of p.communities) {
-    const [row] = await db.select().from(communities).where(eq(communities.id, c.id))
-    if (!row?.bindCodeHash) continue
+  for (const row of open) {
     const misses = row.bindCodeMisses + 1
     const patch = misses >= BIND_CODE_MAX_MISSES ? { bindCodeHash: null, bindCodeMisses: 0 } : { bindCodeMisses: misses }
-    await db.update(communities).set(patch).where(eq(communities.id, c.id))
-    if (misses >= BIND_CODE_MAX_MISSES) voided = c
+    await db.update(communities).set(patch).where(eq(communities.id, row.id))
+    if (misses >= BIND_CODE_MAX_MISSES) voided = p.communities.find((c) => c.id === row.id)
   }
   return { voided }
 }
@@ -124,9 +121,4 @@ export async function redeemBindCode(db: Db, p: { code: string; communities: Com
 /** Rooms that may not become the staff group: a building's, the council's. */
 export function bindableAsStaff(room: Room): boolean {
   return room.kind === 'other' || room.kind === 'staff'
-}
-
-export async function roomById(db: Db, id: number): Promise<Room | undefined> {
-  const [row] = await db.select().from(rooms).where(eq(rooms.id, id))
-  return row
 }
