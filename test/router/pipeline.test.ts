@@ -1,14 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InboundMessage } from '../../src/chat/types.js'
-import { defaultConfig } from '../../src/config.js'
 import type { Database } from '../../src/db/client.js'
-import { ensureCommunities } from '../../src/db/communities.js'
 import { inboundMessages, outbox, people } from '../../src/db/schema.js'
 import { AppError } from '../../src/domain/errors.js'
-import { createLogger } from '../../src/log.js'
 import type { CommandHandler } from '../../src/kit/context.js'
-import { registryOf } from '../support/registry.js'
+import { testPipeline } from '../support/registry.js'
 import { createPipeline } from '../../src/router/pipeline.js'
 import { FakeClock } from '../support/clock.js'
 import { testDatabase } from '../support/db.js'
@@ -60,21 +57,7 @@ describe('pipeline', () => {
   let pipeline: ReturnType<typeof createPipeline>
   beforeAll(async () => {
     database = await testDatabase()
-    const communities = await ensureCommunities(database.db, { staffRoomTopics: ['居委工作群'], now: clock.now() })
-    pipeline = createPipeline({
-      database,
-      now: clock.now,
-      config: defaultConfig(),
-      log: createLogger('silent'),
-      loginAt: () => new Date(0),
-      registry: registryOf(commands),
-      dialogs: {},
-      onEnqueued: () => enqueued++,
-      communities: () => communities,
-      loadImage: async () => {
-        throw new Error('no pictures here')
-      },
-    })
+    pipeline = await testPipeline(database, { now: clock.now, handlers: commands, onEnqueued: () => enqueued++ })
   })
   afterAll(async () => {
     await database?.close()

@@ -1,13 +1,10 @@
 import { like } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { InboundMessage } from '../../src/chat/types.js'
-import { defaultConfig } from '../../src/config.js'
 import type { Database } from '../../src/db/client.js'
-import { ensureCommunities } from '../../src/db/communities.js'
 import { outbox } from '../../src/db/schema.js'
-import { createLogger } from '../../src/log.js'
 import type { CommandHandler } from '../../src/kit/context.js'
-import { registryOf } from '../support/registry.js'
+import { testPipeline } from '../support/registry.js'
 import { createPipeline } from '../../src/router/pipeline.js'
 import { FakeClock } from '../support/clock.js'
 import { testDatabase } from '../support/db.js'
@@ -33,21 +30,7 @@ describe('pipeline while the database is away', () => {
   let pipeline: ReturnType<typeof createPipeline>
   beforeAll(async () => {
     database = await testDatabase()
-    const communities = await ensureCommunities(database.db, { staffRoomTopics: ['居委工作群'], now: clock.now() })
-    pipeline = createPipeline({
-      database,
-      now: clock.now,
-      config: defaultConfig(),
-      log: createLogger('silent'),
-      loginAt: () => new Date(0),
-      registry: registryOf(commands),
-      dialogs: {},
-      onEnqueued: () => {},
-      communities: () => communities,
-      loadImage: async () => {
-        throw new Error('no pictures')
-      },
-    })
+    pipeline = await testPipeline(database, { now: clock.now, handlers: commands })
   })
   afterAll(async () => {
     await database?.close()
