@@ -7,7 +7,7 @@ import { AGE_LABEL, parseAgeBand, SKIP } from '../domain/council.js'
 import { AppError } from '../domain/errors.js'
 import { cut, normalizeInput } from '../domain/text.js'
 import type { Ctx, DialogHandler } from '../kit/context.js'
-import type { Conversation } from './store.js'
+import type { Conversation } from '../db/conversations.js'
 
 export const SIGNUP_DIALOG = 'council-signup'
 const VERSION = 1

@@ -8,7 +8,7 @@ import { categorize, parsePlace, understandSuggestion, type Category } from '../
 import { chinesePunctuation, cut, normalizeInput } from '../domain/text.js'
 import type { Ctx, DialogHandler } from '../kit/context.js'
 import { likelyDuplicate, recordSuggestion, suggestionCode, supportSuggestion, type SuggestionDraft } from '../services/submitSuggestion.js'
-import type { Conversation } from './store.js'
+import type { Conversation } from '../db/conversations.js'
 
 export const INTAKE_DIALOG = 'suggestion-intake'
 const VERSION = 1

@@ -1,5 +1,4 @@
 import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/reportProgress.js'
-import { COMPOSE_DIALOG, composeNoticeDialog } from '../conversations/composeNotice.js'
 import { INTAKE_DIALOG, intakeDialog } from '../conversations/intakeSuggestion.js'
 import { SIGNUP_DIALOG, signupDialog } from '../conversations/councilSignup.js'
 import { ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
@@ -10,6 +9,7 @@ import { councilCommands } from './council/commands.js'
 import { helpCommands } from './help/commands.js'
 import { householdCommands } from './households/commands.js'
 import { implementationCommands } from './implementation/commands.js'
+import { composeNoticeDialog } from './notices/composeNotice.js'
 import { noticeCommands } from './notices/commands.js'
 import { poolCommands } from './pool/commands.js'
 import { roundCommands } from './rounds/commands.js'
@@ -53,7 +53,7 @@ export const COMMANDS: readonly CommandSpec[] = (() => {
 
 export const DIALOGS: Record<string, DialogHandler> = {
   [ERASE_DIALOG]: eraseDialog,
-  [COMPOSE_DIALOG]: composeNoticeDialog,
+  [composeNoticeDialog.name]: composeNoticeDialog.handler,
   [INTAKE_DIALOG]: intakeDialog,
   [SCORE_DIALOG]: scoringDialog,
   [SIGNUP_DIALOG]: signupDialog,

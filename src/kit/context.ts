@@ -1,11 +1,11 @@
 import type { FilePayload, InboundMessage } from '../chat/types.js'
 import type { Config } from '../config.js'
-import type { Conversation } from '../conversations/store.js'
+import type { Conversation } from '../db/conversations.js'
 import type { Db } from '../db/client.js'
 import type { Community } from '../db/communities.js'
 import type { Person } from '../db/people.js'
 import type { Room } from '../db/rooms.js'
-import type { BotStateSnapshot } from '../status/botState.js'
+import type { BotStateSnapshot } from './botState.js'
 import type { Registry } from './registry.js'
 
 /** Everything a command or dialog handler gets: one message, inside one transaction. */
@@ -61,6 +61,8 @@ export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>
 export interface DialogHandler {
   /** bump when the state's shape changes: older states are discarded with an apology */
   version: number
+  /** reads older versions itself (the dialog engine's dialogs migrate them) */
+  migrates?: boolean
   onMessage(ctx: Ctx, conversation: Conversation): Promise<void>
   /** 返回: go back one step; default is to cancel */
   onBack?(ctx: Ctx, conversation: Conversation): Promise<void>

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino'
 import type { ContactRef, FilePayload, InboundMessage } from '../chat/types.js'
 import type { Config } from '../config.js'
-import { expireConversation } from '../conversations/expire.js'
-import { chatKeyOf, endConversation, findConversation, saveConversation, type Conversation } from '../conversations/store.js'
+import { expireConversation } from '../kit/expireDialogs.js'
+import { chatKeyOf, endConversation, findConversation, saveConversation, type Conversation } from '../db/conversations.js'
 import { isConnectionError, type Database, type Db } from '../db/client.js'
 import { logAndPeek } from '../db/hotPath.js'
 import type { Community } from '../db/communities.js'
@@ -305,7 +305,7 @@ export function createPipeline(deps: PipelineDeps) {
     if (released) await ctx.endDialog()
     if (conversation && !released) {
       const dialog = deps.dialogs[conversation.name]
-      if (!dialog || dialog.version !== conversation.version) {
+      if (!dialog || (!dialog.migrates && dialog.version !== conversation.version)) {
         await ctx.endDialog()
         await ctx.reply('抱歉，系统刚升级，刚才的操作要重新开始。')
       } else if (parsed.kind === 'command' && parsed.name === '取消') {

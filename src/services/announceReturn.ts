@@ -4,7 +4,7 @@ import { outbox, rooms } from '../db/schema.js'
 import { previousSession } from '../db/sessions.js'
 import { formatClock } from '../domain/time.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import { outboxFigures } from '../status/report.js'
+import { outboxFigures } from '../features/status/index.js'
 
 /** Shorter gaps (a quick restart) are not worth a message. */
 export const OFFLINE_NOTICE_AFTER_MS = 5 * 60_000

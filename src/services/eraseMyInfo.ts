@@ -1,5 +1,5 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
-import type { Conversation } from '../conversations/store.js'
+import type { Conversation } from '../db/conversations.js'
 import { withdrawUnpublished } from '../db/council.js'
 import { householdMemberCount, householdOfPerson } from '../db/households.js'
 import {

@@ -1,5 +1,5 @@
 import type { Ctx } from '../kit/context.js'
-import { collectStatus, statusLines } from '../status/report.js'
+import { collectStatus, statusLines } from '../features/status/index.js'
 
 /** 状态: the bot's own state for the staff, in a few lines (the same as the status page). */
 export async function showStatus(ctx: Ctx): Promise<void> {

@@ -1,8 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import QRCode from 'qrcode'
-import type { BotStateSnapshot } from './botState.js'
-import { escapeHtml, page, statusHtml, type StatusReport } from './report.js'
+import type { BotStateSnapshot } from '../kit/botState.js'
+import { escapeHtml, page, statusHtml, type StatusReport } from '../features/status/index.js'
 
 export interface StatusServerDeps {
   host: string

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../kit/command.js'
-import { startCompose } from '../../conversations/composeNotice.js'
+import { startCompose } from './composeNotice.js'
 import { confirmForwarded } from '../../services/confirmForwarded.js'
 import { showNoticeStatus } from '../../services/showNoticeStatus.js'
 import { startCampaign } from '../../services/startCampaign.js'

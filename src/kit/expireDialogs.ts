@@ -2,8 +2,8 @@ import { and, asc, eq, lte } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import { conversations, roomMembers, people } from '../db/schema.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import type { DialogHandler } from '../kit/context.js'
-import type { Conversation } from './store.js'
+import type { DialogHandler } from './context.js'
+import type { Conversation } from '../db/conversations.js'
 
 const DEFAULT_NOTICE = '刚才的操作太久没有回复，已经结束了。需要时请重新开始。'
 
@@ -21,7 +21,7 @@ export async function expireConversation(
     .returning({ id: conversations.id })
   if (!gone.length) return undefined
   const dialog = p.dialogs[p.conversation.name]
-  if (!dialog?.onTimeout || dialog.version !== p.conversation.version) return DEFAULT_NOTICE
+  if (!dialog?.onTimeout || (!dialog.migrates && dialog.version !== p.conversation.version)) return DEFAULT_NOTICE
   return dialog.onTimeout({ db, conversation: p.conversation, now: p.now })
 }
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
-import type { Db } from '../db/client.js'
-import { conversations } from '../db/schema.js'
+import type { Db } from './client.js'
+import { conversations } from './schema.js'
 
 export type Conversation = typeof conversations.$inferSelect
 

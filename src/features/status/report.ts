@@ -1,8 +1,8 @@
 import { and, count, eq, gt, inArray, lte, max, min, sql } from 'drizzle-orm'
-import type { Db } from '../db/client.js'
-import { jobRuns, outbox, rooms } from '../db/schema.js'
-import { formatClock } from '../domain/time.js'
-import type { BotStateSnapshot } from './botState.js'
+import type { Db } from '../../db/client.js'
+import { jobRuns, outbox, rooms } from '../../db/schema.js'
+import { formatClock } from '../../domain/time.js'
+import type { BotStateSnapshot } from '../../kit/botState.js'
 
 const DAY_MS = 86_400_000
 

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { z } from 'zod'
+import { findConversation } from '../../src/db/conversations.js'
+import { again, ask, defineDialog, end, stay } from '../../src/kit/dialog.js'
+import { dialogText } from '../../src/kit/text.js'
+import { testCtx } from '../support/ctx.js'
+import { testDatabase } from '../support/db.js'
+
+type Step = 'name' | 'age' | 'done'
+const State = z.object({ name: z.string().optional(), age: z.number().int().optional() })
+type State = z.infer<typeof State>
+
+/** a two-question form: name, then age (version 2: age is a number; version 1 kept it as text) */
+const form = defineDialog<State, Step>({
+  name: 'test-form',
+  version: 2,
+  schema: State,
+  leaveSay: 'left the form',
+  steps: {
+    name: { prompt: () => 'name?', answer: (_c, a, s) => (a.text ? ask('age', { ...s, name: a.text }) : again('say a name. ')) },
+    age: {
+      prompt: (_c, s) => `age of ${s.name}?`,
+      answer: (_c, a, s) => (/^\d+$/.test(a.plain) ? ask('done', { ...s, age: Number(a.plain) }) : stay('a number, please')),
+      back: 'name',
+    },
+    done: { prompt: (_c, s) => `ok ${s.name} ${s.age}`, answer: () => end('bye') },
+  },
+  migrate: {
+    1: (old) => {
+      const o = old.state as { name?: string; age?: string }
+      return { step: old.step as Step, state: { name: o.name, age: o.age === undefined ? undefined : Number(o.age) } }
+    },
+  },
+})
+
+describe('the dialog engine', () => {
+  let database: Awaited<ReturnType<typeof testDatabase>>
+  beforeAll(async () => {
+    database = await testDatabase()
+  })
+  afterAll(() => database.close())
+
+  /** one message to the open form, as the router would hand it over */
+  async function answer(text: string) {
+    const ctx = await testCtx(database.db, { text })
+    if (!ctx.conversation) throw new Error('no open dialog')
+    if (text === '返回') await form.handler.onBack!(ctx, ctx.conversation)
+    else await form.handler.onMessage(ctx, ctx.conversation)
+    return ctx.said
+  }
+
+  test('asks each step, validates answers, goes back, ends', async () => {
+    const ctx = await testCtx(database.db)
+    await form.start(ctx, 'name', {}, 'hello. ')
+    expect(ctx.said).toEqual(['hello. name?'])
+    expect(await answer('')).toEqual(['say a name. name?'])
+    expect(await answer('Li')).toEqual(['age of Li?'])
+    expect(await answer('old')).toEqual(['a number, please'])
+    expect(await answer('返回')).toEqual([`${dialogText.back}name?`])
+    expect(await answer('Wang')).toEqual(['age of Wang?'])
+    expect(await answer('7')).toEqual(['ok Wang 7'])
+    expect(await answer('anything')).toEqual(['bye'])
+    const person = (await testCtx(database.db)).person
+    expect(await findConversation(database.db, { chatKey: 'private', personId: person.id })).toBeUndefined()
+  })
+
+  test('返回 from a step without a way back leaves the dialog', async () => {
+    await form.start(await testCtx(database.db), 'name', {})
+    expect(await answer('返回')).toEqual(['left the form'])
+  })
+
+  test('an older version is migrated, keeping the answers', async () => {
+    const ctx = await testCtx(database.db)
+    await ctx.startDialog({ name: form.name, version: 1, step: 'age', state: { name: 'Zhao', age: '3' } })
+    expect(form.restore({ version: 1, step: 'age', state: { name: 'Zhao', age: '3' } })).toEqual({ step: 'age', state: { name: 'Zhao', age: 3 } })
+    expect(await answer('返回')).toEqual([`${dialogText.back}name?`])
+  })
+
+  test('a state that does not validate, or a newer version, is dropped with a plain word', async () => {
+    const ctx = await testCtx(database.db)
+    await ctx.startDialog({ name: form.name, version: 2, step: 'age', state: { name: 42 } })
+    expect(await answer('5')).toEqual([dialogText.outdated])
+    expect(form.restore({ version: 3, step: 'age', state: {} })).toBeNull()
+    expect(form.restore({ version: 2, step: 'nowhere', state: {} })).toBeNull()
+    expect(form.restore({ version: 0, step: 'name', state: {} })).toBeNull()
+  })
+
+  test('on timeout, an unreadable state gets the general notice', async () => {
+    const ctx = await testCtx(database.db)
+    await ctx.startDialog({ name: form.name, version: 2, step: 'age', state: { name: 42 } })
+    const c = (await findConversation(database.db, { chatKey: 'private', personId: ctx.person.id }))!
+    expect(await form.handler.onTimeout!({ db: database.db, conversation: c, now: ctx.now })).toBe(dialogText.timedOut)
+  })
+})
