@@ -25,3 +25,4 @@ export function parseCodes(input: string): Codes {
 }
 
 export const projectCode = (id: number): string => `P${id}`
+export const roundCode = (id: number): string => `T${id}`

@@ -2,7 +2,7 @@ import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/report
 import { INTAKE_DIALOG, intakeDialog } from '../conversations/intakeSuggestion.js'
 import { SIGNUP_DIALOG, signupDialog } from '../conversations/councilSignup.js'
 import { ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
-import { SCORE_DIALOG, scoringDialog } from '../services/councilRound.js'
+import { SCORE_DIALOG, scoringDialog } from './rounds/index.js'
 import type { CommandSpec } from '../kit/command.js'
 import type { DialogHandler } from '../kit/context.js'
 import { councilCommands } from './council/commands.js'

@@ -1,8 +1,8 @@
 import { defineCommand } from '../../kit/command.js'
-import { castVote } from '../../services/castVote.js'
-import { openRound } from '../../services/openRound.js'
-import { openResolution, voteResolution } from '../../services/resolution.js'
-import { closeRoundEarly, showRoundResults } from '../../services/roundResults.js'
+import { castVote } from './castVote.js'
+import { openRound } from './openRound.js'
+import { openResolution, voteResolution } from './openResolution.js'
+import { closeRoundEarly, showRoundResults } from './results.js'
 
 /** Votes on projects and resolutions. */
 export const roundCommands = [

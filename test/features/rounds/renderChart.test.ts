@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { rankingChartSvg } from '../../src/domain/rounds/chartSvg.js'
-import { CJK_FONT_CANDIDATES, findCjkFont, npmCjkFont, renderPng } from '../../src/services/renderChart.js'
+import { rankingChartSvg } from '../../../src/domain/rounds/chartSvg.js'
+import { CJK_FONT_CANDIDATES, findCjkFont, npmCjkFont, renderPng } from '../../../src/features/rounds/renderChart.js'
 
 const svg = rankingChartSvg({
   title: '投票结果 T1',
