@@ -26,3 +26,5 @@ export function parseCodes(input: string): Codes {
 
 export const projectCode = (id: number): string => `P${id}`
 export const roundCode = (id: number): string => `T${id}`
+/** T1 in what people type (the first one) */
+export const ROUND_REF = /T\s*(\d+)/i

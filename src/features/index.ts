@@ -2,7 +2,7 @@ import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/report
 import { INTAKE_DIALOG, intakeDialog } from '../conversations/intakeSuggestion.js'
 import { SIGNUP_DIALOG, signupDialog } from '../conversations/councilSignup.js'
 import { ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
-import { SCORE_DIALOG, scoringDialog } from './rounds/index.js'
+import { scoringDialog } from './rounds/index.js'
 import type { CommandSpec } from '../kit/command.js'
 import type { DialogHandler } from '../kit/context.js'
 import { councilCommands } from './council/commands.js'
@@ -55,7 +55,7 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [ERASE_DIALOG]: eraseDialog,
   [composeNoticeDialog.name]: composeNoticeDialog.handler,
   [INTAKE_DIALOG]: intakeDialog,
-  [SCORE_DIALOG]: scoringDialog,
+  [scoringDialog.name]: scoringDialog.handler,
   [SIGNUP_DIALOG]: signupDialog,
   [PROGRESS_PHOTOS_DIALOG]: progressPhotosDialog,
 }

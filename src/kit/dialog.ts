@@ -59,6 +59,11 @@ export interface DialogSpec<S, K extends string> {
   leaveSay?: string
   /** migrations from older versions, keyed by the version they read */
   migrate?: Record<number, Migration<S, K>>
+  /**
+   * A step stored under a name that carries a value of the state (a dialog older than the engine
+   * stored the project number as its step): how the name is written, and read back at this version.
+   */
+  stepName?: { write: (step: K, state: S) => string; read: (name: string, state: unknown) => { step: string; state: unknown } | null }
   /** runs before every step's answer; a result other than undefined replaces the step's answer */
   intercept?: (ctx: Ctx, answer: Answer, state: S, step: K) => Promise<Go<S, K> | undefined>
   /** a command said during the dialog ends it and runs (a dialog that only waits for extras) */
@@ -91,7 +96,9 @@ export function defineDialog<S, K extends string>(spec: DialogSpec<S, K>): Dialo
   const isStep = (step: string): step is K => Object.hasOwn(spec.steps, step)
 
   function restore(stored: { version: number; step: string; state: unknown }): { step: K; state: S } | null {
-    let current: { step: string; state: unknown } | null = { step: stored.step, state: stored.state }
+    const { stepName } = spec
+    let current: { step: string; state: unknown } | null =
+      stepName && stored.version === spec.version ? stepName.read(stored.step, stored.state) : { step: stored.step, state: stored.state }
     for (let v = stored.version; v < spec.version && current; v++) {
       const migration = spec.migrate?.[v]
       current = migration ? migration(current) : null
@@ -102,7 +109,8 @@ export function defineDialog<S, K extends string>(spec: DialogSpec<S, K>): Dialo
   }
 
   async function save(ctx: Ctx, step: K, state: S): Promise<void> {
-    await ctx.startDialog({ name: spec.name, version: spec.version, step, state: state as Record<string, unknown>, timeoutMs: spec.timeoutMs })
+    const name = spec.stepName ? spec.stepName.write(step, state) : step
+    await ctx.startDialog({ name: spec.name, version: spec.version, step: name, state: state as Record<string, unknown>, timeoutMs: spec.timeoutMs })
   }
 
   /** one reply: what is said, then the question, run together (a say ending in '\n' breaks the line) */

@@ -59,14 +59,6 @@ const PENDING: string[] = [
   'domain/suggestions/',
   'features/suggestions/',
   'features/pool/',
-  // rounds
-  'services/openRound.ts',
-  'services/castVote.ts',
-  'services/roundResults.ts',
-  'services/resolution.ts',
-  'services/councilRound.ts',
-  'domain/rounds/',
-  'features/rounds/',
   // council
   'conversations/councilSignup.ts',
   'services/councilPool.ts',

@@ -91,4 +91,24 @@ describe('the dialog engine', () => {
     const c = (await findConversation(database.db, { chatKey: 'private', personId: ctx.person.id }))!
     expect(await form.handler.onTimeout!({ db: database.db, conversation: c, now: ctx.now })).toBe(dialogText.timedOut)
   })
+
+  test('a step stored under a name carrying a value of the state is read and written that way', async () => {
+    const Items = z.object({ item: z.number().int() })
+    const items = defineDialog<z.infer<typeof Items>, 'item'>({
+      name: 'test-items',
+      version: 1,
+      schema: Items,
+      stepName: { write: (_step, s) => String(s.item), read: (name, state) => (/^\d+$/.test(name) ? { step: 'item', state: { ...(state as object), item: Number(name) } } : null) },
+      steps: { item: { prompt: (_c, s) => `item ${s.item}?`, answer: (_c, _a, s) => (s.item < 4 ? ask('item', { item: s.item + 1 }) : end('done')) } },
+    })
+    const ctx = await testCtx(database.db)
+    // as stored before the engine: the step is the item's number, the state does not hold it
+    await ctx.startDialog({ name: items.name, version: 1, step: '3', state: {} })
+    const c = (await findConversation(database.db, { chatKey: 'private', personId: ctx.person.id }))!
+    const next = await testCtx(database.db, { text: 'ok' })
+    await items.handler.onMessage(next, c)
+    expect(next.said).toEqual(['item 4?'])
+    expect((await findConversation(database.db, { chatKey: 'private', personId: ctx.person.id }))?.step).toBe('4')
+    expect(items.restore({ version: 1, step: 'item', state: {} })).toBeNull()
+  })
 })

@@ -1,15 +1,20 @@
-import type { Parsed } from '../address.js'
+import type { Parsed } from '../parsed.js'
 import { convertAllNumerals, normalizeWidth } from '../text.js'
 
 /** A round's projects are numbered like the pool: P3 — people may also type just 3. */
 const MAX_PROJECT = 99_999
 
+export type DotVoteReason =
+  | { code: 'noNumbers' }
+  | { code: 'unreadable'; text: string }
+  | { code: 'noSuchProject'; number: number }
+  | { code: 'tooMany'; count: number }
+
 /**
  * 投票 3 7 12 / 3、7、12 / P3 P7 / 三 七 / 3 3 7 (a repeat stacks a dot) → project numbers, in
- * the order typed. Never throws; a rejection says how to vote.
+ * the order typed. Never throws.
  */
-export function parseDotVote(input: string, p: { dots: number }): Parsed<number[]> {
-  const example = `例如「投票 3 7 12」（重复写同一个号可多投一票，每户最多 ${p.dots} 票）`
+export function parseDotVote(input: string, p: { dots: number }): Parsed<number[], DotVoteReason> {
   const s = convertAllNumerals(normalizeWidth(String(input ?? '')))
   const picks: number[] = []
   const leftover = s
@@ -18,11 +23,11 @@ export function parseDotVote(input: string, p: { dots: number }): Parsed<number[
       return ' '
     })
     .replace(/[\s,;:、。.!！和与及还有票投]+/g, '')
-  if (!picks.length) return { ok: false, reply: `请写项目编号，${example}。` }
-  if (leftover) return { ok: false, reply: `没看懂「${s.slice(0, 20)}」，${example}。` }
+  if (!picks.length) return { ok: false, reason: { code: 'noNumbers' } }
+  if (leftover) return { ok: false, reason: { code: 'unreadable', text: s.slice(0, 20) } }
   const bad = picks.find((n) => n < 1 || n > MAX_PROJECT)
-  if (bad !== undefined) return { ok: false, reply: `没有 ${bad} 号项目，${example}。` }
-  if (picks.length > p.dots) return { ok: false, reply: `每户最多 ${p.dots} 票，您写了 ${picks.length} 票，请少选几项。` }
+  if (bad !== undefined) return { ok: false, reason: { code: 'noSuchProject', number: bad } }
+  if (picks.length > p.dots) return { ok: false, reason: { code: 'tooMany', count: picks.length } }
   return { ok: true, value: picks }
 }
 
@@ -34,12 +39,13 @@ export interface Score {
   importance: number
 }
 
+export type ScoresReason = { code: 'unreadable' } | { code: 'outOfRange'; project: number }
+
 /**
  * Council scoring, compact: "P3 5 4" (urgency, importance), several per message:
  * "P3 5 4，P7 3 3". Never throws.
  */
-export function parseScores(input: string): Parsed<Score[]> {
-  const example = '例如「P3 5 4」（P3 紧迫性5分、重要性4分），可一次写几项：「P3 5 4，P7 3 3」'
+export function parseScores(input: string): Parsed<Score[], ScoresReason> {
   const s = convertAllNumerals(normalizeWidth(String(input ?? '')))
   const scores: Score[] = []
   const leftover = s
@@ -48,9 +54,9 @@ export function parseScores(input: string): Parsed<Score[]> {
       return ' '
     })
     .replace(/[\s,;、。.!！]+/g, '')
-  if (!scores.length || leftover) return { ok: false, reply: `没看懂，请按格式打分，${example}。` }
+  if (!scores.length || leftover) return { ok: false, reason: { code: 'unreadable' } }
   const bad = scores.find((x) => [x.urgency, x.importance].some((v) => v < 1 || v > 5))
-  if (bad) return { ok: false, reply: `P${bad.project} 的分数要在 1 到 5 之间，${example}。` }
+  if (bad) return { ok: false, reason: { code: 'outOfRange', project: bad.project } }
   // a project scored twice in one message: the last one counts
   const last = new Map<number, Score>()
   for (const x of scores) last.set(x.project, x)

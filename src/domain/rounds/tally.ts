@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto'
 
-/**
- * Ranking rules, announced when a round opens: most votes (or the highest score), then more
- * distinct supporters, then more buildings, then a lot drawn from a seed published at opening.
- */
-export const TIE_RULES = '票数（或得分）相同时：先比支持的人数，再比涉及的楼栋数，最后按开启时公布的种子抽签。'
-
 export interface DotBallot {
   /** one ballot per household (or per person, as the round says) */
   voterKey: string
@@ -29,6 +23,10 @@ function lot(seed: string, project: number): string {
   return createHash('sha256').update(`${seed}:${project}`).digest('hex')
 }
 
+/**
+ * The ranking rules announced when a round opens: most votes (or the highest score), then more
+ * distinct supporters, then more buildings, then a lot drawn from a seed published at opening.
+ */
 function rank(rows: Omit<RankedProject, 'rank'>[], seed: string): RankedProject[] {
   const sorted = [...rows].sort(
     (a, b) => b.value - a.value || b.supporters - a.supporters || b.buildings - a.buildings || lot(seed, a.project).localeCompare(lot(seed, b.project)),
@@ -71,6 +69,9 @@ export interface CouncilScore {
   at: Date
 }
 
+/** a council round's project: the score and what it is made of */
+export type RankedScore = RankedProject & { urgency: number; importance: number; median: number; raters: number }
+
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)
 function median(xs: number[]): number {
   if (!xs.length) return 0
@@ -86,7 +87,7 @@ function median(xs: number[]): number {
 export function rankCouncilScores(
   scores: CouncilScore[],
   p: { projects: { project: number; supporters: number; buildings: number }[]; seed: string },
-): (RankedProject & { urgency: number; importance: number; median: number; raters: number })[] {
+): RankedScore[] {
   const latest = new Map<string, CouncilScore>()
   for (const s of scores) {
     const key = `${s.member}:${s.project}`
@@ -104,17 +105,4 @@ export function rankCouncilScores(
     return { project: info.project, value: Math.round((urgency + importance) * 1000) / 1000, supporters: info.supporters, buildings: info.buildings }
   })
   return rank(rows, p.seed).map((r) => ({ ...r, ...extra.get(r.project)! }))
-}
-
-/** The compact text ranking with bars: "1. P3 ██████████ 42票（31户，3栋）". */
-export function rankingBars(ranking: RankedProject[], p: { unit: string; who: string; names?: Map<number, string>; width?: number }): string[] {
-  const width = p.width ?? 10
-  const top = Math.max(...ranking.map((r) => r.value), 0)
-  return ranking.map((r) => {
-    const filled = top > 0 ? Math.round((r.value / top) * width) : 0
-    const bar = '█'.repeat(filled) + '░'.repeat(width - filled)
-    const name = p.names?.get(r.project)
-    const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(2)
-    return `${r.rank}. P${r.project}${name ? ` ${name}` : ''} ${bar} ${value}${p.unit}（${r.supporters}${p.who}，${r.buildings}栋）`
-  })
 }

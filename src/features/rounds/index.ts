@@ -1,5 +1,9 @@
 /** What other features (and the app's jobs) use of votes and rounds. */
-export { eligibleVoter } from './castVote.js'
-export { currentRanking, resultsText, closeDueRounds, remindRounds } from './results.js'
+export { eligibleVoter } from './eligibleVoter.js'
+export { currentRanking, resultsText } from './results.js'
+export { closeDueRounds } from './publishResults.js'
+export { remindRounds } from './remindRounds.job.js'
 export { findCjkFont } from './renderChart.js'
-export { appointCouncilMember, openCouncilRound, scoreProjects, SCORE_DIALOG, scoringDialog } from './scoreProjects.js'
+export { appointCouncilMember } from './appointCouncilMember.js'
+export { openCouncilRound } from './openCouncilRound.js'
+export { scoreProjects, scoringDialog } from './scoreProjects.js'

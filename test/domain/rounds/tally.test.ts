@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { rankCouncilScores, rankingBars, tallyDots, type DotBallot } from '../../../src/domain/rounds/tally.js'
+import { rankCouncilScores, tallyDots, type DotBallot } from '../../../src/domain/rounds/tally.js'
 
 const t = (min: number) => new Date(Date.UTC(2026, 11, 1, 0, min))
 const CLOSE = t(60)
@@ -84,13 +84,5 @@ describe('rankCouncilScores', () => {
       { projects: info, seed: 's' },
     )
     expect(ranked.map((r) => r.project).slice(0, 2)).toEqual([2, 1])
-  })
-})
-
-describe('rankingBars', () => {
-  it('draws bars relative to the top and shows the counts', () => {
-    const { ranking } = tallyDots([ballot('a', 3, [1, 1]), ballot('b', 5, [2])], { projects: [1, 2], closesAt: CLOSE, seed: 's' })
-    const lines = rankingBars(ranking, { unit: '票', who: '户', names: new Map([[1, '路灯'], [2, '车棚']]) })
-    expect(lines).toEqual(['1. P1 路灯 ██████████ 2票（1户，1栋）', '2. P2 车棚 █████░░░░░ 1票（1户，1栋）'])
   })
 })

@@ -1,0 +1,16 @@
+import { householdOfPerson } from '../../db/households.js'
+import type { Round } from '../../db/rounds.js'
+import { AppError } from '../../domain/errors.js'
+import { formatClock } from '../../domain/time.js'
+import type { Ctx } from '../../kit/context.js'
+import { roundText as t } from './text.js'
+
+/** Who may vote is explicit, and a refusal says why: registered, confirmed, this community, in time. */
+export async function eligibleVoter(ctx: Ctx, round: Round): Promise<{ voterKey: string; buildingId: number }> {
+  if (round.closesAt <= ctx.now) throw new AppError('CONFLICT', t.tooLate({ round: round.id, kind: round.kind, closes: formatClock(round.closesAt, ctx.config.timeZone) }))
+  const h = await householdOfPerson(ctx.db, { personId: ctx.person.id })
+  if (!h) throw new AppError('FORBIDDEN', t.unregistered(round.kind))
+  if (h.household.communityId !== round.communityId) throw new AppError('FORBIDDEN', t.otherCommunity(round.kind))
+  if (!h.confirmedAt) throw new AppError('FORBIDDEN', t.unconfirmed(round.kind))
+  return { voterKey: round.per === 'household' ? `household:${h.household.key}` : `person:${ctx.person.id}`, buildingId: h.building.id }
+}

@@ -1,0 +1,38 @@
+import type { Db } from '../../db/client.js'
+import { buildingGroups } from '../../db/notices.js'
+import { markRoundReminded, roundsDueForReminder, turnoutByBuilding } from '../../db/rounds.js'
+import { formatClock } from '../../domain/time.js'
+import { enqueueMessage } from '../../outbox/enqueue.js'
+import { roundText as t } from './text.js'
+
+/**
+ * Job: once per round, some hours before the deadline, each building group hears its own
+ * turnout — never who has not voted.
+ */
+export async function remindRounds(db: Db, p: { now: Date; leadMs: number; timeZone: string }): Promise<{ reminded: number }> {
+  let reminded = 0
+  for (const round of await roundsDueForReminder(db, { before: new Date(p.now.getTime() + p.leadMs) })) {
+    await db.transaction(async (tx) => {
+      if (!(await markRoundReminded(tx, { id: round.id, now: p.now }))) return
+      const turnout = await turnoutByBuilding(tx, { round })
+      // an acceptance round concerns the project's buildings only
+      const groups = (await buildingGroups(tx, { communityId: round.communityId })).filter((b) => !round.buildingIds || round.buildingIds.includes(b.buildingId))
+      for (const b of groups) {
+        const x = turnout.find((y) => y.buildingId === b.buildingId)
+        const body = t.reminder({
+          round: round.id,
+          kind: round.kind,
+          per: round.per,
+          project: round.projectIds[0] ?? 0,
+          closes: formatClock(round.closesAt, p.timeZone),
+          building: x && { number: b.number, voted: x.voted, eligible: x.eligible },
+        })
+        for (const roomId of b.roomIds) {
+          await enqueueMessage(tx, { key: `round-remind:${round.id}:room:${roomId}`, body, roomId, communityId: round.communityId, now: p.now, priority: 'background' })
+        }
+      }
+      reminded++
+    })
+  }
+  return { reminded }
+}
