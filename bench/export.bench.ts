@@ -27,7 +27,7 @@ import {
   suggesterHouseholds,
 } from '../src/db/report.js'
 import { assignments, ballots, households, people, progressUpdates, projects, rounds, suggestionSupports, suggestions } from '../src/db/schema.js'
-import { buildWorkbook } from '../src/services/exportWorkbook.js'
+import { buildWorkbook } from '../src/features/export/index.js'
 import { ACCEPTANCE, BUILDINGS, COUNCIL, day, PARTNERS, seedPapersCommunity } from './papersCommunity.js'
 import { scratchDatabase } from './scratch.js'
 

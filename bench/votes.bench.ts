@@ -21,7 +21,7 @@ import { createRegistry } from '../src/kit/registry.js'
 import { createPipeline } from '../src/router/pipeline.js'
 import { resultsText } from '../src/services/roundResults.js'
 import { bindRoomToBuilding } from '../src/db/rooms.js'
-import { syncAllRooms } from '../src/services/syncRooms.js'
+import { syncAllRooms } from '../src/features/rooms/index.js'
 import { seededRandom } from '../src/domain/random.js'
 import { scratchDatabase } from './scratch.js'
 

@@ -1,6 +1,8 @@
+import { addressText } from './address.text.js'
+import type { Parsed as Read } from './parsed.js'
 import { convertAllNumerals, normalizeInput } from './text.js'
 
-/** Parsed results carry either a value or the short Chinese reply that explains the problem. */
+/** The old shape, a value or the sentence itself, for parsers not yet on reasons (domain/parsed.ts). */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reply: string }
 
 export const MAX_BUILDING = 999
@@ -16,26 +18,35 @@ function findBuilding(s: string): RegExpExecArray | null {
   return STRONG_BUILDING_RE.exec(s) ?? WEAK_BUILDING_RE.exec(s)
 }
 
-/** The number as typed, unless it is too long to repeat back. */
-function shown(digits: string): string {
+/** The number as typed, unless it is too long to repeat back (null). */
+function shown(digits: string): string | null {
   const trimmed = digits.replace(/^0+(?=\d)/, '')
-  return trimmed.length > 6 ? '' : ` ${trimmed}`
+  return trimmed.length > 6 ? null : trimmed
 }
 
 export function buildingLabel(n: number): string {
-  return `${n}号楼`
+  return addressText.building(n)
 }
 
+/** A number that is out of range: the number as typed (null when too long to repeat back). */
+type BadNumber<C extends string> = { code: C; typed: string | null }
+
+export type BuildingReason = { code: 'noBuilding' } | (BadNumber<'badBuilding'> & { max: number })
+
+/**
+ * parseBuilding's refusal. `reply` (the sentence of addressText.buildingRefused) stays for the
+ * callers that still read it (council signup, a suggestion's place) until they read `reason`.
+ */
+export type BuildingRead = { ok: true; value: number } | { ok: false; reason: BuildingReason; reply: string }
+
 /** `3号楼`, `三号楼`, `3栋`, `３幢`, `3#`, or a bare `3` → 3. */
-export function parseBuilding(input: string): Parsed<number> {
+export function parseBuilding(input: string): BuildingRead {
   const s = normalizeInput(input)
   const m = findBuilding(s) ?? /^(\d+)$/.exec(s)
-  if (!m) return { ok: false, reply: '请写明楼号，例如「3号楼」。' }
-  const n = Number(m[1])
-  if (!(n >= 1 && n <= MAX_BUILDING)) {
-    return { ok: false, reply: `楼号${shown(m[1]!)} 不对，请写 1 到 ${MAX_BUILDING} 之间的楼号。` }
-  }
-  return { ok: true, value: n }
+  const n = m ? Number(m[1]) : NaN
+  if (m && n >= 1 && n <= MAX_BUILDING) return { ok: true, value: n }
+  const reason: BuildingReason = m ? { code: 'badBuilding', typed: shown(m[1]!), max: MAX_BUILDING } : { code: 'noBuilding' }
+  return { ok: false, reason, reply: addressText.buildingRefused(reason) }
 }
 
 export interface HouseholdAddress {
@@ -48,13 +59,18 @@ export function householdLabel(a: { building: number; unit: string }): string {
   return `${buildingLabel(a.building)} ${a.unit}`
 }
 
-const EXAMPLE = '例如「登记 3号楼 502」或「登记 3号楼 2单元 502」。'
+export type HouseholdReason =
+  /** neither a building nor a door */
+  | { code: 'noAddress' }
+  /** a building but no door number */
+  | { code: 'noRoom' }
+  | BadNumber<'badBuilding' | 'badRoom' | 'badUnit'>
 
 /**
  * `3号楼 502`, `3栋2单元502室`, `三号楼五零二`, `3-502`, `3-2-502`, `3 502`, `3栋 2-502`,
  * `3号楼 5楼 502` (the floor is skipped) → building + unit.
  */
-export function parseHousehold(input: string): Parsed<HouseholdAddress> {
+export function parseHousehold(input: string): Read<HouseholdAddress, HouseholdReason> {
   // an address: every numeral run is a number (三号楼五零二)
   const s = convertAllNumerals(normalizeInput(input)).replace(/[—–－~～]/g, '-')
   let building: string
@@ -70,7 +86,7 @@ export function parseHousehold(input: string): Parsed<HouseholdAddress> {
     } else room = plain[2]!
   } else {
     const b = findBuilding(s)
-    if (!b) return { ok: false, reply: `请写明楼号和门牌，${EXAMPLE}` }
+    if (!b) return { ok: false, reason: { code: 'noAddress' } }
     building = b[1]!
     // what is left, before or after the building: unit, floor, room in any order
     let rest = `${s.slice(0, b.index)} ${s.slice(b.index + b[0].length)}`
@@ -86,19 +102,19 @@ export function parseHousehold(input: string): Parsed<HouseholdAddress> {
       room = dashed[2]!
     } else {
       const r = /(?<![\d.])(\d+)(?![\d.])/.exec(rest)
-      if (!r) return { ok: false, reply: `请写上门牌号，${EXAMPLE}` }
+      if (!r) return { ok: false, reason: { code: 'noRoom' } }
       room = r[1]!
     }
   }
   const bn = Number(building)
-  if (!(bn >= 1 && bn <= MAX_BUILDING)) return { ok: false, reply: `楼号${shown(building)} 不对，${EXAMPLE}` }
+  if (!(bn >= 1 && bn <= MAX_BUILDING)) return { ok: false, reason: { code: 'badBuilding', typed: shown(building) } }
   const rn = Number(room)
-  if (!(rn >= 1 && rn <= MAX_ROOM)) return { ok: false, reply: `门牌号${shown(room)} 不对，${EXAMPLE}` }
+  if (!(rn >= 1 && rn <= MAX_ROOM)) return { ok: false, reason: { code: 'badRoom', typed: shown(room) } }
   const un = unitNo === undefined ? undefined : Number(unitNo)
   if (un !== undefined && !(un >= 1 && un <= MAX_UNIT)) {
-    return { ok: false, reply: `单元号${shown(unitNo!)} 不对，${EXAMPLE}` }
+    return { ok: false, reason: { code: 'badUnit', typed: shown(unitNo!) } }
   }
-  const unit = un !== undefined ? `${un}单元${rn}` : String(rn)
+  const unit = un !== undefined ? addressText.unit(un, rn) : String(rn)
   return { ok: true, value: { building: bn, unit } }
 }
 
@@ -110,5 +126,10 @@ export function neighbourName(proxyFor: string): string {
   const s = normalizeInput(proxyFor)
   const cut = s.search(/[0-9#]|[零〇一二三四五六七八九十两]{3,}|[零〇一二三四五六七八九十两]+(号|栋|幢|座|单元|室)/)
   const name = (cut < 0 ? s : s.slice(0, cut)).split(' ')[0]!.trim()
-  return name || '邻居'
+  return name || addressText.neighbour
+}
+
+/** The door number of a unit, without the unit: '2单元502' → '502'. */
+export function doorNumber(unit: string): string {
+  return unit.replace(/^.*单元/, '')
 }

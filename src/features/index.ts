@@ -1,13 +1,15 @@
 import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/reportProgress.js'
 import { INTAKE_DIALOG, intakeDialog } from '../conversations/intakeSuggestion.js'
 import { SIGNUP_DIALOG, signupDialog } from '../conversations/councilSignup.js'
-import { ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
 import { scoringDialog } from './rounds/index.js'
 import type { CommandSpec } from '../kit/command.js'
 import type { DialogHandler } from '../kit/context.js'
 import { councilCommands } from './council/commands.js'
 import { helpCommands } from './help/commands.js'
 import { householdCommands } from './households/commands.js'
+import { privacyCommands } from './privacy/commands.js'
+import { eraseDialog } from './privacy/index.js'
+import { staffCommands } from './staff/commands.js'
 import { implementationCommands } from './implementation/commands.js'
 import { composeNoticeDialog } from './notices/composeNotice.js'
 import { noticeCommands } from './notices/commands.js'
@@ -32,6 +34,8 @@ const HELP_ORDER = [
 const byFeature: CommandSpec[] = [
   ...helpCommands,
   ...householdCommands,
+  ...privacyCommands,
+  ...staffCommands,
   ...noticeCommands,
   ...suggestionCommands,
   ...poolCommands,
@@ -52,7 +56,7 @@ export const COMMANDS: readonly CommandSpec[] = (() => {
 })()
 
 export const DIALOGS: Record<string, DialogHandler> = {
-  [ERASE_DIALOG]: eraseDialog,
+  [eraseDialog.name]: eraseDialog.handler,
   [composeNoticeDialog.name]: composeNoticeDialog.handler,
   [INTAKE_DIALOG]: intakeDialog,
   [scoringDialog.name]: scoringDialog.handler,

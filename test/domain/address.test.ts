@@ -1,18 +1,38 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildingLabel, householdLabel, neighbourName, parseBuilding, parseHousehold, type Parsed } from '../../src/domain/address.js'
+import { addressText } from '../../src/domain/address.text.js'
+import { buildingLabel, doorNumber, householdLabel, neighbourName, parseBuilding, parseHousehold, type BuildingRead, type HouseholdAddress, type HouseholdReason } from '../../src/domain/address.js'
+import type { Parsed } from '../../src/domain/parsed.js'
+import { householdText } from '../../src/features/households/text.js'
 
 const CJK = /[\u4e00-\u9fff]/
 
 /** A rejection must be a short Chinese sentence, never empty, never a stack trace. */
-function expectHelpfulRejection(p: Parsed<unknown>): void {
+function expectHelpfulSentence(reply: string): void {
+  expect(reply.trim()).not.toBe('')
+  expect(reply).toMatch(CJK)
+  expect(reply).toMatch(/[。？]$/)
+  expect(reply.length).toBeLessThan(80)
+  expect(reply).not.toMatch(/Error|undefined|NaN|Infinity|at \w+ \(/)
+}
+
+/** parseBuilding's refusal: a reason, its sentence (addressText), and the same sentence as .reply */
+function buildingRefusal(p: BuildingRead): string {
   expect(p.ok).toBe(false)
-  if (p.ok) return
-  expect(p.reply.trim()).not.toBe('')
-  expect(p.reply).toMatch(CJK)
-  expect(p.reply).toMatch(/[。？]$/)
-  expect(p.reply.length).toBeLessThan(80)
-  expect(p.reply).not.toMatch(/Error|undefined|NaN|Infinity|at \w+ \(/)
+  if (p.ok) return ''
+  const sentence = addressText.buildingRefused(p.reason)
+  expect(p.reply).toBe(sentence)
+  expectHelpfulSentence(sentence)
+  return sentence
+}
+
+/** parseHousehold's refusal: a reason, and the sentence 登记 says for it */
+function householdRefusal(p: Parsed<HouseholdAddress, HouseholdReason>): string {
+  expect(p.ok).toBe(false)
+  if (p.ok) return ''
+  const sentence = householdText.householdRefused(p.reason)
+  expectHelpfulSentence(sentence)
+  return sentence
 }
 
 describe('parseBuilding', () => {
@@ -51,8 +71,8 @@ describe('parseBuilding', () => {
 
   it.each(['', '   ', '楼', '号楼', 'abc', '第栋', '3.5号楼', '2单元', '502室', '路灯坏了', '3-502', '#'])('%j asks for a building number', (s) => {
     const p = parseBuilding(s)
-    expectHelpfulRejection(p)
-    if (!p.ok) expect(p.reply).toContain('3号楼')
+    expect(p.ok || p.reason).toEqual({ code: 'noBuilding' })
+    expect(buildingRefusal(p)).toContain('3号楼')
   })
 
   it.each([
@@ -63,13 +83,14 @@ describe('parseBuilding', () => {
     ['5023栋', '5023'],
   ])('%j is out of range and says so', (s, shown) => {
     const p = parseBuilding(s)
-    expectHelpfulRejection(p)
-    if (!p.ok) expect(p.reply).toContain(`楼号 ${shown} 不对`)
+    expect(p.ok || p.reason).toEqual({ code: 'badBuilding', typed: shown, max: 999 })
+    expect(buildingRefusal(p)).toContain(`楼号 ${shown} 不对`)
   })
 
   it('does not repeat an absurdly long number back', () => {
     const p = parseBuilding(`${'9'.repeat(500)}号楼`)
-    expectHelpfulRejection(p)
+    expect(p.ok || p.reason).toEqual({ code: 'badBuilding', typed: null, max: 999 })
+    expect(buildingRefusal(p)).toBe('楼号 不对，请写 1 到 999 之间的楼号。')
   })
 
   it('reads any building 1..999 in digits, full-width or Chinese', () => {
@@ -92,7 +113,7 @@ describe('parseBuilding', () => {
           expect(Number.isInteger(p.value)).toBe(true)
           expect(p.value).toBeGreaterThanOrEqual(1)
           expect(p.value).toBeLessThanOrEqual(999)
-        } else expectHelpfulRejection(p)
+        } else buildingRefusal(p)
       }),
     )
   })
@@ -142,33 +163,32 @@ describe('parseHousehold', () => {
   })
 
   it.each([
-    ['', '楼号和门牌'],
-    ['   ', '楼号和门牌'],
-    ['楼', '楼号和门牌'],
-    ['abc', '楼号和门牌'],
-    ['502', '楼号和门牌'],
-    ['三单元五零二', '楼号和门牌'],
-    ['3号楼', '门牌号'],
-    ['三号楼', '门牌号'],
-    ['3号楼 2单元', '门牌号'],
-    ['3号楼 5楼', '门牌号'],
-    ['3号楼 502.5', '门牌号'],
-    ['3号楼 0', '门牌号 0 不对'],
-    ['3-0', '门牌号 0 不对'],
-    ['3号楼 123456', '门牌号 123456 不对'],
-    ['0号楼 502', '楼号 0 不对'],
-    ['0-502', '楼号 0 不对'],
-    ['1000号楼 1', '楼号 1000 不对'],
-    ['12345号楼 502', '楼号 12345 不对'],
-    ['3-0-502', '单元号 0 不对'],
-    ['3号楼 100单元 502', '单元号 100 不对'],
-  ])('%j is refused: %s', (s, hint) => {
+    ['', 'noAddress', undefined, '楼号和门牌'],
+    ['   ', 'noAddress', undefined, '楼号和门牌'],
+    ['楼', 'noAddress', undefined, '楼号和门牌'],
+    ['abc', 'noAddress', undefined, '楼号和门牌'],
+    ['502', 'noAddress', undefined, '楼号和门牌'],
+    ['三单元五零二', 'noAddress', undefined, '楼号和门牌'],
+    ['3号楼', 'noRoom', undefined, '门牌号'],
+    ['三号楼', 'noRoom', undefined, '门牌号'],
+    ['3号楼 2单元', 'noRoom', undefined, '门牌号'],
+    ['3号楼 5楼', 'noRoom', undefined, '门牌号'],
+    ['3号楼 502.5', 'noRoom', undefined, '门牌号'],
+    ['3号楼 0', 'badRoom', '0', '门牌号 0 不对'],
+    ['3-0', 'badRoom', '0', '门牌号 0 不对'],
+    ['3号楼 123456', 'badRoom', '123456', '门牌号 123456 不对'],
+    ['0号楼 502', 'badBuilding', '0', '楼号 0 不对'],
+    ['0-502', 'badBuilding', '0', '楼号 0 不对'],
+    ['1000号楼 1', 'badBuilding', '1000', '楼号 1000 不对'],
+    ['12345号楼 502', 'badBuilding', '12345', '楼号 12345 不对'],
+    ['3-0-502', 'badUnit', '0', '单元号 0 不对'],
+    ['3号楼 100单元 502', 'badUnit', '100', '单元号 100 不对'],
+  ])('%j is refused: %s', (s, code, typed, hint) => {
     const p = parseHousehold(s)
-    expectHelpfulRejection(p)
-    if (!p.ok) {
-      expect(p.reply).toContain(hint)
-      expect(p.reply).toContain('登记 3号楼 502') // always shows an example
-    }
+    expect(p.ok || p.reason).toEqual(typed === undefined ? { code } : { code, typed })
+    const sentence = householdRefusal(p)
+    expect(sentence).toContain(hint)
+    expect(sentence).toContain('登记 3号楼 502') // always shows an example
   })
 
   it('round-trips through householdLabel', () => {
@@ -197,7 +217,7 @@ describe('parseHousehold', () => {
           expect(p.value.building).toBeGreaterThanOrEqual(1)
           expect(p.value.building).toBeLessThanOrEqual(999)
           expect(p.value.unit).toMatch(/^(?:[1-9]\d?单元)?[1-9]\d{0,4}$/)
-        } else expectHelpfulRejection(p)
+        } else householdRefusal(p)
       }),
     )
   })
@@ -209,6 +229,13 @@ describe('parseHousehold', () => {
     expect(parseHousehold(`${'第'.repeat(5000)}3号楼 502`)).toEqual({ ok: true, value: { building: 3, unit: '502' } })
     expect(parseBuilding('1'.repeat(5000) + '号楼').ok).toBe(false)
     expect(performance.now() - t).toBeLessThan(1000)
+  })
+})
+
+describe('doorNumber', () => {
+  it('is the door without the unit', () => {
+    expect(doorNumber('502')).toBe('502')
+    expect(doorNumber('2单元502')).toBe('502')
   })
 })
 

@@ -1,31 +1,29 @@
 import { and, eq } from 'drizzle-orm'
-import { findBuilding } from '../db/communities.js'
-import { confirmedHousemates, ensureHousehold, householdOfPerson, setHousehold } from '../db/households.js'
-import { roles } from '../db/schema.js'
-import { buildingLabel, parseHousehold } from '../domain/address.js'
-import { AppError } from '../domain/errors.js'
-import { alreadyRegisteredReply, headRegistrationNotice, registeredReply } from '../domain/householdWords.js'
-import { enqueueMessage } from '../outbox/enqueue.js'
-import type { Ctx } from '../kit/context.js'
+import { findBuilding } from '../../db/communities.js'
+import { confirmedHousemates, ensureHousehold, householdOfPerson, setHousehold } from '../../db/households.js'
+import { roles } from '../../db/schema.js'
+import { parseHousehold } from '../../domain/address.js'
+import { AppError } from '../../domain/errors.js'
+import { enqueueMessage } from '../../outbox/enqueue.js'
+import type { Ctx } from '../../kit/context.js'
+import { householdText as t } from './text.js'
 
 /** 登记 3号楼 502 — binds the talker to a household; a building head confirms. */
 export async function registerHousehold(ctx: Ctx, args: string): Promise<void> {
-  if (!args) throw new AppError('BAD_INPUT', '请说出楼号和门牌，例如「登记 3号楼 502」。')
+  if (!args) throw new AppError('BAD_INPUT', t.registerWhat)
   const parsed = parseHousehold(args)
-  if (!parsed.ok) throw new AppError('BAD_INPUT', parsed.reply)
+  if (!parsed.ok) throw new AppError('BAD_INPUT', t.householdRefused(parsed.reason))
   const community = ctx.community
-  if (!community) throw new AppError('WRONG_ROOM', '请在您所在楼栋的群里 @我 登记。')
+  if (!community) throw new AppError('WRONG_ROOM', t.registerWhere)
   const inGroup = ctx.room !== null
 
   const existing = await householdOfPerson(ctx.db, { personId: ctx.person.id })
   if (existing) {
     const address = { building: existing.building.number, unit: existing.household.unit }
-    throw new AppError('CONFLICT', alreadyRegisteredReply({ existing: address, confirmed: existing.confirmedAt !== null, wanted: parsed.value, inGroup }))
+    throw new AppError('CONFLICT', t.alreadyRegistered({ existing: address, confirmed: existing.confirmedAt !== null, wanted: parsed.value, inGroup }))
   }
   const building = await findBuilding(ctx.db, { communityId: community.id, number: parsed.value.building })
-  if (!building) {
-    throw new AppError('NOT_FOUND', `本社区还没有${buildingLabel(parsed.value.building)}（没有群绑定到这栋楼）。请检查楼号，或联系居委。`)
-  }
+  if (!building) throw new AppError('NOT_FOUND', t.noSuchBuilding(parsed.value.building))
   const household = await ensureHousehold(ctx.db, { communityId: community.id, buildingId: building.id, unit: parsed.value.unit, now: ctx.now })
   await setHousehold(ctx.db, { personId: ctx.person.id, householdId: household.id })
   const confirmedThere = await confirmedHousemates(ctx.db, { householdId: household.id, exceptPersonId: ctx.person.id })
@@ -40,12 +38,12 @@ export async function registerHousehold(ctx: Ctx, args: string): Promise<void> {
     for (const head of heads) {
       await enqueueMessage(ctx.db, {
         key: `register:${ctx.inboundId}:head:${head.personId}`,
-        body: headRegistrationNotice({ name, address: parsed.value, confirmedThere: confirmedThere.map((p) => p.name) }),
+        body: t.headNotice({ name, address: parsed.value, confirmedThere: confirmedThere.map((p) => p.name) }),
         personId: head.personId,
         communityId: community.id,
         now: ctx.now,
       })
     }
   }
-  await ctx.reply(registeredReply({ address: parsed.value, name, hasHeads: heads.length > 0, doorTaken: confirmedThere.length > 0, inGroup }))
+  await ctx.reply(t.registered({ address: parsed.value, name, hasHeads: heads.length > 0, doorTaken: confirmedThere.length > 0, inGroup }))
 }

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../../src/db/client.js'
-import { ensureCommunities, type Community } from '../../src/db/communities.js'
-import { communities, people, roomMembers, rooms } from '../../src/db/schema.js'
-import { admitRoom, BIND_CODE_MAX_MISSES, codeDigits, issueBindCodes, newBindCode, redeemBindCode } from '../../src/services/staffRoom.js'
-import { testDatabase } from '../support/db.js'
+import type { Database } from '../../../src/db/client.js'
+import { ensureCommunities, type Community } from '../../../src/db/communities.js'
+import { communities, people, roomMembers, rooms } from '../../../src/db/schema.js'
+import { admitRoom } from '../../../src/features/staff/admitRoom.js'
+import { BIND_CODE_MAX_MISSES, codeDigits, issueBindCodes, newBindCode, redeemBindCode } from '../../../src/features/staff/bindCodes.js'
+import { testDatabase } from '../../support/db.js'
 
 describe('binding codes', () => {
   it('are 8 digits, read back from full-width digits, spaces and dashes', () => {

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../../src/db/client.js'
-import { householdKeySql } from '../../src/db/households.js'
+import type { Database } from '../../../src/db/client.js'
+import { householdKeySql } from '../../../src/db/households.js'
 import {
   assignments,
   ballots,
@@ -19,15 +19,15 @@ import {
   rounds,
   suggestionSupports,
   suggestions,
-} from '../../src/db/schema.js'
-import { isAppError } from '../../src/domain/errors.js'
-import type { Ctx } from '../../src/kit/context.js'
-import { checkAccess } from '../../src/kit/access.js'
-import { createRegistry } from '../../src/kit/registry.js'
-import { COMMANDS } from '../../src/features/index.js'
-import { neighbourName } from '../../src/domain/address.js'
-import { buildWorkbook, exportWorkbook, XLSX_TYPE } from '../../src/services/exportWorkbook.js'
-import { testDatabase } from '../support/db.js'
+} from '../../../src/db/schema.js'
+import { isAppError } from '../../../src/domain/errors.js'
+import type { Ctx } from '../../../src/kit/context.js'
+import { checkAccess } from '../../../src/kit/access.js'
+import { createRegistry } from '../../../src/kit/registry.js'
+import { COMMANDS } from '../../../src/features/index.js'
+import { neighbourName } from '../../../src/domain/address.js'
+import { buildWorkbook, exportWorkbook, XLSX_TYPE } from '../../../src/features/export/index.js'
+import { testDatabase } from '../../support/db.js'
 
 const TZ = 'Asia/Shanghai'
 // 01:30 in Shanghai is still the day before in UTC: the file name must use the local date

@@ -1,7 +1,6 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
-import type { Conversation } from '../db/conversations.js'
-import { withdrawUnpublished } from '../db/council.js'
-import { householdMemberCount, householdOfPerson } from '../db/households.js'
+import { withdrawUnpublished } from '../../db/council.js'
+import { householdMemberCount, householdOfPerson } from '../../db/households.js'
 import {
   councilCandidates,
   erasures,
@@ -16,50 +15,22 @@ import {
   roomMembers,
   suggestions,
   suggestionSupports,
-} from '../db/schema.js'
-import { scrubEverywhere, scrubNumber } from '../db/scrub.js'
-import { buildingLabel } from '../domain/address.js'
-import { normalizeInput } from '../domain/text.js'
-import type { Ctx, DialogHandler } from '../kit/context.js'
-import { XLSX_TYPE } from './exportWorkbook.js'
-
-export const ERASE_DIALOG = 'erase-my-info'
-const YES = new Set(['确认删除', '确认', '删除', '是', '是的', '好', '好的', '确定', '对', 'yes', 'y'])
-const NO = new Set(['不', '不要', '不删', '不删了', '否', '没有', '不用', '不了', 'no', 'n'])
+} from '../../db/schema.js'
+import { scrubEverywhere, scrubNumber } from '../../db/scrub.js'
+import { buildingLabel, doorNumber } from '../../domain/address.js'
+import type { Ctx } from '../../kit/context.js'
+import { XLSX_TYPE } from '../export/index.js'
+import { ADDRESS_ONLY } from './lexicon.js'
+import { privacyText as t } from './text.js'
 
 /** what a name or door becomes where it was written */
-export const ERASED_NAME = '某居民'
+export const ERASED_NAME = t.erasedName
 export const ERASED_DOOR = '***'
-
-/** 删除我的信息 — asks for a confirmation first (PIPL: the person may erase what is stored). */
-export async function askEraseMyInfo(ctx: Ctx): Promise<void> {
-  await ctx.startDialog({ name: ERASE_DIALOG, version: 1, step: 'confirm', state: {} })
-  await ctx.reply('将删除您的住户登记、身份、群昵称和消息记录，以及聊天和表格里出现的您的名字和门牌，不能恢复。\n确认请回复「确认删除」，不删请回复「取消」。')
-}
-
-export const eraseDialog: DialogHandler = {
-  version: 1,
-  async onMessage(ctx: Ctx, _c: Conversation) {
-    const answer = normalizeInput(ctx.msg.text).replace(/[。.!！\s]/g, '').toLowerCase()
-    if (NO.has(answer)) {
-      await ctx.endDialog()
-      await ctx.reply('好的，不删除，您的信息都还在。')
-      return
-    }
-    if (!YES.has(answer)) {
-      await ctx.reply('请回复「确认删除」删除，或「取消」保留。')
-      return
-    }
-    await eraseMyInfo(ctx)
-    // no name in it and no link to the erased person: said after they are gone
-    await ctx.replyPlain('已删除您的信息：名字、门牌、群昵称和消息都已抹去，只留下不记名的统计数字（如投过的票）。以后再和我说话，我就当初次见面。')
-  },
-}
 
 /** A name worth searching for: long enough not to hit ordinary words, not just a number or a building. */
 function searchable(s: string | null | undefined): s is string {
-  const t = (s ?? '').trim()
-  return [...t].length >= 2 && !/^[\d\s#号楼栋幢座单元室层\-—]+$/.test(t) && t !== ERASED_NAME
+  const name = (s ?? '').trim()
+  return [...name].length >= 2 && !ADDRESS_ONLY.test(name) && name !== ERASED_NAME
 }
 
 /**
@@ -80,9 +51,10 @@ export async function eraseMyInfo(ctx: Ctx): Promise<void> {
   if (home) {
     const b = buildingLabel(home.building.number)
     const unit = home.household.unit
-    door = unit.replace(/^.*单元/, '')
+    door = doorNumber(unit)
     replacements.unshift([`${b} ${unit}`, `${b} ${ERASED_DOOR}`], [`${b}${unit}`, `${b}${ERASED_DOOR}`])
-    if (unit.includes('单元')) replacements.unshift([unit, ERASED_DOOR])
+    // 2单元502 is a door on its own; a bare 502 is not
+    if (door !== unit) replacements.unshift([unit, ERASED_DOOR])
   }
 
   // their own words go; the bare door number also from what was said to them and what they suggested

@@ -1,7 +1,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { householdLabel, neighbourName } from '../../src/domain/address.js'
-import { alreadyRegisteredReply, confirmedLine, headRegistrationNotice, householdShown, registeredReply } from '../../src/domain/householdWords.js'
+import { householdLabel, neighbourName } from '../../../src/domain/address.js'
+import { householdShown, householdText } from '../../../src/features/households/text.js'
+
+const { alreadyRegistered: alreadyRegisteredReply, confirmedLine, headNotice: headRegistrationNotice, registered: registeredReply } = householdText
 
 // doors as parseHousehold makes them: 502, 2单元502
 const DOOR = fc.record({
