@@ -1,5 +1,4 @@
 import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/reportProgress.js'
-import { INTAKE_DIALOG, intakeDialog } from '../conversations/intakeSuggestion.js'
 import { SIGNUP_DIALOG, signupDialog } from '../conversations/councilSignup.js'
 import { ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
 import { SCORE_DIALOG, scoringDialog } from '../services/councilRound.js'
@@ -15,6 +14,7 @@ import { poolCommands } from './pool/commands.js'
 import { roundCommands } from './rounds/commands.js'
 import { statusCommands } from './status/commands.js'
 import { suggestionCommands } from './suggestions/commands.js'
+import { intakeDialog } from './suggestions/intakeSuggestion.js'
 
 /**
  * The order 帮助 lists commands in (the first a resident needs first). Every command appears
@@ -54,7 +54,7 @@ export const COMMANDS: readonly CommandSpec[] = (() => {
 export const DIALOGS: Record<string, DialogHandler> = {
   [ERASE_DIALOG]: eraseDialog,
   [composeNoticeDialog.name]: composeNoticeDialog.handler,
-  [INTAKE_DIALOG]: intakeDialog,
+  [intakeDialog.name]: intakeDialog.handler,
   [SCORE_DIALOG]: scoringDialog,
   [SIGNUP_DIALOG]: signupDialog,
   [PROGRESS_PHOTOS_DIALOG]: progressPhotosDialog,

@@ -48,17 +48,6 @@ const PENDING: string[] = [
   'chat/',
   'outbox/',
   'db/',
-  // suggestions, pool
-  'conversations/intakeSuggestion.ts',
-  'services/mySuggestions.ts',
-  'services/suggestionReport.ts',
-  'services/mergeSuggestions.ts',
-  'services/splitProject.ts',
-  'services/renameProject.ts',
-  'services/undoPoolChange.ts',
-  'domain/suggestions/',
-  'features/suggestions/',
-  'features/pool/',
   // rounds
   'services/openRound.ts',
   'services/castVote.ts',
