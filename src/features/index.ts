@@ -1,5 +1,4 @@
 import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/reportProgress.js'
-import { INTAKE_DIALOG, intakeDialog } from '../conversations/intakeSuggestion.js'
 import { SIGNUP_DIALOG, signupDialog } from '../conversations/councilSignup.js'
 import { scoringDialog } from './rounds/index.js'
 import type { CommandSpec } from '../kit/command.js'
@@ -17,6 +16,7 @@ import { poolCommands } from './pool/commands.js'
 import { roundCommands } from './rounds/commands.js'
 import { statusCommands } from './status/commands.js'
 import { suggestionCommands } from './suggestions/commands.js'
+import { intakeDialog } from './suggestions/intakeSuggestion.js'
 
 /**
  * The order 帮助 lists commands in (the first a resident needs first). Every command appears
@@ -58,7 +58,7 @@ export const COMMANDS: readonly CommandSpec[] = (() => {
 export const DIALOGS: Record<string, DialogHandler> = {
   [eraseDialog.name]: eraseDialog.handler,
   [composeNoticeDialog.name]: composeNoticeDialog.handler,
-  [INTAKE_DIALOG]: intakeDialog,
+  [intakeDialog.name]: intakeDialog.handler,
   [scoringDialog.name]: scoringDialog.handler,
   [SIGNUP_DIALOG]: signupDialog,
   [PROGRESS_PHOTOS_DIALOG]: progressPhotosDialog,

@@ -33,17 +33,6 @@ const PENDING: string[] = [
   'chat/',
   'outbox/',
   'db/',
-  // suggestions, pool
-  'conversations/intakeSuggestion.ts',
-  'services/mySuggestions.ts',
-  'services/suggestionReport.ts',
-  'services/mergeSuggestions.ts',
-  'services/splitProject.ts',
-  'services/renameProject.ts',
-  'services/undoPoolChange.ts',
-  'domain/suggestions/',
-  'features/suggestions/',
-  'features/pool/',
   // council
   'conversations/councilSignup.ts',
   'services/councilPool.ts',

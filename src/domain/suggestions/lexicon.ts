@@ -1,12 +1,16 @@
 /**
- * Word lists for understanding residents' suggestions. Plain data, tuned on
+ * Word lists and patterns for understanding residents' suggestions, tuned on
  * test/domain/suggestions (the understanding table and test/fixtures/duplicate-pairs.json).
- * Patterns are regex sources matched against normalised text (half-width, numerals before
- * counter words already converted).
+ * Patterns match normalised text (half-width, numerals before counter words already converted).
  */
 
 export const CATEGORIES = ['照明', '停车', '充电', '道路', '电梯', '垃圾', '绿化', '安全', '其他'] as const
 export type Category = (typeof CATEGORIES)[number]
+/** the category when no keyword says otherwise */
+export const OTHER: Category = '其他'
+
+/** 「不是电梯的问题」: a word right after this does not count */
+export const NEGATED_BEFORE = /(?:不是|并非|不算|无关)$/
 
 /**
  * [pattern, category, weight]. Weights: 4–5 names the thing itself, 3 a specific word, 2 a
@@ -85,6 +89,46 @@ export const RELATIVE_PLACE_WORDS: readonly (readonly [string, string])[] = [
   ['下面', '楼下'], ['底下', '楼下'],
   ['旁边', '旁边'], ['边上', '旁边'], ['附近', '旁边'], ['周边', '旁边'], ['周围', '旁边'], ['对面', '对面'],
 ]
+/** a relative word right after the building or unit, 的 allowed between (三号楼的前面) */
+export const RELATIVE_AFTER = new RegExp(`^\\s*的?\\s*(${RELATIVE_PLACE_WORDS.map(([p]) => `(?:${p})`).join('|')})`)
+
+/** The kind of place that says nothing about where (小区里). */
+export const WHOLE_ESTATE = '小区'
+/** The kind of a gate (东门口 is written 东门). */
+export const GATE = '大门'
+/** 东门口 → 东门 */
+export const GATE_MOUTH = /(?<=门)口$/
+/** A gate with a name of its own: 东门 and 北门 are different places. */
+export const NAMED_GATE = /^(?:[东南西北]{1,2}大?门|正门|侧门|后门)$/
+/** Kinds of place that are part of a building: "门口" alone means some building's door. */
+export const IN_A_BUILDING: ReadonlySet<string> = new Set(['门口', '楼下', '楼后', '楼道', '电梯', '楼顶', '旁边', '对面'])
+
+// --- numbers of a place (building, unit, floor), as written --------------------------------
+
+export const STRONG_BUILDING = /(?<![\d.])(?:第\s*)?(\d+)\s*(?:号楼|栋|幢|座|#楼?)/
+// 5号门口 is 5号楼门口; 5号 alone (a date, a room) is not a building
+export const WEAK_BUILDING = /(?<![\d.])(?:第\s*)?(\d+)\s*号(?=\s*(?:门口|门前|楼下|楼前|楼后|楼道|单元|电梯|前面|后面|下面|旁边|底下|边上|附近|对面))/
+export const UNIT = /(?<![\d.])(\d+)\s*单元/
+export const FLOOR_CENG = /(?<![\d.])(\d+)\s*层/
+// 3楼 but not 3号楼 (taken above) nor 3楼道 read as floor + 道
+export const FLOOR_LOU = /(?<![\d.#号])(\d+)\s*楼(?!道|梯)/
+/** building, unit, floor numbers (and 3-502 door numbers): dropped from the words compared */
+export const LOCATION_NUMBERS = /(?<![\d.])(?:第\s*)?\d+\s*(?:号楼|栋|幢|座|#楼?|号|单元|层|楼|室)|\d+(?:-\d+)+/g
+
+/** How the numbers of a place are written in its phrase ('2单元3楼楼道'). */
+export const placeLabel = {
+  unit: (n: number) => `${n}单元`,
+  /** "3楼" as said: the 3rd floor, or building 3 */
+  floor: (n: number) => `${n}楼`,
+  /** the 3rd floor, once the person said so */
+  storey: (n: number) => `${n}层`,
+}
+
+// --- a place said in answer to "where" ------------------------------------------------------
+
+export const LEADING_FILLER = /^(?:地点|位置|地方|在哪|在哪里)?\s*[:：]?\s*(?:就在|是在|就是|在)?\s*/
+export const TRAILING_FILLER = /(?:这里|那里|那边|这边|那儿|这儿|那块|这块|一带)?[的了啊吧呢哦嘛呀啦。.!?,;~\s]*$/
+export const DONT_KNOW = /^(?:不知道|不清楚|不确定|忘了|不记得|随便|都行|都可以|没有|无)$/
 
 /** Kinds that are close enough that a suggestion at one may well be about the other. */
 export const NEAR_PLACE_KINDS: readonly (readonly [string, string])[] = [

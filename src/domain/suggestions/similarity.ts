@@ -11,12 +11,16 @@ import { cut, normalizeInput } from '../text.js'
 import {
   CONDITION_CONCEPTS,
   CONTEXT_CONCEPTS,
+  LOCATION_NUMBERS,
   LOCATION_ONLY_KINDS,
+  NAMED_GATE,
   NEAR_PLACE_KINDS,
   OBJECT_CONCEPTS,
+  OTHER,
   PLACE_WORDS,
   RELATIVE_PLACE_WORDS,
   STOPWORDS,
+  WHOLE_ESTATE,
   type Category,
 } from './lexicon.js'
 
@@ -38,8 +42,6 @@ function tokenizer(): Jieba {
 /** Longer inputs are cut: a suggestion is a few sentences; the rest adds cost, not meaning. */
 export const MAX_FEATURE_CHARS = 500
 
-// where it is is compared separately (building, unit, place kind): drop it from the words
-const LOCATION_RE = /(?<![\d.])(?:第\s*)?\d+\s*(?:号楼|栋|幢|座|#楼?|号|单元|层|楼|室)|\d+(?:-\d+)+/g
 const HAS_WORD = /[\p{L}\p{N}]/u
 const ONLY_DIGITS = /^[\d.]+$/
 const WORD_CHAR = /[\p{L}\p{N}]/u
@@ -65,7 +67,8 @@ const locationWordRe = new RegExp(
 function contentOf(text: string): string {
   return cut(normalizeInput(cut(text, MAX_FEATURE_CHARS * 2)), MAX_FEATURE_CHARS)
     .toLowerCase()
-    .replace(LOCATION_RE, ' ')
+    // where it is is compared separately (building, unit, place kind): drop it from the words
+    .replace(LOCATION_NUMBERS, ' ')
     .replace(locationWordRe, ' ')
 }
 
@@ -255,12 +258,11 @@ const ONE_PLACE_UNKNOWN = 0.9 // one side did not say where (within the building
 const OTHER_CATEGORY = 0.8 // one side is 其他: the keywords may have missed
 
 const nearKinds = new Set(NEAR_PLACE_KINDS.flatMap(([a, b]) => [`${a}|${b}`, `${b}|${a}`]))
-const NAMED_GATE = /^(?:[东南西北]{1,2}大?门|正门|侧门|后门)$/
 
 function placeFactor(a: string | null | undefined, b: string | null | undefined): number {
   // 小区里 says nothing about where
-  if (a === '小区') a = null
-  if (b === '小区') b = null
+  if (a === WHOLE_ESTATE) a = null
+  if (b === WHOLE_ESTATE) b = null
   if (a == null || b == null) return a == b ? 1 : ONE_PLACE_UNKNOWN
   if (a === b) return 1
   return nearKinds.has(`${a}|${b}`) ? NEAR_PLACE : OTHER_PLACE
@@ -270,7 +272,7 @@ function placeFactor(a: string | null | undefined, b: string | null | undefined)
 export function keyFactor(q: DuplicateQuery, c: DuplicateQuery): number {
   let m = 1
   if (q.category !== c.category) {
-    if (q.category !== '其他' && c.category !== '其他') return 0
+    if (q.category !== OTHER && c.category !== OTHER) return 0
     m *= OTHER_CATEGORY
   }
   const qb = q.building ?? null
@@ -281,8 +283,8 @@ export function keyFactor(q: DuplicateQuery, c: DuplicateQuery): number {
     return m * placeFactor(q.placeKind, c.placeKind)
   }
   // neither names a building: the kind of place is the key
-  const qk = q.placeKind === '小区' ? null : (q.placeKind ?? null)
-  const ck = c.placeKind === '小区' ? null : (c.placeKind ?? null)
+  const qk = q.placeKind === WHOLE_ESTATE ? null : (q.placeKind ?? null)
+  const ck = c.placeKind === WHOLE_ESTATE ? null : (c.placeKind ?? null)
   if (qk !== null && ck !== null) {
     if (qk !== ck && !nearKinds.has(`${qk}|${ck}`)) return 0
     if (q.place && c.place && q.place !== c.place && NAMED_GATE.test(q.place) && NAMED_GATE.test(c.place)) return 0

@@ -2,13 +2,28 @@
  * What a resident's suggestion is about: building, place, category — from their own words.
  * Pure and synchronous; no segmentation needed here (keywords and patterns are enough).
  */
-import { buildingLabel, MAX_BUILDING, parseBuilding, type Parsed } from '../address.js'
+import { buildingLabel, MAX_BUILDING, parseBuilding } from '../address.js'
+import type { Parsed } from '../parsed.js'
 import { normalizeInput } from '../text.js'
 import {
   CATEGORIES,
   CATEGORY_KEYWORDS,
+  DONT_KNOW,
+  FLOOR_CENG,
+  FLOOR_LOU,
+  GATE,
+  GATE_MOUTH,
+  LEADING_FILLER,
+  NEGATED_BEFORE,
+  OTHER,
   PLACE_WORDS,
+  placeLabel,
+  RELATIVE_AFTER,
   RELATIVE_PLACE_WORDS,
+  STRONG_BUILDING,
+  TRAILING_FILLER,
+  UNIT,
+  WEAK_BUILDING,
   type Category,
 } from './lexicon.js'
 
@@ -44,7 +59,6 @@ export interface Place {
 // --- categories -----------------------------------------------------------------------------
 
 const keywordRes = CATEGORY_KEYWORDS.map(([p, category, weight]) => ({ re: new RegExp(p, 'g'), category, weight }))
-const NEGATED_BEFORE = /(?:不是|并非|不算|无关)$/
 
 interface Hit {
   start: number
@@ -96,7 +110,7 @@ export function categoryScores(text: string): Map<Category, number> {
 /** The category with the highest keyword score; ties go to the earlier category in CATEGORIES; none → 其他. */
 export function categorize(text: string): Category {
   const scores = categoryScores(text)
-  let best: Category = '其他'
+  let best: Category = OTHER
   let bestScore = 0
   for (const c of CATEGORIES) {
     const v = scores.get(c) ?? 0
@@ -110,13 +124,6 @@ export function categorize(text: string): Category {
 
 // --- places ---------------------------------------------------------------------------------
 
-const STRONG_BUILDING = /(?<![\d.])(?:第\s*)?(\d+)\s*(?:号楼|栋|幢|座|#楼?)/
-// 5号门口 is 5号楼门口; 5号 alone (a date, a room) is not a building
-const WEAK_BUILDING = /(?<![\d.])(?:第\s*)?(\d+)\s*号(?=\s*(?:门口|门前|楼下|楼前|楼后|楼道|单元|电梯|前面|后面|下面|旁边|底下|边上|附近|对面))/
-const UNIT = /(?<![\d.])(\d+)\s*单元/
-const FLOOR_CENG = /(?<![\d.])(\d+)\s*层/
-// 3楼 but not 3号楼 (taken above) nor 3楼道 read as floor + 道
-const FLOOR_LOU = /(?<![\d.#号])(\d+)\s*楼(?!道|梯)/
 const MAX_FLOOR = 99
 
 function alternation(patterns: readonly string[]): string {
@@ -124,7 +131,6 @@ function alternation(patterns: readonly string[]): string {
 }
 const placeWordRes = PLACE_WORDS.map(([p, kind, canonical]) => ({ re: new RegExp(`^(?:${p})`), kind, canonical }))
 const anyPlaceWord = new RegExp(alternation(PLACE_WORDS.map(([p]) => p)), 'g')
-const relativeRe = new RegExp(`^\\s*的?\\s*(${alternation(RELATIVE_PLACE_WORDS.map(([p]) => p))})`)
 
 interface Span {
   start: number
@@ -157,7 +163,7 @@ function findPlaceWord(s: string, taken: Span[]): { surface: string; kind: strin
       continue
     }
     // 东门口 → 东门; other kinds keep their words (门口 stays 门口)
-    const surface = best.canonical ?? (best.kind === '大门' ? best.surface.replace(/(?<=门)口$/, '') : best.surface)
+    const surface = best.canonical ?? (best.kind === GATE ? best.surface.replace(GATE_MOUTH, '') : best.surface)
     return { surface, kind: best.kind, start, end: start + best.surface.length }
   }
   return undefined
@@ -207,7 +213,7 @@ function extractPlace(s: string): PlaceParts {
 
   let surface: string | undefined
   if (anchorEnd >= 0) {
-    const r = relativeRe.exec(s.slice(anchorEnd))
+    const r = RELATIVE_AFTER.exec(s.slice(anchorEnd))
     if (r) {
       const word = r[1]!
       surface = word
@@ -224,9 +230,9 @@ function extractPlace(s: string): PlaceParts {
 
   const parts: string[] = []
   if (out.building !== undefined) parts.push(buildingLabel(out.building))
-  if (out.unit !== undefined) parts.push(`${out.unit}单元`)
-  if (out.floor !== undefined) parts.push(`${out.floor}楼`)
-  if (out.ambiguousFloor !== undefined) parts.push(`${out.ambiguousFloor}楼`)
+  if (out.unit !== undefined) parts.push(placeLabel.unit(out.unit))
+  if (out.floor !== undefined) parts.push(placeLabel.floor(out.floor))
+  if (out.ambiguousFloor !== undefined) parts.push(placeLabel.floor(out.ambiguousFloor))
   // 3号楼 + 楼门口 reads 3号楼门口; 3号楼 + 楼下 stays 3号楼楼下 (that is how people say it)
   if (surface !== undefined) parts.push(surface)
   if (parts.length > 0) {
@@ -257,41 +263,37 @@ export function understandSuggestion(text: string): Understood {
   return { ...place, category: categorize(s), problem }
 }
 
-const PLACE_EXAMPLE = '例如「3号楼门口」「小区大门」「车棚」'
 const MAX_FREE_PLACE = 20
-const LEADING_FILLER = /^(?:地点|位置|地方|在哪|在哪里)?\s*[:：]?\s*(?:就在|是在|就是|在)?\s*/
-const TRAILING_FILLER = /(?:这里|那里|那边|这边|那儿|这儿|那块|这块|一带)?[的了啊吧呢哦嘛呀啦。.!?,;~\s]*$/
-const DONT_KNOW = /^(?:不知道|不清楚|不确定|忘了|不记得|随便|都行|都可以|没有|无)$/
+
+/** Why a place could not be read; the feature's text.ts says it. */
+export type PlaceReason =
+  /** nothing but punctuation or emoji */
+  | { code: 'empty' }
+  /** a building number out of range, as written */
+  | { code: 'building'; written: string; max: number }
+  /** 不知道, 随便 */
+  | { code: 'dontKnow' }
+  | { code: 'unreadable' }
+  | { code: 'tooLong'; max: number }
 
 /** where the person said it happens, for the "where" step: accepts 3号楼门口, 三号楼前面, 小区大门, 车棚, 楼下, 东门… */
-export function parsePlace(text: string): Parsed<Place> {
+export function parsePlace(text: string): Parsed<Place, PlaceReason> {
   const s = normalizeInput(text)
-  if (s === '' || !/[\p{L}\p{N}]/u.test(s)) {
-    return { ok: false, reply: `请说一下在哪里，${PLACE_EXAMPLE}。` }
-  }
+  if (s === '' || !/[\p{L}\p{N}]/u.test(s)) return { ok: false, reason: { code: 'empty' } }
   if (/^\d+$/.test(s)) {
     const b = parseBuilding(s)
-    if (!b.ok) return b
+    if (!b.ok) return { ok: false, reason: { code: 'building', written: s, max: MAX_BUILDING } }
     return { ok: true, value: { building: b.value, place: buildingLabel(b.value) } }
   }
   const parts = extractPlace(s)
-  if (parts.badBuilding !== undefined) {
-    const b = parseBuilding(`${parts.badBuilding}号楼`)
-    return { ok: false, reply: b.ok ? `楼号不对，${PLACE_EXAMPLE}。` : b.reply }
-  }
+  if (parts.badBuilding !== undefined) return { ok: false, reason: { code: 'building', written: parts.badBuilding, max: MAX_BUILDING } }
   const found = placeOf(parts)
   if (found) return { ok: true, value: found }
 
   // a place we have no word for (篮球场旁边, 快递柜那里): keep the person's words if short
   const free = s.replace(LEADING_FILLER, '').replace(TRAILING_FILLER, '').trim()
-  if (DONT_KNOW.test(free)) {
-    return { ok: false, reply: `大概在哪里都可以，${PLACE_EXAMPLE}；说不准就回复「小区里」。` }
-  }
-  if (free === '' || !/[\p{Script=Han}\p{L}]/u.test(free)) {
-    return { ok: false, reply: `没看懂这个地点，${PLACE_EXAMPLE}。` }
-  }
-  if ([...free].length > MAX_FREE_PLACE) {
-    return { ok: false, reply: `地点说短一点就好，${PLACE_EXAMPLE}。` }
-  }
+  if (DONT_KNOW.test(free)) return { ok: false, reason: { code: 'dontKnow' } }
+  if (free === '' || !/[\p{Script=Han}\p{L}]/u.test(free)) return { ok: false, reason: { code: 'unreadable' } }
+  if ([...free].length > MAX_FREE_PLACE) return { ok: false, reason: { code: 'tooLong', max: MAX_FREE_PLACE } }
   return { ok: true, value: { place: free } }
 }

@@ -1,18 +1,21 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { Parsed } from '../../../src/domain/address.js'
-import { CATEGORIES, categorize, parsePlace, understandSuggestion, type Category } from '../../../src/domain/suggestions/understand.js'
+import type { Parsed } from '../../../src/domain/parsed.js'
+import { CATEGORIES, categorize, parsePlace, understandSuggestion, type Category, type PlaceReason } from '../../../src/domain/suggestions/understand.js'
+import { intakeText } from '../../../src/features/suggestions/text.js'
 
 const CJK = /[\u4e00-\u9fff]/
 
-function expectHelpfulRejection(p: Parsed<unknown>): void {
+/** a rejection with a reason, and the sentence the intake says for it is short, plain Chinese */
+function expectHelpfulRejection(p: Parsed<unknown, PlaceReason>): void {
   expect(p.ok).toBe(false)
   if (p.ok) return
-  expect(p.reply.trim()).not.toBe('')
-  expect(p.reply).toMatch(CJK)
-  expect(p.reply).toMatch(/[。？]$/)
-  expect(p.reply.length).toBeLessThan(80)
-  expect(p.reply).not.toMatch(/Error|undefined|NaN|Infinity|at \w+ \(/)
+  const reply = intakeText.place(p.reason)
+  expect(reply.trim()).not.toBe('')
+  expect(reply).toMatch(CJK)
+  expect(reply).toMatch(/[。？]$/)
+  expect(reply.length).toBeLessThan(80)
+  expect(reply).not.toMatch(/Error|undefined|NaN|Infinity|at \w+ \(/)
 }
 
 interface Row {
@@ -155,18 +158,29 @@ describe('parsePlace', () => {
     expect(p).toEqual({ ok: true, value: want })
   })
 
-  it.each([
-    '',
-    '   ',
-    '。。。',
-    '😀😀',
-    '不知道',
-    '0',
-    '0号楼',
-    '1000号楼门口',
-    '这个地方就是我每天下班回家都要经过的那条很长很长的小路的尽头',
-  ])('rejects %j with a helpful reply', (input) => {
-    expectHelpfulRejection(parsePlace(input))
+  it.each<[string, PlaceReason['code']]>([
+    ['', 'empty'],
+    ['   ', 'empty'],
+    ['。。。', 'empty'],
+    ['😀😀', 'empty'],
+    ['不知道', 'dontKnow'],
+    ['0', 'building'],
+    ['0号楼', 'building'],
+    ['1000号楼门口', 'building'],
+    ['这个地方就是我每天下班回家都要经过的那条很长很长的小路的尽头', 'tooLong'],
+  ])('rejects %j (%s) with a helpful reply', (input, code) => {
+    const p = parsePlace(input)
+    expect(p.ok ? undefined : p.reason.code).toBe(code)
+    expectHelpfulRejection(p)
+  })
+
+  it('says each reason as the intake always did', () => {
+    expect(intakeText.place({ code: 'empty' })).toBe('请说一下在哪里，例如「3号楼门口」「小区大门」「车棚」。')
+    expect(intakeText.place({ code: 'building', written: '1000', max: 999 })).toBe('楼号 1000 不对，请写 1 到 999 之间的楼号。')
+    expect(intakeText.place({ code: 'building', written: '12345678', max: 999 })).toBe('楼号 不对，请写 1 到 999 之间的楼号。')
+    expect(intakeText.place({ code: 'dontKnow' })).toBe('大概在哪里都可以，例如「3号楼门口」「小区大门」「车棚」；说不准就回复「小区里」。')
+    expect(intakeText.place({ code: 'unreadable' })).toBe('没看懂这个地点，例如「3号楼门口」「小区大门」「车棚」。')
+    expect(intakeText.place({ code: 'tooLong', max: 20 })).toBe('地点说短一点就好，例如「3号楼门口」「小区大门」「车棚」。')
   })
 })
 
