@@ -1,6 +1,6 @@
 import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/reportProgress.js'
 import { INTAKE_DIALOG, intakeDialog } from '../conversations/intakeSuggestion.js'
-import { SIGNUP_DIALOG, signupDialog } from '../conversations/councilSignup.js'
+import { SIGNUP_DIALOG, signupDialog } from './council/signup.js'
 import { ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
 import { SCORE_DIALOG, scoringDialog } from '../services/councilRound.js'
 import type { CommandSpec } from '../kit/command.js'

@@ -3,7 +3,7 @@
  * *what* is wrong in words staff understand; the ILP decides the rest.
  */
 import { buildStructure, compareIds, inQuota, quotaText } from './groups.js'
-import { featureLabel, groupLabel, peopleLabel } from './labels.js'
+import { featureLabel, groupLabel, peopleLabel } from './text.js'
 import { loadHighs, PanelModel } from './solver.js'
 import type { Instance } from './types.js'
 

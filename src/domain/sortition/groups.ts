@@ -4,7 +4,7 @@
  * unique, hence symmetric). Solving over group counts instead of people keeps the ILPs small and
  * free of the symmetry that makes per-person models slow.
  */
-import { groupLabel } from './labels.js'
+import { groupLabel } from './text.js'
 import type { Candidate, Instance, Quota } from './types.js'
 
 export interface Group {

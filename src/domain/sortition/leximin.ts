@@ -15,7 +15,7 @@
  */
 import { buildStructure, compareIds, inQuota, type Structure } from './groups.js'
 import { checkFeasibility } from './feasibility.js'
-import { groupLabel, peopleLabel } from './labels.js'
+import { groupLabel, peopleLabel } from './text.js'
 import { loadHighs, PanelModel, quietModel, runWithin } from './solver.js'
 import type { Algorithm, Instance, Quota } from './types.js'
 import type { Highs, Model } from 'highs'

@@ -1,11 +1,11 @@
 import { defineCommand } from '../../kit/command.js'
-import { startSignup } from '../../conversations/councilSignup.js'
-import { showCouncilPool } from '../../services/councilPool.js'
+import { startSignup } from './signup.js'
+import { showCouncilPool } from './showCouncilPool.js'
 import { appointCouncilMember, openCouncilRound, scoreProjects } from '../../services/councilRound.js'
-import { drawCouncil } from '../../services/drawCouncil.js'
-import { publishLottery } from '../../services/publishLottery.js'
-import { acceptRecommendation, declineRecommendation, recommendCouncil } from '../../services/recommendCouncil.js'
-import { setCouncilQuotas } from '../../services/setCouncilQuotas.js'
+import { drawCouncil } from './drawCouncil.js'
+import { publishLottery } from './publishLottery.js'
+import { acceptRecommendation, declineRecommendation, recommendCouncil } from './recommendCouncil.js'
+import { setCouncilQuotas } from './setCouncilQuotas.js'
 
 /** The residents' council: sign-up, recommendation, the public lottery, and its scoring rounds. */
 export const councilCommands = [

@@ -2,8 +2,8 @@
  * `议事会 40席 每栋至少1席 女性至少15席 60岁以上至多20席`: seats and quotas as staff type them.
  * 每栋 stays symbolic here (the service expands it over the community's buildings).
  */
-import type { Parsed } from './address.js'
-import { convertAllNumerals, normalizeWidth } from './text.js'
+import type { Parsed } from '../address.js'
+import { convertAllNumerals, normalizeWidth } from '../text.js'
 
 export const AGE_BANDS = ['18-39岁', '40-59岁', '60岁以上'] as const
 export type AgeBand = (typeof AGE_BANDS)[number]

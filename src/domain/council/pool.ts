@@ -2,8 +2,8 @@
  * From the pool (people with 称呼, 楼号 and optional attributes) to a sortition instance, and the
  * short texts the council commands show.
  */
-import type { CouncilSpec } from './councilQuotas.js'
-import type { Candidate, Instance, Quota } from './sortition/types.js'
+import type { CouncilSpec } from './quotas.js'
+import type { Candidate, Instance, Quota } from '../sortition/types.js'
 
 export interface PoolEntry {
   candidateId: number

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { describeRules, parseCouncilSpec, type QuotaRule } from '../../src/domain/councilQuotas.js'
+import { describeRules, parseCouncilSpec, type QuotaRule } from '../../../src/domain/council/quotas.js'
 
 const ok = (s: string) => {
   const r = parseCouncilSpec(s)

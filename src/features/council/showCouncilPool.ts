@@ -1,12 +1,12 @@
-import { staffCommunity } from '../kit/access.js'
-import { ensureOpenDraw, poolOf, updateDraw, type CouncilCandidate } from '../db/council.js'
-import { currentCampaign } from '../db/campaigns.js'
-import { buildingLabel } from '../domain/address.js'
-import { AGE_LABEL } from '../domain/council.js'
-import { QUOTA_EXAMPLE } from '../domain/councilQuotas.js'
-import { AppError } from '../domain/errors.js'
-import { normalizeInput } from '../domain/text.js'
-import type { Ctx } from '../kit/context.js'
+import { staffCommunity } from '../../kit/access.js'
+import { ensureOpenDraw, poolOf, updateDraw, type CouncilCandidate } from '../../db/council.js'
+import { currentCampaign } from '../../db/campaigns.js'
+import { buildingLabel } from '../../domain/address.js'
+import { AGE_LABEL } from '../../domain/council/pool.js'
+import { QUOTA_EXAMPLE } from '../../domain/council/quotas.js'
+import { AppError } from '../../domain/errors.js'
+import { normalizeInput } from '../../domain/text.js'
+import type { Ctx } from '../../kit/context.js'
 
 
 const STATUS: Record<string, string> = { open: '报名中', frozen: '已截止', published: '抽签办法已公布', drawn: '已开奖' }
