@@ -1,6 +1,6 @@
 import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/reportProgress.js'
 import { INTAKE_DIALOG, intakeDialog } from '../conversations/intakeSuggestion.js'
-import { SIGNUP_DIALOG, signupDialog } from './council/signup.js'
+import { signupDialog } from './council/signup.js'
 import { ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
 import { SCORE_DIALOG, scoringDialog } from '../services/councilRound.js'
 import type { CommandSpec } from '../kit/command.js'
@@ -56,6 +56,6 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [composeNoticeDialog.name]: composeNoticeDialog.handler,
   [INTAKE_DIALOG]: intakeDialog,
   [SCORE_DIALOG]: scoringDialog,
-  [SIGNUP_DIALOG]: signupDialog,
+  [signupDialog.name]: signupDialog.handler,
   [PROGRESS_PHOTOS_DIALOG]: progressPhotosDialog,
 }

@@ -67,18 +67,6 @@ const PENDING: string[] = [
   'services/councilRound.ts',
   'domain/rounds/',
   'features/rounds/',
-  // council
-  'conversations/councilSignup.ts',
-  'services/councilPool.ts',
-  'services/recommendCouncil.ts',
-  'services/setCouncilQuotas.ts',
-  'services/drawCouncil.ts',
-  'services/publishLottery.ts',
-  'services/bindCouncil.ts',
-  'domain/sortition/',
-  'domain/council.ts',
-  'domain/councilQuotas.ts',
-  'features/council/',
   // implementation
   'services/assignProject.ts',
   'services/appointLiaison.ts',
