@@ -7,7 +7,7 @@ import { parseBuilding } from '../../domain/address.js'
 import { AppError } from '../../domain/errors.js'
 import { cut, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../../kit/context.js'
-import { again, ask, defineDialog, end, stay, type Answer, type Go } from '../../kit/dialog.js'
+import { again, ask, defineDialog, end, stay, type Answer, type DialogStep, type Go } from '../../kit/dialog.js'
 import { AGE_ANSWERS, CHANGE, GENDER_ANSWERS, SKIP, TENURE_ANSWERS, YES } from './lexicon.js'
 import { councilText } from './text.js'
 
@@ -52,6 +52,18 @@ const back =
   (_ctx: Ctx, state: State): Next =>
     ask(previous, state)
 
+/** A question answered by one of a few words (or 跳过), then the next question. */
+function choice(field: 'ageBand' | 'gender' | 'tenure', answers: [RegExp, string][], prompt: string, next: Step, previous: Step): DialogStep<State, Step> {
+  return {
+    prompt: () => prompt,
+    answer: (_ctx, a, s) => {
+      const value = choose(answers, plainOf(a))
+      return value === undefined ? again() : ask(next, { ...s, [field]: value })
+    },
+    back: back(previous),
+  }
+}
+
 /**
  * 报名议事员 (and 接受推荐): consent line, then 称呼 → 楼号 → 年龄段 → 性别 → 业主/租户 → confirm.
  * A second sign-up in the same pool updates the first.
@@ -84,30 +96,9 @@ const dialog = defineDialog<State, Step>({
       },
       back: back('name'),
     },
-    age: {
-      prompt: () => t.prompt.age,
-      answer: (_ctx, a, s) => {
-        const ageBand = choose(AGE_ANSWERS, plainOf(a))
-        return ageBand === undefined ? again() : ask('gender', { ...s, ageBand })
-      },
-      back: back('building'),
-    },
-    gender: {
-      prompt: () => t.prompt.gender,
-      answer: (_ctx, a, s) => {
-        const gender = choose(GENDER_ANSWERS, plainOf(a))
-        return gender === undefined ? again() : ask('tenure', { ...s, gender })
-      },
-      back: back('age'),
-    },
-    tenure: {
-      prompt: () => t.prompt.tenure,
-      answer: (_ctx, a, s) => {
-        const tenure = choose(TENURE_ANSWERS, plainOf(a))
-        return tenure === undefined ? again() : ask('confirm', { ...s, tenure })
-      },
-      back: back('gender'),
-    },
+    age: choice('ageBand', AGE_ANSWERS, t.prompt.age, 'gender', 'building'),
+    gender: choice('gender', GENDER_ANSWERS, t.prompt.gender, 'tenure', 'age'),
+    tenure: choice('tenure', TENURE_ANSWERS, t.prompt.tenure, 'confirm', 'gender'),
     confirm: {
       prompt: (_ctx, s) => t.prompt.confirm(t.summary(s)),
       answer: (ctx, a, s) => {
