@@ -1,5 +1,5 @@
 import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/reportProgress.js'
-import { SIGNUP_DIALOG, signupDialog } from '../conversations/councilSignup.js'
+import { signupDialog } from './council/signup.js'
 import { scoringDialog } from './rounds/index.js'
 import type { CommandSpec } from '../kit/command.js'
 import type { DialogHandler } from '../kit/context.js'
@@ -60,6 +60,6 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [composeNoticeDialog.name]: composeNoticeDialog.handler,
   [intakeDialog.name]: intakeDialog.handler,
   [scoringDialog.name]: scoringDialog.handler,
-  [SIGNUP_DIALOG]: signupDialog,
+  [signupDialog.name]: signupDialog.handler,
   [PROGRESS_PHOTOS_DIALOG]: progressPhotosDialog,
 }

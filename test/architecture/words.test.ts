@@ -33,18 +33,6 @@ const PENDING: string[] = [
   'chat/',
   'outbox/',
   'db/',
-  // council
-  'conversations/councilSignup.ts',
-  'services/councilPool.ts',
-  'services/recommendCouncil.ts',
-  'services/setCouncilQuotas.ts',
-  'services/drawCouncil.ts',
-  'services/publishLottery.ts',
-  'services/bindCouncil.ts',
-  'domain/sortition/',
-  'domain/council.ts',
-  'domain/councilQuotas.ts',
-  'features/council/',
   // implementation
   'services/assignProject.ts',
   'services/appointLiaison.ts',

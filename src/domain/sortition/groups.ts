@@ -4,7 +4,7 @@
  * unique, hence symmetric). Solving over group counts instead of people keeps the ILPs small and
  * free of the symmetry that makes per-person models slow.
  */
-import { groupLabel } from './labels.js'
+import { panelText } from './text.js'
 import type { Candidate, Instance, Quota } from './types.js'
 
 export interface Group {
@@ -56,31 +56,24 @@ export function buildStructure(instance: Instance): Structure {
   return { features, groups, quotaGroups, groupOf }
 }
 
-/** Does this set of candidate ids make a valid panel? Returns the Chinese reasons it does not. */
+/** Does this set of candidate ids make a valid panel? Returns the reasons it does not, in words. */
 export function panelProblems(instance: Instance, panel: readonly string[], byId: Map<string, Candidate>): string[] {
   const problems: string[] = []
   const seen = new Set<string>()
   for (const id of panel) {
-    if (!byId.has(id)) problems.push(`名单里的「${id}」不在报名名单中`)
-    if (seen.has(id)) problems.push(`「${id}」在名单里出现了两次`)
+    if (!byId.has(id)) problems.push(panelText.notInPool(id))
+    if (seen.has(id)) problems.push(panelText.twice(id))
     seen.add(id)
   }
-  if (panel.length !== instance.seats) problems.push(`名单有 ${panel.length} 人，应为 ${instance.seats} 人`)
+  if (panel.length !== instance.seats) problems.push(panelText.size(panel.length, instance.seats))
   for (const q of instance.quotas) {
     let n = 0
     for (const id of seen) {
       const c = byId.get(id)
       if (c && inQuota(c, q)) n++
     }
-    if (n < q.min || n > q.max) problems.push(`${quotaText(q)}，实际 ${n} 席`)
+    if (n < q.min || n > q.max) problems.push(panelText.quota(q, n))
   }
   return problems
 }
 
-
-export function quotaText(q: Quota): string {
-  const g = groupLabel(q.feature, q.value)
-  if (q.min === q.max) return `${g}应为 ${q.min} 席`
-  if (q.min === 0) return `${g}至多 ${q.max} 席`
-  return `${g}应为 ${q.min}–${q.max} 席`
-}

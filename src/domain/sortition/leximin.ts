@@ -15,7 +15,7 @@
  */
 import { buildStructure, compareIds, inQuota, type Structure } from './groups.js'
 import { checkFeasibility } from './feasibility.js'
-import { groupLabel, peopleLabel } from './labels.js'
+import { groupLabel, peopleLabel, selectionText as t } from './text.js'
 import { loadHighs, PanelModel, quietModel, runWithin } from './solver.js'
 import type { Algorithm, Instance, Quota } from './types.js'
 import type { Highs, Model } from 'highs'
@@ -60,7 +60,7 @@ export interface SelectionResult {
   /** On no valid panel at all (probability 0). */
   excluded: { id: string; reason: string }[]
   stats: { ms: number; panelsGenerated: number; lpSolves: number; ilpSolves: number }
-  /** One Chinese sentence for staff. */
+  /** One sentence for staff, in their words. */
   summary: string
 }
 
@@ -133,7 +133,7 @@ export async function computeProbabilities(instance: Instance, options: Probabil
       } else excludedGroups.add(g)
     }
     if (timedOut) {
-      throw new Error('选人概率计算超时：连初始名单都没能生成，请放宽时限')
+      throw new Error(t.noInitialPanels)
     }
 
     const fixed = new Float64Array(G).fill(NaN)
@@ -349,7 +349,7 @@ function primalDistribution(h: Highs, s: Structure, panels: number[][], targets:
       matrix: { format: 'csc', numRows: G + 1, numCols: P + 1, starts, indices, values },
     })
     const status = runWithin(h, m, seconds)
-    if (status !== 'optimal') throw new Error('无法求出抽签分布（线性规划未求解成功）')
+    if (status !== 'optimal') throw new Error(t.noDistribution)
     const x = m.getSolution().colValue
     const lambda = Float64Array.from(x.subarray(0, P), (v) => (v > 1e-12 ? v : 0))
     const total = lambda.reduce((a, b) => a + b, 0)
@@ -400,14 +400,14 @@ function buildResult(
         // otherwise name the groups whose minimum asks more than their share of volunteers
         const scarce = instance.quotas.filter((q) => inQuota(c, q) && q.min / available(q) > instance.seats / instance.candidates.length)
         const reason = q
-          ? `${groupLabel(q.feature, q.value)}至少 ${q.min} 席，而${peopleLabel(q.feature, q.value)}只有 ${available(q)} 位报名`
+          ? t.forcedByQuota(groupLabel(q.feature, q.value), q.min, peopleLabel(q.feature, q.value), available(q))
           : scarce.length
-            ? `${scarce.map((q) => groupLabel(q.feature, q.value)).join('、')}的报名者相对配额偏少，按 LEXIMIN 其每次都入选`
-            : '配额组合使其每次都入选'
+            ? t.forcedScarce(scarce.map((q) => groupLabel(q.feature, q.value)))
+            : t.forcedCombination
         forced.push({ id, reason })
       } else if (g.probability <= 1e-9) {
         const q = instance.quotas.find((q) => inQuota(c, q) && q.max === 0)
-        excluded.push({ id, reason: q ? `配额规定${groupLabel(q.feature, q.value)} 0 席` : '任何满足配额的名单都容不下其所在组' })
+        excluded.push({ id, reason: q ? t.excludedByQuota(groupLabel(q.feature, q.value)) : t.excludedNoRoom })
       }
     }
   }
@@ -415,13 +415,13 @@ function buildResult(
   excluded.sort((a, b) => compareIds(a.id, b.id))
   const minProbability = groups.reduce((m, g) => Math.min(m, g.probability), 1)
   const secs = (stats.ms / 1000).toFixed(1)
-  const pct = `${(minProbability * 100).toFixed(1)}%`
+  const min = `${(minProbability * 100).toFixed(1)}%`
   const tooBig = G > (options.maxLeximinGroups ?? 3000) && options.algorithm !== 'maximin'
   const summary =
     algorithm === 'leximin'
-      ? `按 LEXIMIN 公平原则计算（${levels} 层，${panels.length} 种名单组合，用时 ${secs} 秒）：每位报名者的入选概率都已算出，最低为 ${pct}。`
+      ? t.leximin({ levels, panels: panels.length, secs, min })
       : options.algorithm === 'maximin'
-        ? `按 MAXIMIN 计算（用时 ${secs} 秒）：最低入选概率为 ${pct}${converged ? '，已是可能的最大值' : ''}。`
-        : `${tooBig ? '报名者分组太多' : numericTrouble ? '数值求解不稳定' : '计算时间到'}，改按 MAXIMIN 计算（用时 ${secs} 秒）：最低入选概率为 ${pct}${converged ? '，已是可能的最大值' : '（未证明最优）'}。`
+        ? t.maximin({ secs, min, converged })
+        : t.fallback({ cause: tooBig ? 'tooBig' : numericTrouble ? 'numeric' : 'timeout', secs, min, converged })
   return { feasible: true, algorithm, converged, levels, minProbability, probabilities, groups, distribution, forced, excluded, stats, summary }
 }

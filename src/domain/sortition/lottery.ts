@@ -15,6 +15,7 @@
 import { compareIds } from './groups.js'
 import type { SelectionResult } from './leximin.js'
 import { loadHighs, solveProgram, type Row } from './solver.js'
+import { selectionText as t } from './text.js'
 import type { Instance } from './types.js'
 
 export interface Lottery {
@@ -62,7 +63,7 @@ export async function buildLottery(instance: Instance, selection: SelectionResul
     R -= whole
     d.counts.forEach((n, g) => (base[g] = base[g]! + whole * n))
   }
-  if (R < 0) throw new Error('抽签分布的概率之和超过 1')
+  if (R < 0) throw new Error(t.overOne)
 
   if (R > 0) {
     // 2. aggregate counts of the leftover panels
@@ -101,7 +102,7 @@ export async function buildLottery(instance: Instance, selection: SelectionResul
       const x = solveProgram(h, { sense: 'min', cost, lower: new Array<number>(cols).fill(0), upper, rows: rows.map(inf(h)) }, secondsLeft()).x
       Y = x?.slice(0, G)
     }
-    if (!Y) throw new Error('无法把抽签分布取整为 1000 份名单（求解器超时）')
+    if (!Y) throw new Error(t.roundingTimeout)
 
     // 3. split Y into R compositions, keeping the remainder splittable into the remaining copies
     const rest = [...Y]
@@ -123,7 +124,7 @@ export async function buildLottery(instance: Instance, selection: SelectionResul
         { sense: 'max', cost, lower: new Array<number>(G).fill(0), upper: size, rows: scaledQuotas(1).map(inf(h)) },
         secondsLeft(),
       ).x
-      if (!c) throw new Error('无法生成满足配额的名单')
+      if (!c) throw new Error(t.noPanel)
       comps.push(c)
       c.forEach((n, g) => (rest[g] = rest[g]! - n))
     }

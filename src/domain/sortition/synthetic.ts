@@ -3,6 +3,7 @@
  * buildings have very few — the shape that makes naive draws unfair.
  */
 import type { Candidate, Instance, Quota } from './types.js'
+import { GENDER, TENURE } from '../council/lexicon.js'
 import { seededRandom } from '../random.js'
 
 // re-exported: the bench and tests take it from here
@@ -36,9 +37,9 @@ export function syntheticInstance(options: SyntheticOptions = {}): Instance {
   const candidates: Candidate[] = []
   for (let i = 0; i < n; i++) {
     const age = pick(rand, [['18-39', 0.14], ['40-59', 0.34], ['60+', 0.52]])
-    const gender = pick(rand, [['女', 0.64], ['男', 0.36]])
+    const gender = pick(rand, [[GENDER.female, 0.64], [GENDER.male, 0.36]])
     // renters volunteer rarely, young renters a bit more often than old ones
-    const tenure = pick(rand, [['业主', age === '18-39' ? 0.7 : 0.9], ['租户', age === '18-39' ? 0.3 : 0.1]])
+    const tenure = pick(rand, [[TENURE.owner, age === '18-39' ? 0.7 : 0.9], [TENURE.renter, age === '18-39' ? 0.3 : 0.1]])
     candidates.push({ id: `c${String(i + 1).padStart(4, '0')}`, features: { building: pick(rand, buildingWeights), age, gender, tenure } })
   }
   const share = (f: number, slack: number): [number, number] => [Math.max(0, Math.floor(seats * f - slack)), Math.ceil(seats * f + slack)]
@@ -50,10 +51,10 @@ export function syntheticInstance(options: SyntheticOptions = {}): Instance {
     quota('age', '18-39', share(0.3, 1)),
     quota('age', '40-59', share(0.35, 1)),
     quota('age', '60+', share(0.35, 1)),
-    quota('gender', '女', share(0.5, 1)),
-    quota('gender', '男', share(0.5, 1)),
-    quota('tenure', '业主', share(0.75, 1)),
-    quota('tenure', '租户', share(0.25, 1)),
+    quota('gender', GENDER.female, share(0.5, 1)),
+    quota('gender', GENDER.male, share(0.5, 1)),
+    quota('tenure', TENURE.owner, share(0.75, 1)),
+    quota('tenure', TENURE.renter, share(0.25, 1)),
   ]
   return { candidates, seats, quotas }
 }

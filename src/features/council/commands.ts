@@ -1,120 +1,122 @@
 import { defineCommand } from '../../kit/command.js'
-import { startSignup } from '../../conversations/councilSignup.js'
-import { showCouncilPool } from '../../services/councilPool.js'
+import { startSignup } from './signup.js'
+import { showCouncilPool } from './showCouncilPool.js'
 import { appointCouncilMember, openCouncilRound, scoreProjects } from '../../services/councilRound.js'
-import { drawCouncil } from '../../services/drawCouncil.js'
-import { publishLottery } from '../../services/publishLottery.js'
-import { acceptRecommendation, declineRecommendation, recommendCouncil } from '../../services/recommendCouncil.js'
-import { setCouncilQuotas } from '../../services/setCouncilQuotas.js'
+import { drawCouncil } from './drawCouncil.js'
+import { publishLottery } from './publishLottery.js'
+import { acceptRecommendation, declineRecommendation } from './answerRecommendation.js'
+import { recommendCouncil } from './recommendCouncil.js'
+import { setCouncilQuotas } from './setCouncilQuotas.js'
+import { councilText as t } from './text.js'
 
 /** The residents' council: sign-up, recommendation, the public lottery, and its scoring rounds. */
 export const councilCommands = [
   defineCommand({
     name: '报名议事员',
     aliases: ['我要报名', '报名议事会', '报名'],
-    usage: '报名议事员 — 报名参加议事会（公开抽签产生）',
+    usage: t.usage.signup,
     who: 'everyone',
     where: 'anywhere',
-    act: '报名议事员',
+    act: t.act.signup,
     run: (ctx) => startSignup(ctx),
   }),
   defineCommand({
     name: '接受推荐',
     aliases: ['接受'],
-    usage: '接受推荐 — 同意被推荐为议事员',
+    usage: t.usage.accept,
     who: 'everyone',
     where: 'anywhere',
-    act: '接受推荐',
+    act: t.act.accept,
     unlisted: true,
     run: (ctx) => acceptRecommendation(ctx),
   }),
   defineCommand({
     name: '不接受',
     aliases: ['不接受推荐', '拒绝推荐'],
-    usage: '不接受 — 不参加议事会',
+    usage: t.usage.decline,
     who: 'everyone',
     where: 'anywhere',
-    act: '不接受推荐',
+    act: t.act.decline,
     unlisted: true,
     run: (ctx) => declineRecommendation(ctx),
   }),
   defineCommand({
     name: '推荐',
     aliases: ['推荐议事员'],
-    usage: '推荐 @邻居 — 推荐邻居做议事员',
+    usage: t.usage.recommend,
     who: 'head',
     where: 'group',
-    act: '推荐议事员',
-    refuse: { who: '推荐议事员由楼组长在本楼群里提出。您自己想参加，请说「报名议事员」。', where: '请在楼栋群里 @我 说「推荐 @邻居」。' },
+    act: t.act.recommend,
+    refuse: t.refuse.recommend,
     run: (ctx) => recommendCouncil(ctx),
   }),
   defineCommand({
     name: '议事员报名',
     aliases: ['报名情况', '议事员名单'],
-    usage: '议事员报名 — 报名情况；加「截止」停止报名',
+    usage: t.usage.pool,
     who: 'staff',
     where: 'office',
-    act: '查看议事员报名',
-    refuse: { who: '只有居委工作人员可以管理议事员抽签。' },
+    act: t.act.pool,
+    refuse: t.refuse.lottery,
     run: showCouncilPool,
   }),
   defineCommand({
     name: '议事会',
     aliases: ['设置议事会'],
-    usage: '议事会 40席 每栋至少1席 — 席位、配额和各人入选概率',
+    usage: t.usage.quotas,
     who: 'staff',
     where: 'office',
-    act: '设置议事会',
-    refuse: { who: '只有居委工作人员可以管理议事员抽签。' },
+    act: t.act.quotas,
+    refuse: t.refuse.lottery,
     run: setCouncilQuotas,
   }),
   defineCommand({
     name: '公布抽签',
     aliases: ['公布抽签办法'],
-    usage: '公布抽签 福彩3D 12月5日 — 抽签办法和哈希发到各楼群',
+    usage: t.usage.publish,
     who: 'staff',
     where: 'office',
-    act: '公布抽签办法',
-    refuse: { who: '只有居委工作人员可以管理议事员抽签。' },
+    act: t.act.publish,
+    refuse: t.refuse.lottery,
     run: publishLottery,
   }),
   defineCommand({
     name: '开奖',
     aliases: ['抽签开奖'],
-    usage: '开奖 527 — 按公开号码抽出议事员',
+    usage: t.usage.draw,
     who: 'staff',
     where: 'office',
-    act: '开奖',
-    refuse: { who: '只有居委工作人员可以管理议事员抽签。' },
+    act: t.act.draw,
+    refuse: t.refuse.lottery,
     run: drawCouncil,
   }),
   defineCommand({
     name: '评分',
     aliases: ['打分', '评议打分'],
-    usage: '评分 — 议事员给项目打分（或「评分 P3 5 4」）',
+    usage: t.usage.score,
     who: 'everyone',
     where: 'anywhere',
-    act: '评分',
+    act: t.act.score,
     unlisted: true,
     run: scoreProjects,
   }),
   defineCommand({
     name: '开启评议',
     aliases: ['发起评议', '开始评议'],
-    usage: '开启评议 P1-P12 截止 12月5日20:00',
+    usage: t.usage.openRound,
     who: 'staff',
     where: 'office',
-    act: '开启评议',
+    act: t.act.openRound,
     run: openCouncilRound,
   }),
   defineCommand({
     name: '议事员',
     aliases: ['设议事员', '添加议事员'],
-    usage: '议事员 @张三 — 在群里说，加一位议事员',
+    usage: t.usage.appoint,
     who: 'staff',
     where: 'group',
-    act: '指定议事员',
-    refuse: { where: '请在对方所在的群里 @我 说「议事员 @张三」。' },
+    act: t.act.appoint,
+    refuse: t.refuse.appoint,
     unlisted: true,
     run: (ctx) => appointCouncilMember(ctx),
   }),

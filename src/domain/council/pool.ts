@@ -1,9 +1,10 @@
 /**
  * From the pool (people with 称呼, 楼号 and optional attributes) to a sortition instance, and the
- * short texts the council commands show.
+ * lottery ids the council's files and posts are written in.
  */
-import type { CouncilSpec } from './councilQuotas.js'
-import type { Candidate, Instance, Quota } from './sortition/types.js'
+import type { Candidate, Instance, Quota } from '../sortition/types.js'
+import { LOTTERY_ID, LOTTERY_ID_BUILDING, lotteryId } from './lexicon.js'
+import type { CouncilSpec } from './quotas.js'
 
 export interface PoolEntry {
   candidateId: number
@@ -19,10 +20,10 @@ export function lotteryIds(pool: readonly PoolEntry[]): Map<number, string> {
   const seen = new Map<string, number>()
   const ids = new Map<number, string>()
   for (const p of [...pool].sort((a, b) => a.candidateId - b.candidateId)) {
-    const base = `${p.name} ${p.building}号楼`
+    const base = lotteryId(p.name, p.building, 1)
     const n = (seen.get(base) ?? 0) + 1
     seen.set(base, n)
-    ids.set(p.candidateId, n === 1 ? base : `${base}（${n}）`)
+    ids.set(p.candidateId, lotteryId(p.name, p.building, n))
   }
   return ids
 }
@@ -60,50 +61,15 @@ export const pct = (p: number): string => {
   return `${v >= 99.95 ? '100' : v < 10 ? v.toFixed(1) : v.toFixed(0)}%`
 }
 
-/** 「3号楼：王阿姨 33%、张三 33%」 per building, from lottery ids 「称呼 N号楼」. */
-export function chancesByBuilding(chances: Record<string, number>): string[] {
-  const byBuilding = new Map<string, string[]>()
-  for (const id of Object.keys(chances).sort(compareLotteryIds)) {
-    const { name, building } = splitLotteryId(id)
-    const list = byBuilding.get(building) ?? []
-    list.push(`${name} ${pct(chances[id]!)}`)
-    byBuilding.set(building, list)
-  }
-  return [...byBuilding.entries()].map(([b, list]) => `${b}：${list.join('、')}`)
-}
-
-/** Names grouped by building: 「3号楼：王阿姨、张三」. */
-export function namesByBuilding(ids: readonly string[]): string[] {
-  const byBuilding = new Map<string, string[]>()
-  for (const id of [...ids].sort(compareLotteryIds)) {
-    const { name, building } = splitLotteryId(id)
-    byBuilding.set(building, [...(byBuilding.get(building) ?? []), name])
-  }
-  return [...byBuilding.entries()].map(([b, list]) => `${b}：${list.join('、')}`)
-}
-
+/** 「王阿姨 3号楼（2）」 → 王阿姨（2） and 3号楼 */
 export function splitLotteryId(id: string): { name: string; building: string } {
-  const m = /^(.*) (\d+号楼)(（\d+）)?$/.exec(id)
+  const m = LOTTERY_ID.exec(id)
   return m ? { name: `${m[1]}${m[3] ?? ''}`, building: m[2]! } : { name: id, building: '' }
 }
 
 /** By building number, then name. */
 export function compareLotteryIds(a: string, b: string): number {
-  const na = Number(/ (\d+)号楼/.exec(a)?.[1] ?? 0)
-  const nb = Number(/ (\d+)号楼/.exec(b)?.[1] ?? 0)
+  const na = Number(LOTTERY_ID_BUILDING.exec(a)?.[1] ?? 0)
+  const nb = Number(LOTTERY_ID_BUILDING.exec(b)?.[1] ?? 0)
   return na - nb || (a < b ? -1 : a > b ? 1 : 0)
 }
-
-/** 1 青年 / 2 中年 / 3 老年 answers. */
-export function parseAgeBand(text: string): string | null | undefined {
-  const t = text.replace(/\s/g, '')
-  if (/^(1|青年|年轻|18-39|18到39)/.test(t)) return '18-39岁'
-  if (/^(2|中年|40-59|40到59)/.test(t)) return '40-59岁'
-  if (/^(3|老年|老人|60)/.test(t)) return '60岁以上'
-  if (SKIP.test(t)) return null
-  return undefined
-}
-
-export const SKIP = /^(跳过|不填|不说|保密|不方便|不想说|略过|skip|无|-)$/i
-
-export const AGE_LABEL: Record<string, string> = { '18-39岁': '青年18-39', '40-59岁': '中年40-59', '60岁以上': '老年60以上' }

@@ -1,10 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { describeRules, parseCouncilSpec, type QuotaRule } from '../../src/domain/councilQuotas.js'
+import { parseCouncilSpec, type QuotaRule } from '../../../src/domain/council/quotas.js'
+import { describeRules, quotaReply } from '../../../src/features/council/text.js'
 
 const ok = (s: string) => {
   const r = parseCouncilSpec(s)
-  if (!r.ok) throw new Error(`not parsed: ${s} → ${r.reply}`)
+  if (!r.ok) throw new Error(`not parsed: ${s} → ${quotaReply(r.reason)}`)
   return r.value
 }
 
@@ -40,17 +41,20 @@ describe('parseCouncilSpec', () => {
   })
 
   it.each([
-    ['', '请写明席位和配额'],
-    ['每栋至少1席', '请写明总席位'],
-    ['40席 女性至少', '女性要多少席'],
-    ['40席 党员至少5席', '没看懂「党员至少5席」'],
-    ['40席 女性至少30席 女性至多20席', '自相矛盾'],
-    ['4席 女性至少5席', '超过总席位 4 席'],
-    ['0席', '总席位应在 1 到 500 之间'],
-  ])('rejects %j helpfully', (input, reply) => {
+    ['', 'empty', '请写明席位和配额'],
+    ['每栋至少1席', 'noSeats', '请写明总席位'],
+    ['40席 女性至少', 'noCount', '女性要多少席'],
+    ['40席 党员至少5席', 'unknown', '没看懂「党员至少5席」'],
+    ['40席 女性至少30席 女性至多20席', 'contradiction', '自相矛盾'],
+    ['4席 女性至少5席', 'overSeats', '超过总席位 4 席'],
+    ['0席', 'seatsRange', '总席位应在 1 到 500 之间'],
+  ])('rejects %j helpfully', (input, code, reply) => {
     const r = parseCouncilSpec(input)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reply).toContain(reply)
+    if (!r.ok) {
+      expect(r.reason.code).toBe(code)
+      expect(quotaReply(r.reason)).toContain(reply)
+    }
   })
 
   it('never throws; a rejection is a short Chinese sentence', () => {
@@ -58,9 +62,10 @@ describe('parseCouncilSpec', () => {
       fc.property(fc.oneof(fc.string(), fc.string({ unit: fc.constantFrom(...'0123456789席人每栋号楼女男至少多不超过青中老年岁以上业主租户一二三十 ,，、-') })), (s) => {
         const r = parseCouncilSpec(s)
         if (!r.ok) {
-          expect(r.reply.length).toBeGreaterThan(0)
-          expect(r.reply.length).toBeLessThan(200)
-          expect(r.reply).toMatch(/[\u4e00-\u9fff]/)
+          const reply = quotaReply(r.reason)
+          expect(reply.length).toBeGreaterThan(0)
+          expect(reply.length).toBeLessThan(200)
+          expect(reply).toMatch(/[\u4e00-\u9fff]/)
         } else {
           expect(r.value.seats).toBeGreaterThanOrEqual(1)
           for (const q of r.value.rules) expect((q.min ?? 0) <= (q.max ?? r.value.seats)).toBe(true)

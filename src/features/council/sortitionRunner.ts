@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads'
-import { buildLottery, computeProbabilities, type Instance, type Lottery, type SelectionResult } from '../domain/sortition/index.js'
+import { buildLottery, computeProbabilities, type Instance, type Lottery, type SelectionResult } from '../../domain/sortition/index.js'
 
 export type Solved =
   | { feasible: false; reasons: string[] }

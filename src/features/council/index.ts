@@ -1,0 +1,2 @@
+/** What other features use of the council. */
+export { bindCouncil } from './bindCouncil.js'
