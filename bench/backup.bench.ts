@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { openDatabase, type Database } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
-import { backupDatabase, restorePglite, restorePostgres } from '../src/services/backup.js'
+import { backupDatabase, restorePglite, restorePostgres } from '../src/features/ops/index.js'
 import { PAPERS, seedPapersCommunity } from './papersCommunity.js'
 import { scratchDatabase } from './scratch.js'
 

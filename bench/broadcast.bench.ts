@@ -17,7 +17,7 @@ import { outbox, rooms } from '../src/db/schema.js'
 import type { PacingRules } from '../src/domain/pacing.js'
 import { createLogger } from '../src/log.js'
 import { OutboxSender } from '../src/outbox/sender.js'
-import { publishNotice, type NoticeDraft } from '../src/services/publishNotice.js'
+import { publishNotice, type NoticeDraft } from '../src/features/notices/index.js'
 import { scratchDatabase } from './scratch.js'
 
 const { values: argv } = parseArgs({ options: { groups: { type: 'string', default: '500' } } })

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path'
 import { ConfigError, loadConfig } from '../src/config.js'
 import { openDatabase } from '../src/db/client.js'
 import { DataDirBusyError, dataDirHolder } from '../src/db/dataDirLock.js'
-import { backupDatabase, BackupError, pruneBackups } from '../src/services/backup.js'
+import { backupDatabase, BackupError, pruneBackups } from '../src/features/ops/index.js'
 
 async function main(): Promise<number> {
   const config = loadConfig()

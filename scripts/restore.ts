@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path'
 import { ConfigError, loadConfig } from '../src/config.js'
-import { BackupError, restorePglite, restorePostgres } from '../src/services/backup.js'
+import { BackupError, restorePglite, restorePostgres } from '../src/features/ops/index.js'
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2)

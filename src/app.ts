@@ -15,18 +15,18 @@ import { migrateDatabase } from './db/migrate.js'
 import { retryWhileAway } from './db/retry.js'
 import { createLogger } from './log.js'
 import { OutboxSender } from './outbox/sender.js'
+import { outboxText } from './outbox/text.js'
+import { appText, DEFAULT_BOT_NAME } from './app.text.js'
 import { COMMANDS, DIALOGS } from './features/index.js'
 import { createRegistry } from './kit/registry.js'
 import { createPipeline, type Outcome } from './router/pipeline.js'
 import { createScheduler, type Job } from './scheduler/scheduler.js'
-import { announceReturn } from './services/announceReturn.js'
 import { createBotState, tapErrors, type BotStateSnapshot } from './kit/botState.js'
-import { collectStatus, type StatusReport } from './features/status/index.js'
+import { announceReturn, collectStatus, type StatusReport } from './features/status/index.js'
 import { createStatusServer, type StatusServer } from './status/server.js'
 import { createOpsWebhook } from './status/webhook.js'
-import { nightlyBackup } from './services/backup.js'
-import { purgeInbound } from './services/purgeInbound.js'
-import { remindHeads } from './services/remindHeads.js'
+import { nightlyBackup, purgeInbound } from './features/ops/index.js'
+import { remindHeads } from './features/notices/index.js'
 import { findCjkFont } from './services/renderChart.js'
 import { closeDueRounds, remindRounds } from './services/roundResults.js'
 import { sendCoordinationSummary, sendProgressDigest } from './services/progressDigest.js'
@@ -166,7 +166,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         outboxId: row.id,
         to: row.roomId !== null ? `room:${row.roomId}` : row.personId !== null ? `person:${row.personId}` : row.puppetTo,
         error,
-        message: `一条消息发送失败（已试 ${row.attempts + 1} 次）：${[...row.body].slice(0, 30).join('')}`,
+        message: outboxText.failedToOperator(row.attempts + 1, [...row.body].slice(0, 30).join('')),
       }),
   })
   // messages wait for this login's room sync: who is who is re-attached from the member lists
@@ -273,7 +273,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
             if (!codesIssued) {
               // once per run: a community still without a staff group gets its one-time code
               codesIssued = true
-              const name = config.botName ?? bot.currentUser?.name() ?? '共建助手'
+              const name = config.botName ?? bot.currentUser?.name() ?? DEFAULT_BOT_NAME
               const lines = await retryWhileAway(() => issueBindCodes(db, { communities, botName: name }), { ...again, what: 'binding codes' })
               for (const line of lines) operator(line)
             }
@@ -324,7 +324,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
           event: 'logout',
           at: now().toISOString(),
           name,
-          message: `共建助手${name ? `「${name}」` : ''}已掉线，请打开登录页扫码重新登录。`,
+          message: appText.loggedOut(name),
         })
       },
       scan: (qrcode, status) => state.scan(qrcode, status),

@@ -3,6 +3,7 @@ import { log as wechatyLog } from 'wechaty'
 import { ScanStatus } from 'wechaty-puppet/types'
 import type { Logger } from 'pino'
 import { createApp, type App } from './app.js'
+import { mainText as t } from './app.text.js'
 import { explainPuppetError, PuppetStartError, startPuppet, type PuppetSettings } from './chat/puppetStart.js'
 import { ConfigError, loadConfig, type Config } from './config.js'
 import { installLastResort } from './lastResort.js'
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
     log,
     onDatabaseFault: () => void app?.recoverDatabase().catch(() => {}),
     onFatal: () => {
-      say('机器人遇到未处理的错误，已退出，请重新启动 / the bot stopped on an unhandled error')
+      say(t.fatal)
       // give stop() a moment to close the session and the database, no more
       setTimeout(() => process.exit(1), 3_000).unref()
       void (app?.stop().catch(() => {}) ?? Promise.resolve()).finally(() => process.exit(1))
@@ -90,16 +91,16 @@ async function main(): Promise<void> {
       startBot: (bot) => startPuppet(bot, { settings, log }),
     })
   } catch (err) {
-    const where = config.databaseUrl ? `数据库 ${new URL(config.databaseUrl).host}` : `本地数据目录 ${config.dataDir}`
-    return fail(`无法打开${where}：${(err as Error).message} / cannot open the database`, err)
+    const databaseHost = config.databaseUrl ? new URL(config.databaseUrl).host : undefined
+    return fail(t.cannotOpen({ databaseHost, dataDir: config.dataDir }, (err as Error).message), err)
   }
   app.bot.on('scan', (qrcode, status) => {
     if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
       qrcodeTerminal.generate(qrcode, { small: true }, (art) => void show(art))
-      show('请用机器人的微信扫码登录 / scan with the bot account’s WeChat to log in')
+      show(t.scan)
     }
   })
-  app.bot.on('login', (user) => show(`已登录：${user.name()} / logged in`))
+  app.bot.on('login', (user) => show(t.loggedIn(user.name())))
   if (config.puppet !== 'wechaty-puppet-service') {
     // wechat4u: a network failure before login means the bot can't work at all
     app.bot.on('error', (err) => {
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
     })
   }
   const shutdown = async () => {
-    show('正在停止… / stopping')
+    show(t.stopping)
     await app!.stop().catch((err) => log.error({ err }, 'stop failed'))
     process.exit(0)
   }
@@ -119,10 +120,10 @@ async function main(): Promise<void> {
   try {
     await app.start()
     const url = app.statusUrl()
-    if (url) show(`状态页：${url}/status ，扫码登录页：${url}/login / status page and login page`)
+    if (url) show(t.pages(url))
   } catch (err) {
     if (err instanceof PuppetStartError) return fail(err.message, err)
-    fail(`机器人启动失败：${(err as Error).message} / the bot could not start`, err)
+    fail(t.startFailed((err as Error).message), err)
   }
 }
 

@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from 'pino'
 import type { WechatyInterface } from 'wechaty/impls'
+import { puppetText as t } from './puppetStart.text.js'
 
 /** The puppet cannot start: `message` is the one sentence the operator reads (Chinese / English). */
 export class PuppetStartError extends Error {
@@ -55,50 +56,31 @@ export async function explainPuppetError(
   resolves: (host: string) => Promise<boolean> = hostResolves,
 ): Promise<Verdict | undefined> {
   if (s.puppet !== 'wechaty-puppet-service') {
-    return NETWORK.test(message)
-      ? { sentence: '无法连接微信服务器，请检查网络后重试 / cannot reach WeChat’s servers: check the network and try again', retry: false }
-      : undefined
+    return NETWORK.test(message) ? { sentence: t.wechatUnreachable, retry: false } : undefined
   }
   if (/^Timeout after \d+ ms$/.test(message)) return undefined
   if (/requires a SNI as prefix of the token/.test(message)) {
-    return {
-      sentence: 'WECHATY_PUPPET_SERVICE_TOKEN 格式不对：应形如 puppet_workpro_xxxx / the puppet service token has the wrong form (expected puppet_workpro_…)',
-      retry: false,
-    }
+    return { sentence: t.tokenForm, retry: false }
   }
   if (/16 UNAUTHENTICATED|Invalid Wechaty TOKEN/i.test(message)) {
-    return {
-      sentence: '企业微信服务拒绝了这个 token：无效或已过期，请检查 WECHATY_PUPPET_SERVICE_TOKEN / the puppet service rejected the token (invalid or expired)',
-      retry: false,
-    }
+    return { sentence: t.tokenRefused, retry: false }
   }
   if (/service discovery \/ resolution failed/.test(message)) {
     // the discovery says "does not exist" both for an unknown token and for no network at all
     const authority = s.authority ?? DEFAULT_AUTHORITY
-    return (await resolves(authority))
-      ? {
-          sentence: `在 ${authority} 查不到这个 token：token 无效或已过期，或 WECHATY_PUPPET_SERVICE_AUTHORITY 不对（WorkPro 的是 token-service-discovery-test.juzibot.com）/ the token discovery at ${authority} does not know this token`,
-          retry: false,
-        }
-      : { sentence: `无法连接 token 查询服务 ${authority}，请检查网络 / cannot reach the token discovery service ${authority}: check the network`, retry: true }
+    return (await resolves(authority)) ? { sentence: t.tokenUnknown(authority), retry: false } : { sentence: t.discoveryUnreachable(authority), retry: true }
   }
   if (/wrong version number|WRONG_VERSION_NUMBER/.test(message)) {
-    return {
-      sentence: '企业微信服务不用 TLS：请设置 WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true / the puppet service does not speak TLS: set WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT=true',
-      retry: false,
-    }
+    return { sentence: t.noTls, retry: false }
   }
   if (/^1 CANCELLED/.test(message) && s.noTls) {
-    return {
-      sentence: '企业微信服务断开了连接：它可能要求 TLS，请去掉 WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT / the puppet service dropped the connection: it may require TLS',
-      retry: false,
-    }
+    return { sentence: t.needsTls, retry: false }
   }
-  const where = s.endpoint ?? 'token 查到的地址 / the address the token resolved to'
+  const where = s.endpoint ?? t.resolvedAddress
   if (NETWORK.test(message)) {
-    return { sentence: `无法连接企业微信服务 ${where}：服务未开或网络不通 / cannot reach the puppet service at ${where}`, retry: true }
+    return { sentence: t.serviceUnreachable(where), retry: true }
   }
-  return { sentence: `企业微信服务启动失败：${message.split('\n')[0]!.slice(0, 120)} / the puppet service failed to start`, retry: true }
+  return { sentence: t.serviceFailed(message.split('\n')[0]!.slice(0, 120)), retry: true }
 }
 
 /** a sign that the puppet talks to its service (or to WeChat) */

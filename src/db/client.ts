@@ -7,6 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import { lockDataDir } from './dataDirLock.js'
 import * as schema from './schema.js'
+import { dbText } from './text.js'
 
 export type Schema = typeof schema
 /** A database or a transaction: repositories take either. */
@@ -110,7 +111,7 @@ export function preparing(sql: postgres.Sql, opts: PreparingOptions = {}, scope?
         timer = setTimeout(() => {
           state.dead = true
           opts.onHung?.()
-          reject(Object.assign(new Error('transaction timed out / 事务超时'), { code: 'TRANSACTION_TIMEOUT' }))
+          reject(Object.assign(new Error(dbText.transactionTimedOut), { code: 'TRANSACTION_TIMEOUT' }))
         }, TRANSACTION_TIMEOUT_MS)
         timer.unref()
       })

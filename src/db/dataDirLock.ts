@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+import { dbText } from './text.js'
 
 /** PGlite's folder is in use by a live process: two processes on one folder corrupt it. */
 export class DataDirBusyError extends Error {
@@ -7,7 +8,7 @@ export class DataDirBusyError extends Error {
     readonly dir: string,
     readonly pid: number,
   ) {
-    super(`数据目录 ${dir} 正被进程 ${pid} 使用（机器人在运行？）/ the data directory is in use by process ${pid}`)
+    super(dbText.dataDirBusy(dir, pid))
   }
 }
 

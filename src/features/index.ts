@@ -5,6 +5,7 @@ import type { CommandSpec } from '../kit/command.js'
 import type { DialogHandler } from '../kit/context.js'
 import { councilCommands } from './council/commands.js'
 import { helpCommands } from './help/commands.js'
+import { HELP_ORDER } from './help/index.js'
 import { householdCommands } from './households/commands.js'
 import { privacyCommands } from './privacy/commands.js'
 import { eraseDialog } from './privacy/index.js'
@@ -17,19 +18,6 @@ import { roundCommands } from './rounds/commands.js'
 import { statusCommands } from './status/commands.js'
 import { suggestionCommands } from './suggestions/commands.js'
 import { intakeDialog } from './suggestions/intakeSuggestion.js'
-
-/**
- * The order 帮助 lists commands in (the first a resident needs first). Every command appears
- * exactly once (createRegistry and the registry's test hold it to that).
- */
-const HELP_ORDER = [
-  '帮助', '建议', '我的建议', '登记', '我的信息', '删除我的信息', '取消', '返回', '确认', '绑定工作群',
-  '换工作群', '确认换群', '绑定', '楼组长', '已转发', '新建活动', '发布公开信', '发布通知', '公告状态', '撤回',
-  '修改', '代提建议', '建议列表', '报名议事员', '接受推荐', '不接受', '推荐', '议事员报名', '议事会', '公布抽签',
-  '开奖', '进度', '合并', '拆分', '改名', '撤销', '项目历史', '投票', '结果', '开启投票',
-  '结束投票', '评分', '开启评议', '议事员', '同意', '不同意', '开启决议', '资源', '派单', '联络员',
-  '撤销联络员', '完成', '评价', '状态', '导出',
-]
 
 const byFeature: CommandSpec[] = [
   ...helpCommands,

@@ -5,6 +5,7 @@ import type { Db } from '../db/client.js'
 import { files, outbox, people, roomMembers, rooms } from '../db/schema.js'
 import { earliestSend, newPacingState, recordSend, type PacingRules } from '../domain/pacing.js'
 import { enqueueMessage } from './enqueue.js'
+import { outboxText as t } from './text.js'
 import { clip } from '../domain/text.js'
 
 type OutboxRow = typeof outbox.$inferSelect
@@ -169,9 +170,9 @@ export class OutboxSender {
     const [file] = row.kind === 'file' && row.fileId !== null ? await db.select().from(files).where(eq(files.id, row.fileId)) : []
     const mentions = row.kind === 'file' ? undefined : await this.mentionsOf(row)
     try {
-      if (!target.roomPuppetId && !target.contactPuppetId) throw new Error('收件人已不存在 / recipient is gone')
+      if (!target.roomPuppetId && !target.contactPuppetId) throw new Error(t.recipientGone)
       if (row.kind === 'file') {
-        if (!file) throw new Error(`图片已不存在 / file ${row.fileId} is gone`)
+        if (!file) throw new Error(t.fileGone(row.fileId))
         await gateway.sendFile(target, file)
       } else {
         let done = false
@@ -228,7 +229,7 @@ export class OutboxSender {
     const preview = clip(row.body, 30)
     await enqueueMessage(tx, {
       key: `send-failed:${row.id}`,
-      body: `⚠️ 一条消息发送失败（已试 ${row.attempts + 1} 次）\n发往：${dest?.topic ?? '私聊'}\n内容：${preview}\n原因：${error}`,
+      body: t.failedToStaff({ attempts: row.attempts + 1, topic: dest?.topic, preview, error }),
       roomId: staff.id,
       communityId: row.communityId,
       now,

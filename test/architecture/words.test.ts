@@ -9,30 +9,9 @@ import { chineseLiterals, isWordsFile, sourceFiles } from '../support/sources.js
  * PENDING: paths not yet moved to text.ts (shrinks to nothing; never add to it).
  */
 const PENDING: string[] = [
-  // notices, status, help, ops
-  'services/publishNotice.ts',
-  'services/showNoticeStatus.ts',
-  'services/confirmForwarded.ts',
-  'services/remindHeads.ts',
-  'services/startCampaign.ts',
-  'services/announceReturn.ts',
-  'services/showHelp.ts',
-  'services/showStatus.ts',
-  'services/backup.ts',
-  'domain/when.ts',
-  'domain/targets.ts',
-  'domain/noticeText.ts',
-  'domain/time.ts',
-  'features/notices/',
-  'features/status/',
-  'features/help/',
-  'status/',
-  'config.ts',
-  'main.ts',
-  'app.ts',
-  'chat/',
-  'outbox/',
-  'db/',
+  // chat adapter
+  'chat/wechaty.ts',
+  'chat/mockCommunity.ts',
   // implementation
   'services/assignProject.ts',
   'services/appointLiaison.ts',
@@ -50,7 +29,6 @@ const PENDING: string[] = [
   // router and kit
   'router/',
   'kit/',
-  'features/index.ts',
 ]
 
 const pending = (file: string) => PENDING.some((p) => file === p || (p.endsWith('/') && file.startsWith(p)))

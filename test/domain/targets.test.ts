@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseTargets } from '../../src/domain/targets.js'
+import { composeText } from '../../src/features/notices/text.js'
 
 describe('parseTargets', () => {
   it.each([
@@ -20,17 +21,23 @@ describe('parseTargets', () => {
     expect(r.ok && r.value).toEqual(expected)
   })
 
-  it.each(['', '随便', '3号楼的张三', '0号楼', '东区'])('refuses %j with a helpful reply', (input) => {
+  it.each([
+    ['', 'empty'],
+    ['随便', 'unreadable'],
+    ['3号楼的张三', 'unreadable'],
+    ['0号楼', 'badNumber'],
+    ['东区', 'unreadable'],
+  ])('refuses %j (%s) with a helpful reply', (input, code) => {
     const r = parseTargets(input)
-    expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reply).toContain('全部')
+    expect(!r.ok && r.reason.code).toBe(code)
+    if (!r.ok) expect(composeText.badTargets(r.reason)).toContain('全部')
   })
 
   it('never throws; a rejection always says how to answer', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), (s) => {
         const r = parseTargets(s)
-        if (!r.ok) expect(r.reply).toMatch(/[\u4e00-\u9fff]/)
+        if (!r.ok) expect(composeText.badTargets(r.reason)).toMatch(/[\u4e00-\u9fff]/)
         else expect(r.value === 'all' || r.value.every((n) => n >= 1 && n <= 999)).toBe(true)
       }),
       { numRuns: 500 },

@@ -4,7 +4,7 @@ import { COMMANDS } from '../../src/features/index.js'
 import { refusalFor, whereAllows, whoAllows, type Spot, type Standing } from '../../src/kit/access.js'
 import { defineCommand, WHERE_REFUSAL, WHO_REFUSAL, type CommandSpec } from '../../src/kit/command.js'
 import { createRegistry } from '../../src/kit/registry.js'
-import { helpSections } from '../../src/services/showHelp.js'
+import { helpSections } from '../../src/features/help/index.js'
 
 const CJK = /[\u4e00-\u9fff]/
 const noop = async () => {}

@@ -1,37 +1,36 @@
 import { defineCommand } from '../../kit/command.js'
-import { showHelp } from '../../services/showHelp.js'
-
-const NOTHING_OPEN = '现在没有进行中的操作。'
+import { showHelp } from './showHelp.js'
+import { commandText as t, helpText } from './text.js'
 
 /** 帮助, and the words that steer a dialog (said outside one, they have nothing to do). */
 export const helpCommands = [
   defineCommand({
     name: '帮助',
     aliases: ['?', '菜单', '帮忙', 'help'],
-    usage: '帮助 — 看我能做什么',
+    usage: t.usage.help,
     who: 'everyone',
     where: 'anywhere',
-    act: '看帮助',
+    act: t.act.help,
     run: (ctx) => showHelp(ctx),
   }),
   defineCommand({
     name: '取消',
     aliases: ['退出', '算了'],
-    usage: '取消 — 退出当前操作',
+    usage: t.usage.cancel,
     who: 'everyone',
     where: 'anywhere',
-    act: '取消',
+    act: t.act.cancel,
     unlisted: true,
-    run: (ctx) => ctx.reply(NOTHING_OPEN),
+    run: (ctx) => ctx.reply(helpText.nothingOpen),
   }),
   defineCommand({
     name: '返回',
     aliases: ['上一步'],
-    usage: '返回 — 回到上一步',
+    usage: t.usage.back,
     who: 'everyone',
     where: 'anywhere',
-    act: '返回',
+    act: t.act.back,
     unlisted: true,
-    run: (ctx) => ctx.reply(NOTHING_OPEN),
+    run: (ctx) => ctx.reply(helpText.nothingOpen),
   }),
 ]

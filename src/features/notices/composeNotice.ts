@@ -1,13 +1,12 @@
 import { z } from 'zod'
-import { noticeCode, renderNotice, type NoticeKind } from '../../domain/noticeText.js'
 import { splitLongText } from '../../domain/splitText.js'
 import { parseTargets } from '../../domain/targets.js'
-import { parseWhen } from '../../domain/when.js'
+import { parseWhen } from '../../domain/time/index.js'
 import type { Ctx } from '../../kit/context.js'
 import { again, ask, defineDialog, handled, stay, type Go } from '../../kit/dialog.js'
-import { describePlan, planNotice, publishNotice, type NoticeDraft } from '../../services/publishNotice.js'
-import { CONFIRM, EDITABLE, SKIP } from './lexicon.js'
-import { composeText as t } from './text.js'
+import { CONFIRM, EDIT, EDITABLE, SKIP } from './lexicon.js'
+import { planNotice, publishNotice, type NoticeDraft, type NoticeKind } from './publishNotice.js'
+import { composeText as t, describePlan, noticeCode, renderNotice } from './text.js'
 
 const MAX_TITLE = 60
 
@@ -84,7 +83,7 @@ const dialog = defineDialog<State, Step>({
       prompt: () => t.prompt.targets,
       answer: async (ctx, a, state) => {
         const parsed = parseTargets(a.text)
-        if (!parsed.ok) return stay(parsed.reply)
+        if (!parsed.ok) return stay(t.badTargets(parsed.reason))
         const plan = await planNotice(ctx.db, { communityId: ctx.community!.id, targets: parsed.value })
         if (plan.missing.length) return stay(t.unboundBuildings(plan.missing))
         if (plan.groups === 0) return stay(t.noGroups)
@@ -96,7 +95,7 @@ const dialog = defineDialog<State, Step>({
       prompt: () => t.prompt.when,
       answer: (ctx, a, state) => {
         const parsed = parseWhen(a.text, ctx.now, ctx.config.timeZone)
-        if (!parsed.ok) return stay(parsed.reply)
+        if (!parsed.ok) return stay(t.badWhen(parsed.reason, ctx.config.timeZone))
         return advance('when', { ...state, at: parsed.value.at.toISOString(), immediate: parsed.value.immediate })
       },
       back: backTo('targets'),
@@ -105,7 +104,7 @@ const dialog = defineDialog<State, Step>({
       prompt: preview,
       answer: (ctx, a, state) => {
         if (CONFIRM.test(a.plain)) return confirm(ctx, state)
-        if (a.plain.startsWith('修改') || a.plain.startsWith('改')) return editItem(a.plain.replace(/^修?改/, ''), state)
+        if (EDIT.test(a.plain)) return editItem(a.plain.replace(EDIT, ''), state)
         return stay(t.previewChoices)
       },
       back: backTo('when'),

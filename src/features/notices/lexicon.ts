@@ -2,6 +2,11 @@
 
 export const SKIP = /^(跳过|不要|不用|没有|无|不配|不配图|skip)$/i
 export const CONFIRM = /^(确认|确定|发送|发|好|好的|可以|ok|是)$/i
+/** 修改标题 / 改时间: the item follows */
+export const EDIT = /^修?改/
+
+/** G2 (公告状态 G2, 已转发 G2): group 1 is the number as written */
+export const NOTICE_CODE = /G\s*(\d+)/i
 
 /** 修改 X: the item of the notice each word means */
 export const EDITABLE: Record<string, 'title' | 'body' | 'photo' | 'targets' | 'when'> = {

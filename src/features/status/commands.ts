@@ -1,25 +1,26 @@
 import { defineCommand } from '../../kit/command.js'
 import { exportWorkbook } from '../../services/exportWorkbook.js'
-import { showStatus } from '../../services/showStatus.js'
+import { showStatus } from './showStatus.js'
+import { commandText as t } from './text.js'
 
 /** For the staff: how the bot is doing, and everything as a workbook. */
 export const statusCommands = [
   defineCommand({
     name: '状态',
     aliases: ['机器人状态', '状态?', '运行状态'],
-    usage: '状态 — 机器人是否在线、待发和失败的消息',
+    usage: t.usage.status,
     who: 'staff',
     where: 'office',
-    act: '查看机器人状态',
+    act: t.act.status,
     run: (ctx) => showStatus(ctx),
   }),
   defineCommand({
     name: '导出',
     aliases: ['导出数据', '导出表格', '导出报表'],
-    usage: '导出 — 全部数据和各楼参与情况，发成表格',
+    usage: t.usage.export,
     who: 'staff',
     where: 'office',
-    act: '导出',
+    act: t.act.export,
     run: exportWorkbook,
   }),
 ]

@@ -1,8 +1,8 @@
 import { and, count, eq, gt, inArray, lte, max, min, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { jobRuns, outbox, rooms } from '../../db/schema.js'
-import { formatClock } from '../../domain/time.js'
 import type { BotStateSnapshot } from '../../kit/botState.js'
+import { JOB_LABELS } from './text.js'
 
 const DAY_MS = 86_400_000
 
@@ -20,18 +20,6 @@ export interface StatusReport {
   outbox: { pending: number; oldestPendingSeconds: number | null; scheduled: number; failed24h: number }
   lastError: { message: string; at: string } | null
   jobs: { name: string; label: string; lastSlot: string | null; lastFinishedAt: string | null }[]
-}
-
-/** How the staff call the scheduled jobs. */
-export const JOB_LABELS: Record<string, string> = {
-  'purge-inbound-texts': '清理旧消息',
-  'expire-dialogs': '结束超时对话',
-  'suggestion-digest': '每日建议汇总',
-  'close-rounds': '截止投票',
-  'remind-rounds': '投票提醒',
-  'progress-digest': '每周进展',
-  'coordination-summary': '协调汇总',
-  'remind-forward': '转发提醒',
 }
 
 const waiting = inArray(outbox.status, ['pending', 'sending'])
@@ -84,57 +72,3 @@ export async function collectStatus(db: Db, p: { state: BotStateSnapshot; now: D
     }),
   }
 }
-
-/** "3天2小时" / "2小时5分" / "5分钟" / "不到1分钟" */
-export function formatSpan(seconds: number): string {
-  const m = Math.floor(seconds / 60)
-  const d = Math.floor(m / 1440)
-  const h = Math.floor((m % 1440) / 60)
-  const min = m % 60
-  if (d > 0) return `${d}天${h ? `${h}小时` : ''}`
-  if (h > 0) return `${h}小时${min ? `${min}分` : ''}`
-  return m > 0 ? `${m}分钟` : '不到1分钟'
-}
-
-/** The few Chinese lines of 状态 (and of the HTML page). */
-export function statusLines(r: StatusReport, timeZone: string): string[] {
-  const clock = (iso: string) => formatClock(new Date(iso), timeZone)
-  const login = r.loggedIn
-    ? `已登录${r.name ? `「${r.name}」` : ''}，${clock(r.since)} 起（${formatSpan(r.sinceSeconds)}）`
-    : r.name
-      ? `未登录，已掉线 ${formatSpan(r.sinceSeconds)}（${clock(r.since)} 起），请扫码重新登录`
-      : `未登录，${clock(r.since)} 启动后等待扫码`
-  const backlog = r.outbox.pending
-    ? `${r.outbox.pending} 条${r.outbox.oldestPendingSeconds !== null ? `，最早的已等 ${formatSpan(r.outbox.oldestPendingSeconds)}` : ''}`
-    : '无'
-  const jobs = r.jobs.filter((j) => j.lastSlot).map((j) => `${j.label} ${clock(j.lastSlot!)}`)
-  return [
-    `登录：${login}`,
-    `群：已知 ${r.groups.known} 个，在群 ${r.groups.present} 个`,
-    `待发消息：${backlog}${r.outbox.scheduled ? `；定时待发 ${r.outbox.scheduled} 条` : ''}`,
-    `24小时内发送失败：${r.outbox.failed24h} 条`,
-    `最近错误：${r.lastError ? `${clock(r.lastError.at)}（${r.lastError.message}）` : '无'}`,
-    `定时任务最近运行：${jobs.length ? jobs.join('，') : '还没有运行过'}`,
-  ]
-}
-
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
-export function statusHtml(r: StatusReport, timeZone: string): string {
-  const items = statusLines(r, timeZone).map((l) => `<li>${escapeHtml(l)}</li>`).join('\n')
-  return page('共建助手状态', `<h1>共建助手状态</h1>\n<ul>\n${items}\n</ul>\n<p><a href="/login">扫码登录页</a> · <a href="/status">JSON</a></p>`, 10)
-}
-
-/** A small page in Chinese that reloads itself every `refreshS` seconds. */
-export function page(title: string, body: string, refreshS: number): string {
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${refreshS}">
-<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
-<style>body{font-family:sans-serif;margin:2em;line-height:1.6}img{width:280px;height:280px;image-rendering:pixelated}</style>
-</head><body>
-${body}
-</body></html>
-`
-}
-
-export { escapeHtml }

@@ -1,14 +1,15 @@
-import type { FilePayload } from '../chat/types.js'
-import type { Config } from '../config.js'
-import { currentCampaign } from '../db/campaigns.js'
-import type { Db } from '../db/client.js'
-import { addNoticeBuildings, buildingGroups, createNotice, saveFile, type Notice } from '../db/notices.js'
-import { buildingLabel } from '../domain/address.js'
-import { AppError } from '../domain/errors.js'
-import { noticeCode, renderNotice, type NoticeKind } from '../domain/noticeText.js'
-import { splitLongText } from '../domain/splitText.js'
-import type { Targets } from '../domain/targets.js'
-import { enqueueMessage } from '../outbox/enqueue.js'
+import type { FilePayload } from '../../chat/types.js'
+import type { Config } from '../../config.js'
+import { currentCampaign } from '../../db/campaigns.js'
+import type { Db } from '../../db/client.js'
+import { addNoticeBuildings, buildingGroups, createNotice, saveFile, type Notice } from '../../db/notices.js'
+import { AppError } from '../../domain/errors.js'
+import { splitLongText } from '../../domain/splitText.js'
+import type { Targets } from '../../domain/targets.js'
+import { enqueueMessage } from '../../outbox/enqueue.js'
+import { publishText as t, renderNotice } from './text.js'
+
+export type NoticeKind = 'letter' | 'notice'
 
 export interface NoticeDraft {
   kind: NoticeKind
@@ -38,9 +39,6 @@ export async function planNotice(db: Db, p: { communityId: number; targets: Targ
   return { buildings, missing, groups: buildings.reduce((n, b) => n + b.roomIds.length, 0) }
 }
 
-export const describePlan = (plan: NoticePlan): string =>
-  `${plan.groups} 个群（${plan.buildings.map((b) => buildingLabel(b.number)).join('、') || '无'}）`
-
 /**
  * Records the notice and puts every part for every group in the outbox, due at its time:
  * the letter's parts, then its picture, group after group. Heads are asked to confirm.
@@ -51,10 +49,8 @@ export async function publishNotice(
 ): Promise<{ notice: Notice; plan: NoticePlan }> {
   const { draft } = p
   const plan = await planNotice(db, { communityId: p.communityId, targets: draft.targets })
-  if (plan.missing.length) {
-    throw new AppError('NOT_FOUND', `${plan.missing.map(buildingLabel).join('、')}还没有绑定的群，发不到。请改「范围」。`)
-  }
-  if (plan.groups === 0) throw new AppError('NOT_FOUND', '还没有任何楼栋群绑定，发不出去。请先在楼栋群里说「绑定 3号楼」。')
+  if (plan.missing.length) throw new AppError('NOT_FOUND', t.unboundBuildings(plan.missing))
+  if (plan.groups === 0) throw new AppError('NOT_FOUND', t.noGroups)
   const sendAt = draft.immediate ? p.now : new Date(draft.at)
   const campaign = await currentCampaign(db, { communityId: p.communityId })
   const fileId = draft.file ? await saveFile(db, { ...draft.file, now: p.now }) : null
@@ -96,7 +92,7 @@ export async function publishNotice(
       if (fileId !== null) {
         await enqueueMessage(db, {
           key: `${key}:photo`,
-          body: `[图片] ${noticeCode(notice.id)}`,
+          body: t.photo(notice.id),
           kind: 'file',
           fileId,
           roomId,

@@ -3,8 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { basename, join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
-import type { Database } from '../db/client.js'
-import { dataDirHolder, lockDataDir } from '../db/dataDirLock.js'
+import type { Database } from '../../db/client.js'
+import { dataDirHolder, lockDataDir } from '../../db/dataDirLock.js'
+import { backupText as t } from './text.js'
 
 /** A backup or restore that cannot go ahead: `message` is the sentence for the operator. */
 export class BackupError extends Error {
@@ -73,19 +74,11 @@ function runPg(program: string, args: string[], url: string): Promise<void> {
     const child = spawn(program, args, { env: { ...process.env, ...libpqEnv(url) }, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()))
-    child.on('error', (err) => {
-      reject(
-        (err as NodeJS.ErrnoException).code === 'ENOENT'
-          ? new BackupError(
-              `找不到 ${program}：请安装 PostgreSQL 客户端（Debian：apt-get install postgresql-client，版本不低于数据库服务器）/ ${program} not found: install the PostgreSQL client tools`,
-            )
-          : err,
-      )
-    })
+    child.on('error', (err) => reject((err as NodeJS.ErrnoException).code === 'ENOENT' ? new BackupError(t.noClient(program)) : err))
     child.on('close', (code) => {
       if (code === 0) return resolve()
       const why = stderr.trim().split('\n').slice(0, 3).join(' ')
-      reject(new BackupError(`${program} 失败（退出码 ${code}）：${why} / ${program} failed`))
+      reject(new BackupError(t.clientFailed(program, code, why)))
     })
   })
 }
@@ -112,7 +105,7 @@ export async function backupDatabase(p: { database: Database; dir: string; now: 
   const partial = `${file}.partial`
   try {
     if (p.database.kind === 'postgres') {
-      if (!p.database.url) throw new BackupError('没有数据库地址，无法备份 / no database URL to back up')
+      if (!p.database.url) throw new BackupError(t.noUrl)
       await runPg(p.pgDump ?? 'pg_dump', ['--format=custom', '--no-owner', '--no-privileges', `--file=${partial}`], p.database.url)
     } else {
       const tarball = await pgliteClient(p.database).dumpDataDir('gzip')
@@ -151,14 +144,10 @@ async function liveSessions(url: string): Promise<number> {
 /** Postgres: `pg_restore --clean --if-exists` into the database of `url`, in one transaction. */
 export async function restorePostgres(p: { url: string; file: string; force?: boolean; pgRestore?: string }): Promise<{ ms: number }> {
   const started = Date.now()
-  if (!existsSync(p.file)) throw new BackupError(`找不到备份文件 ${p.file} / backup file not found`)
-  if (backupKind(p.file) === 'pglite') {
-    throw new BackupError(`${basename(p.file)} 是 PGlite 的备份，不能恢复到 Postgres（去掉 DATABASE_URL 再恢复）/ a PGlite backup cannot be restored into Postgres`)
-  }
+  if (!existsSync(p.file)) throw new BackupError(t.noFile(p.file))
+  if (backupKind(p.file) === 'pglite') throw new BackupError(t.pgliteIntoPostgres(basename(p.file)))
   const live = await liveSessions(p.url)
-  if (live > 0 && !p.force) {
-    throw new BackupError('机器人正在使用这个数据库：请先停止机器人再恢复（确有必要可加 --force）/ a bot is using this database: stop it first (or add --force)')
-  }
+  if (live > 0 && !p.force) throw new BackupError(t.databaseInUse)
   await runPg(p.pgRestore ?? 'pg_restore', ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', `--dbname=${libpqEnv(p.url).PGDATABASE ?? 'postgres'}`, p.file], p.url)
   return { ms: Date.now() - started }
 }
@@ -169,21 +158,13 @@ export async function restorePostgres(p: { url: string; file: string; force?: bo
  */
 export async function restorePglite(p: { dataDir: string; file: string; force?: boolean; now: Date; timeZone: string }): Promise<{ ms: number; keptAside?: string }> {
   const started = Date.now()
-  if (!existsSync(p.file)) throw new BackupError(`找不到备份文件 ${p.file} / backup file not found`)
-  if (backupKind(p.file) === 'postgres') {
-    throw new BackupError(`${basename(p.file)} 是 Postgres 的备份：请设置 DATABASE_URL 再恢复 / a Postgres backup: set DATABASE_URL to restore it`)
-  }
+  if (!existsSync(p.file)) throw new BackupError(t.noFile(p.file))
+  if (backupKind(p.file) === 'postgres') throw new BackupError(t.postgresIntoPglite(basename(p.file)))
   const holder = dataDirHolder(p.dataDir)
-  if (holder !== undefined) {
-    throw new BackupError(`机器人正在运行（进程 ${holder}）：请先停止它再恢复 / the bot is running (pid ${holder}): stop it before restoring`)
-  }
+  if (holder !== undefined) throw new BackupError(t.botRunning(holder))
   let keptAside: string | undefined
   if (existsSync(p.dataDir) && readdirSync(p.dataDir).length > 0) {
-    if (!p.force) {
-      throw new BackupError(
-        `数据目录 ${p.dataDir} 里已有数据：加 --force 恢复（现有数据会先移到旁边保留）/ the data directory is not empty: add --force (the current data is moved aside, not deleted)`,
-      )
-    }
+    if (!p.force) throw new BackupError(t.dataDirNotEmpty(p.dataDir))
     keptAside = `${p.dataDir}.before-restore-${backupFileName('pglite', p.now, p.timeZone).replace(/^gongjian-pglite-|\.tar\.gz$/g, '')}`
     renameSync(p.dataDir, keptAside)
   }
@@ -198,7 +179,7 @@ export async function restorePglite(p: { dataDir: string; file: string; force?: 
     lock.release()
     rmSync(p.dataDir, { recursive: true, force: true })
     if (keptAside) renameSync(keptAside, p.dataDir)
-    throw new BackupError(`${basename(p.file)} 不是可用的 PGlite 备份（${(err as Error).message}），原数据未动 / not a usable PGlite backup; the data was left as it was`)
+    throw new BackupError(t.notABackup(basename(p.file), (err as Error).message))
   }
   lock.release()
   return { ms: Date.now() - started, keptAside }

@@ -1,6 +1,8 @@
-import { standingOf, whereAllows, whoAllows, type Spot, type Standing } from '../kit/access.js'
-import { usageExample, type CommandSpec } from '../kit/command.js'
-import type { Ctx } from '../kit/context.js'
+import { standingOf, whereAllows, whoAllows, type Spot, type Standing } from '../../kit/access.js'
+import { usageExample, type CommandSpec } from '../../kit/command.js'
+import type { Ctx } from '../../kit/context.js'
+import { HELP } from './lexicon.js'
+import { helpText as t } from './text.js'
 
 export interface HelpSections {
   /** what this person may say here */
@@ -17,7 +19,7 @@ export interface HelpSections {
  * for them; said in the staff group, its use-case explains).
  */
 export function helpSections(specs: readonly CommandSpec[], room: Spot, standing: Standing): HelpSections {
-  const usable = specs.filter((c) => whoAllows(c.who, standing) && !c.unlisted && c.name !== '帮助')
+  const usable = specs.filter((c) => whoAllows(c.who, standing) && !c.unlisted && c.name !== HELP)
   const worksHere = (c: CommandSpec) => whereAllows(c.where, room) && !(c.where === 'group' && room?.kind === 'staff')
   const here = usable.filter(worksHere)
   return {
@@ -32,24 +34,17 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   const standing = await standingOf(ctx, { head: true, liaison: true })
   const { here, inGroups, inOffice } = helpSections(ctx.registry.specs, ctx.room, standing)
   // everyone's commands one per line with what they do; role commands packed by role
-  const lines: string[] = [roomLine(ctx)]
-  lines.push(...here.filter((c) => c.who === 'everyone').map((c) => `· ${c.usage}`))
+  const lines: string[] = [t.here(ctx.room, ctx.isStaff)]
+  lines.push(...here.filter((c) => c.who === 'everyone').map((c) => t.everyone(c.usage)))
   const heads = here.filter((c) => c.who === 'head')
   const staff = here.filter((c) => c.who === 'staff' || (c.who === 'partner' && ctx.isStaff))
   const partner = here.filter((c) => c.who === 'partner' && !ctx.isStaff)
-  if (partner.length) lines.push(`单位联络员：${[...partner.map(usageExample), '进度 P3 60% 说明'].join('、')}`)
-  if (heads.length) lines.push(`楼组长：${heads.map(usageExample).join('、')}`)
+  const names = (specs: CommandSpec[]) => specs.map((c) => c.name)
+  if (partner.length) lines.push(t.partner(partner.map(usageExample)))
+  if (heads.length) lines.push(t.heads(heads.map(usageExample)))
   // many staff commands: names only, so the line stays readable
-  if (staff.length) lines.push(`居委：${staff.map(staff.length > 4 ? (c) => c.name : usageExample).join('、')}`)
-  if (inGroups.length) lines.push(`在楼栋群里还可以：${inGroups.map((c) => c.name).join('、')}`)
-  if (inOffice.length) lines.push(`在工作群或私聊还可以：${inOffice.map((c) => c.name).join('、')}`)
+  if (staff.length) lines.push(t.staff(staff.length > 4 ? names(staff) : staff.map(usageExample)))
+  if (inGroups.length) lines.push(t.inGroups(names(inGroups)))
+  if (inOffice.length) lines.push(t.inOffice(names(inOffice)))
   await ctx.reply(lines.join('\n'))
-}
-
-function roomLine(ctx: Ctx): string {
-  if (!ctx.room) return '您可以对我说：'
-  if (ctx.room.kind === 'staff') return '（居委工作群）您可以说：'
-  if (ctx.room.kind === 'council') return '（议事会群）您可以说：'
-  if (ctx.room.kind !== 'building') return ctx.isStaff ? '本群还没绑定楼栋。您可以说：' : '您可以对我说：'
-  return '您可以对我说：'
 }

@@ -4,13 +4,13 @@ import { basename, join } from 'node:path'
 import { asc, eq } from 'drizzle-orm'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PuppetMock } from 'wechaty-puppet-mock'
-import { createApp } from '../../src/app.js'
-import { isPostgresUrl, openDatabase, type Db } from '../../src/db/client.js'
-import { ensureBuilding, ensureCommunities } from '../../src/db/communities.js'
-import { DataDirBusyError } from '../../src/db/dataDirLock.js'
-import { householdKeySql } from '../../src/db/households.js'
-import { migrateDatabase } from '../../src/db/migrate.js'
-import { ballots, campaigns, households, projects, rounds } from '../../src/db/schema.js'
+import { createApp } from '../../../src/app.js'
+import { isPostgresUrl, openDatabase, type Db } from '../../../src/db/client.js'
+import { ensureBuilding, ensureCommunities } from '../../../src/db/communities.js'
+import { DataDirBusyError } from '../../../src/db/dataDirLock.js'
+import { householdKeySql } from '../../../src/db/households.js'
+import { migrateDatabase } from '../../../src/db/migrate.js'
+import { ballots, campaigns, households, projects, rounds } from '../../../src/db/schema.js'
 import {
   backupDatabase,
   BackupError,
@@ -20,8 +20,8 @@ import {
   pruneBackups,
   restorePglite,
   restorePostgres,
-} from '../../src/services/backup.js'
-import { testDatabase } from '../support/db.js'
+} from '../../../src/features/ops/index.js'
+import { testDatabase } from '../../support/db.js'
 
 const TZ = 'Asia/Shanghai'
 const at = new Date('2026-12-02T03:00:00+08:00')

@@ -1,14 +1,13 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatClock } from '../../src/domain/time.js'
-import { parseWhen } from '../../src/domain/when.js'
+import { formatClock, parseWhen, whenReasonText } from '../../../src/domain/time/index.js'
 
 const TZ = 'Asia/Shanghai'
 // a Friday morning in Shanghai
 const NOW = new Date('2026-11-20T09:30:00+08:00')
 const at = (s: string) => {
   const r = parseWhen(s, NOW, TZ)
-  return r.ok ? (r.value.immediate ? '立即' : formatClock(r.value.at, TZ)) : `ERR ${r.reply}`
+  return r.ok ? (r.value.immediate ? '立即' : formatClock(r.value.at, TZ)) : `ERR ${r.reason.code}`
 }
 
 describe('parseWhen', () => {
@@ -46,15 +45,32 @@ describe('parseWhen', () => {
     expect(r.ok && r.value.at.toISOString()).toBe('2027-11-01T01:00:00.000Z')
   })
 
-  it.each(['13月1日', '2月30日', '明天25点', '随便', '', '今天早上8点', '两年后'])('refuses %j with a helpful reply', (input) => {
+  it.each([
+    ['13月1日', 'noSuchDay'],
+    ['2月30日', 'noSuchDay'],
+    ['明天25点', 'badClock'],
+    ['随便', 'unreadable'],
+    ['', 'empty'],
+    ['今天早上8点', 'past'],
+    ['两年后', 'unreadable'],
+    ['2028年1月1日', 'tooFar'],
+  ])('refuses %j (%s) with a helpful reply', (input, code) => {
     const r = parseWhen(input, NOW, TZ)
-    expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reply).toMatch(/[\u4e00-\u9fff]/)
+    expect(!r.ok && r.reason.code).toBe(code)
+    if (!r.ok) expect(whenReasonText(r.reason, TZ)).toMatch(/[\u4e00-\u9fff]/)
   })
 
   it('says when a time has already passed', () => {
     const r = parseWhen('今天早上8点', NOW, TZ)
-    expect(!r.ok && r.reply).toContain('已经过去了')
+    expect(!r.ok && r.reason).toEqual({ code: 'past', at: new Date('2026-11-20T08:00:00+08:00') })
+    if (!r.ok) expect(whenReasonText(r.reason, TZ)).toBe('11月20日 08:00 已经过去了，请说一个以后的时间，或说「立即」。')
+  })
+
+  it('reads a day word with its part of the day, and no second part after it', () => {
+    expect(at('今晚8')).toBe('11月20日 20:00')
+    expect(at('明早7点')).toBe('11月21日 07:00')
+    expect(at('今晚')).toBe('ERR unreadable')
+    expect(at('今晚晚上8点')).toBe('ERR unreadable')
   })
 
   it('never throws, and always answers in Chinese or with a future time', () => {
@@ -62,7 +78,7 @@ describe('parseWhen', () => {
       fc.property(fc.string({ maxLength: 60 }), (s) => {
         const r = parseWhen(s, NOW, TZ)
         if (r.ok) expect(r.value.at.getTime()).toBeGreaterThanOrEqual(NOW.getTime())
-        else expect(r.reply).toMatch(/[\u4e00-\u9fff]/)
+        else expect(whenReasonText(r.reason, TZ)).toMatch(/[\u4e00-\u9fff]/)
       }),
       { numRuns: 500 },
     )

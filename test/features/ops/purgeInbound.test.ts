@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Database } from '../../src/db/client.js'
-import { inboundMessages, jobRuns } from '../../src/db/schema.js'
-import { purgeInbound } from '../../src/services/purgeInbound.js'
-import { testDatabase } from '../support/db.js'
+import type { Database } from '../../../src/db/client.js'
+import { inboundMessages, jobRuns } from '../../../src/db/schema.js'
+import { purgeInbound } from '../../../src/features/ops/index.js'
+import { testDatabase } from '../../support/db.js'
 
 const DAY = 86_400_000
 

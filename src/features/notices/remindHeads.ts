@@ -1,10 +1,10 @@
 import { and, eq } from 'drizzle-orm'
-import type { Db } from '../db/client.js'
-import { dueForwardReminders, headsOf, markReminded } from '../db/notices.js'
-import { roomMembers, rooms } from '../db/schema.js'
-import { buildingLabel } from '../domain/address.js'
-import { NOTICE_KIND_LABEL, noticeCode, type NoticeKind } from '../domain/noticeText.js'
-import { enqueueMessage } from '../outbox/enqueue.js'
+import type { Db } from '../../db/client.js'
+import { dueForwardReminders, headsOf, markReminded } from '../../db/notices.js'
+import { roomMembers, rooms } from '../../db/schema.js'
+import { buildingLabel } from '../../domain/address.js'
+import { enqueueMessage } from '../../outbox/enqueue.js'
+import { forwardText as t } from './text.js'
 
 type Due = Awaited<ReturnType<typeof dueForwardReminders>>[number]
 
@@ -36,7 +36,6 @@ export function remindHeads(db: Db, p: { now: Date; afterMs: number }): Promise<
 async function remindBuilding(tx: Db, d: Due, now: Date): Promise<boolean> {
   const heads = await headsOf(tx, { buildingIds: [d.buildingId] })
   if (!heads.length) return false
-  const label = `${NOTICE_KIND_LABEL[d.notice.kind as NoticeKind]} ${noticeCode(d.notice.id)}《${d.notice.title}》`
   const groups = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.buildingId, d.buildingId), eq(rooms.present, true)))
   for (const g of groups) {
     // @ each head by the nickname they have in that group
@@ -46,11 +45,11 @@ async function remindBuilding(tx: Db, d: Due, now: Date): Promise<boolean> {
         .select({ nickname: roomMembers.nickname })
         .from(roomMembers)
         .where(and(eq(roomMembers.roomId, g.id), eq(roomMembers.personId, h.personId)))
-      names.push(`@${m?.nickname ?? h.name}`)
+      names.push(m?.nickname ?? h.name)
     }
     await enqueueMessage(tx, {
       key: `remind-forward:${d.notice.id}:${d.buildingId}:${g.id}`,
-      body: `${names.join(' ')} 提醒一下：${label}请转发给不在群里的邻居，转发后 @我 回复「已转发」。谢谢！`,
+      body: t.remind(names, d.notice),
       roomId: g.id,
       communityId: d.notice.communityId,
       now,
@@ -68,7 +67,7 @@ async function reportHeadless(tx: Db, noticeId: number, entry: { communityId: nu
   if (!staff) return
   await enqueueMessage(tx, {
     key: `remind-forward:${noticeId}:headless:${now.toISOString()}`,
-    body: `公告 ${noticeCode(noticeId)}：${entry.buildings.join('、')}还没有楼组长，没人确认转发。请在这些楼的群里说「楼组长 @某某」。`,
+    body: t.headless(noticeId, entry.buildings),
     roomId: staff.id,
     communityId: entry.communityId,
     now,

@@ -1,7 +1,7 @@
 import { lt } from 'drizzle-orm'
-import type { Db } from '../db/client.js'
-import { purgeInboundTexts } from '../db/inbound.js'
-import { jobRuns } from '../db/schema.js'
+import type { Db } from '../../db/client.js'
+import { purgeInboundTexts } from '../../db/inbound.js'
+import { jobRuns } from '../../db/schema.js'
 
 /** the per-minute jobs leave a row per slot; a month of them is plenty to look back on */
 const JOB_RUNS_KEPT_DAYS = 30
