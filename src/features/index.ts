@@ -1,4 +1,4 @@
-import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/reportProgress.js'
+import { progressPhotosDialog } from './implementation/progressPhotos.js'
 import { INTAKE_DIALOG, intakeDialog } from '../conversations/intakeSuggestion.js'
 import { SIGNUP_DIALOG, signupDialog } from '../conversations/councilSignup.js'
 import { ERASE_DIALOG, eraseDialog } from '../services/eraseMyInfo.js'
@@ -57,5 +57,5 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [INTAKE_DIALOG]: intakeDialog,
   [SCORE_DIALOG]: scoringDialog,
   [SIGNUP_DIALOG]: signupDialog,
-  [PROGRESS_PHOTOS_DIALOG]: progressPhotosDialog,
+  [progressPhotosDialog.name]: progressPhotosDialog.handler,
 }
