@@ -1,4 +1,4 @@
-import { PROGRESS_PHOTOS_DIALOG, progressPhotosDialog } from '../services/reportProgress.js'
+import { progressPhotosDialog } from './implementation/progressPhotos.js'
 import { signupDialog } from './council/signup.js'
 import { scoringDialog } from './rounds/index.js'
 import type { CommandSpec } from '../kit/command.js'
@@ -49,5 +49,5 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [intakeDialog.name]: intakeDialog.handler,
   [scoringDialog.name]: scoringDialog.handler,
   [signupDialog.name]: signupDialog.handler,
-  [PROGRESS_PHOTOS_DIALOG]: progressPhotosDialog,
+  [progressPhotosDialog.name]: progressPhotosDialog.handler,
 }

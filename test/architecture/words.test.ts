@@ -12,20 +12,6 @@ const PENDING: string[] = [
   // chat adapter
   'chat/wechaty.ts',
   'chat/mockCommunity.ts',
-  // implementation
-  'services/assignProject.ts',
-  'services/appointLiaison.ts',
-  'services/reportProgress.ts',
-  'services/completeProject.ts',
-  'services/acceptanceResult.ts',
-  'services/rateProject.ts',
-  'services/progressDigest.ts',
-  'services/projectStatus.ts',
-  'services/showProgress.ts',
-  'services/actionPlan.ts',
-  'services/offerResource.ts',
-  'domain/implementation/',
-  'features/implementation/',
   // router and kit
   'router/',
   'kit/',

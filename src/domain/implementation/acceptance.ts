@@ -19,11 +19,5 @@ export function acceptanceOutcome(scores: number[], minAverage: number): Accepta
 /** 4.25 → "4.3" */
 export const formatAverage = (x: number): string => (Math.round(x * 10) / 10).toFixed(1)
 
-export const STAGE_LABEL: Record<string, string> = {
-  pool: '项目库',
-  assigned: '实施中',
-  accepting: '验收中',
-  accepted: '已结单',
-  rework: '整改中',
-  unrated: '无人评价',
-}
+// the export reads the labels here (until it moves to its feature and takes them from its index)
+export { STAGE_LABEL } from './stages.text.js'

@@ -3,9 +3,8 @@
  * replanted while the pipes under it are still to be laid) are flagged to the staff so they coordinate.
  */
 import { buildingLabel } from '../address.js'
-import { projectCode } from '../codes.js'
 import { convertNumerals, normalizeWidth } from '../text.js'
-import { formatDay } from './due.js'
+import { PLACE_BUILDING, PLACE_VAGUE_TAIL } from './lexicon.js'
 
 export interface Work {
   id: number
@@ -16,13 +15,11 @@ export interface Work {
   dueAt: Date
 }
 
-const TRAILING_VAGUE = /(?:的|处|附近|周边|周围|旁边|一带|边上|那里|那边|这里|这边)$/
-
 function normalizePlace(place: string): string {
   let s = normalizeWidth(place).replace(/\s+/g, '').trim()
   for (let prev = ''; prev !== s; ) {
     prev = s
-    s = s.replace(TRAILING_VAGUE, '')
+    s = s.replace(PLACE_VAGUE_TAIL, '')
   }
   return s
 }
@@ -54,7 +51,7 @@ export function placeKeys(suggestions: { building: number | null; place: string 
     const place = normalizePlace(s.place)
     if (!place) continue
     // a place that is just a building (3号楼, 三栋) is that building
-    const b = /^(?:第)?(\d{1,3})(?:号楼|栋|幢|座|号)$/.exec(convertNumerals(place))
+    const b = PLACE_BUILDING.exec(convertNumerals(place))
     keys.add(b ? `b:${Number(b[1])}` : `a:${place}`)
   }
   return [...keys].sort(compareKeys)
@@ -83,21 +80,4 @@ export function findConflicts(work: Work, existing: Work[]): { other: Work; plac
     if (shared.length && overlaps(work, other)) out.push({ other, places: shared })
   }
   return out
-}
-
-const shortName = (s: string, n = 16): string => {
-  const c = [...s]
-  return c.length > n ? `${c.slice(0, n).join('')}…` : s
-}
-
-/**
- * One line for the staff group: ⚠️ 施工冲突：P3「绿化改造」（绿化所，12月1日–12月31日）与 P5「管网改造」
- * （水务所，12月10日–1月15日）都在 3号楼、中心花园 施工，时间重叠，请协调先后。
- */
-export function conflictText(a: Work & { name: string }, b: Work & { name: string }, places: string[], timeZone: string): string {
-  const window = (w: Work): string =>
-    `${formatDay(w.startsAt, timeZone, a.startsAt)}–${formatDay(w.dueAt, timeZone, a.startsAt)}`
-  const side = (w: Work & { name: string }): string => `${projectCode(w.project)}「${shortName(w.name)}」（${shortName(w.partner, 12)}，${window(w)}）`
-  const where = places.map(placeLabel).join('、') || '同一地点'
-  return `⚠️ 施工冲突：${side(a)}与${side(b)}都在 ${where} 施工，时间重叠，请协调先后。`
 }

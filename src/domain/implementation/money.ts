@@ -51,13 +51,3 @@ export function parseMoney(s: string): number | undefined {
   if (!Number.isFinite(value) || value < 0 || value > MAX_YUAN) return undefined
   return Math.round(value)
 }
-
-/** 50000 → `5万元`, 12000 → `1.2万元`, 8000 → `8000元`, 12345 → `12345元`, 0 → `0元`. */
-export function formatMoney(yuan: number): string {
-  if (!Number.isFinite(yuan)) return `${yuan}元`
-  const n = Math.round(yuan)
-  const abs = Math.abs(n)
-  if (abs >= 100_000_000 && abs % 1_000_000 === 0) return `${n / 100_000_000}亿元`
-  if (abs >= 10_000 && abs % 100 === 0) return `${n / 10_000}万元`
-  return `${n}元`
-}

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseAssignment, parseCompletion, parseProgress, parseResource } from '../../../src/domain/implementation/commands.js'
+import { parseAssignment, parseCompletion, parseProgress, parseProgressCommand, parseResource } from '../../../src/domain/implementation/commands.js'
 import { formatClock, wallTime } from '../../../src/domain/time.js'
+import { reasonText } from '../../../src/features/implementation/reasons.text.js'
 
 const TZ = 'Asia/Shanghai'
 // Sunday 22 November 2026, 10:00 in Shanghai
@@ -62,14 +63,25 @@ describe('parseResource', () => {
     const r = parseResource(input)
     expect(r.ok).toBe(false)
     if (!r.ok) {
-      expect(r.reply).toContain(why)
-      expectGoodReply(r.reply)
+      expect(reasonText.resource(r.reason)).toContain(why)
+      expectGoodReply(reasonText.resource(r.reason))
     }
+  })
+
+  it.each([
+    ['', { code: 'empty' }],
+    ['绿化所', { code: 'whatMissing' }],
+    ['绿化所绿化改造预算5万', { code: 'notSeparated' }],
+    ['绿化所 绿化改造 预算很多', { code: 'amountMissing', keyword: '预算', text: '很多' }],
+    ['绿化所 绿化改造 预算', { code: 'amountMissing', keyword: '预算', text: '' }],
+  ])('gives the reason for %j', (input, reason) => {
+    const r = parseResource(input)
+    expect(!r.ok && r.reason).toEqual(reason)
   })
 
   it('asks for what is offered with the example', () => {
     const r = parseResource('绿化所')
-    expect(!r.ok && r.reply).toBe('请写能提供什么，例如「资源 绿化所 绿化改造 预算5万」。')
+    expect(!r.ok && reasonText.resource(r.reason)).toBe('请写能提供什么，例如「资源 绿化所 绿化改造 预算5万」。')
   })
 
   it('never throws; every rejection is a short Chinese sentence, every acceptance is complete', () => {
@@ -81,7 +93,7 @@ describe('parseResource', () => {
           expect([...r.value.partner].length).toBeLessThanOrEqual(20)
           expect(r.value.what.length).toBeGreaterThan(0)
           if (r.value.budget !== null) expect(Number.isInteger(r.value.budget)).toBe(true)
-        } else expectGoodReply(r.reply)
+        } else expectGoodReply(reasonText.resource(r.reason))
       }),
       { numRuns: 1000 },
     )
@@ -91,7 +103,7 @@ describe('parseResource', () => {
 describe('parseAssignment', () => {
   const show = (s: string) => {
     const r = parseAssignment(s, NOW, TZ)
-    if (!r.ok) return `ERR ${r.reply}`
+    if (!r.ok) return `ERR ${reasonText.assignment(r.reason, TZ, NOW)}`
     const v = r.value
     return [`P${v.project}`, v.partner, v.startsAt ? `从${formatClock(v.startsAt, TZ)}` : '-', `到${formatClock(v.dueAt, TZ)}`, v.cost ?? '-'].join(' ')
   }
@@ -157,9 +169,26 @@ describe('parseAssignment', () => {
     const r = parseAssignment(input, NOW, TZ)
     expect(r.ok).toBe(false)
     if (!r.ok) {
-      expect(r.reply).toContain(why)
-      expectGoodReply(r.reply)
+      expect(reasonText.assignment(r.reason, TZ, NOW)).toContain(why)
+      expectGoodReply(reasonText.assignment(r.reason, TZ, NOW))
     }
+  })
+
+  it.each([
+    ['', { code: 'empty' }],
+    ['绿化所 预计12月底', { code: 'noProject' }],
+    ['P0 绿化所 预计12月底', { code: 'badProject', project: 0 }],
+    ['P3 预计12月底', { code: 'partnerMissing' }],
+    ['P3 绿化所', { code: 'dueMissing', unread: '' }],
+    ['P3 绿化所 尽快', { code: 'dueMissing', unread: '尽快' }],
+    ['P3 绿化所 预计12月底 路灯', { code: 'extraWords', text: '路灯' }],
+    ['P3 绿化所 预计2月30日', { code: 'noSuchDay', month: 2, day: 30 }],
+    ['P3 绿化所 开工2月30日 预计12月底', { code: 'noSuchStartDay', month: 2, day: 30 }],
+    ['P3 绿化所 预计11月1日', { code: 'past', at: new Date('2026-11-01T15:59:00Z') }],
+    ['P3 绿化所 开工1月5日 预计12月底', { code: 'startAfterDue', startsAt: new Date('2027-01-04T16:00:00Z'), dueAt: new Date('2026-12-31T15:59:00Z') }],
+  ])('gives the reason for %j', (input, reason) => {
+    const r = parseAssignment(input, NOW, TZ)
+    expect(!r.ok && r.reason).toEqual(reason)
   })
 
   it('never throws; every acceptance is a consistent window, every rejection a short Chinese sentence', () => {
@@ -176,7 +205,7 @@ describe('parseAssignment', () => {
             expect(v.startsAt.getTime()).toBeLessThan(v.dueAt.getTime())
             expect(wallTime(v.startsAt, TZ)).toMatchObject({ hour: 0, minute: 0 })
           }
-        } else expectGoodReply(r.reply)
+        } else expectGoodReply(reasonText.assignment(r.reason, TZ, NOW))
       }),
       { numRuns: 1000 },
     )
@@ -214,6 +243,21 @@ describe('parseProgress', () => {
     expect(parseProgress(input)).toEqual(expected)
   })
 
+  it.each([
+    ['P3 60% 管线已铺设', { verb: 'report', project: 3, percent: 60, note: '管线已铺设' }],
+    ['P3 管线已铺设', { verb: 'report', project: 3, percent: null, note: '管线已铺设' }],
+    ['P3 60%', { verb: 'report', project: 3, percent: 60, note: '' }],
+    ['P3 60% 对吗', { verb: 'report', project: 3, percent: 60, note: '对吗' }],
+    ['P3', { verb: 'ask' }],
+    ['P3 好', { verb: 'ask' }],
+    ['P3 怎么样了', { verb: 'ask' }],
+    ['P3 到哪一步了？', { verb: 'ask' }],
+    ['J12', { verb: 'ask' }],
+    ['', { verb: 'ask' }],
+  ])('进度 %j: a report or a question', (input, expected) => {
+    expect(parseProgressCommand(input)).toEqual(expected)
+  })
+
   it('never throws; the note is trimmed', () => {
     fc.assert(
       fc.property(anyText, (s) => {
@@ -240,7 +284,7 @@ describe('parseProgress', () => {
 describe('parseCompletion', () => {
   const show = (s: string) => {
     const r = parseCompletion(s, NOW, TZ)
-    return r.ok ? `P${r.value.project} ${r.value.closesAt ? formatClock(r.value.closesAt, TZ) : '-'}` : `ERR ${r.reply}`
+    return r.ok ? `P${r.value.project} ${r.value.closesAt ? formatClock(r.value.closesAt, TZ) : '-'}` : `ERR ${reasonText.completion(r.reason)}`
   }
 
   it.each([
@@ -267,9 +311,19 @@ describe('parseCompletion', () => {
     const r = parseCompletion(input, NOW, TZ)
     expect(r.ok).toBe(false)
     if (!r.ok) {
-      expect(r.reply).toContain(why)
-      expectGoodReply(r.reply)
+      expect(reasonText.completion(r.reason)).toContain(why)
+      expectGoodReply(reasonText.completion(r.reason))
     }
+  })
+
+  it.each([
+    ['', { code: 'noProject' }],
+    ['P3 截止随便', { code: 'closeUnread', text: '随便' }],
+    ['P3 截止立即', { code: 'closeNow' }],
+    ['P3 截止今天早上8点', { code: 'closePast' }],
+  ])('gives the reason for %j', (input, reason) => {
+    const r = parseCompletion(input, NOW, TZ)
+    expect(!r.ok && r.reason).toEqual(reason)
   })
 
   it('never throws; a deadline is in the future; a rejection is short Chinese', () => {
@@ -278,7 +332,7 @@ describe('parseCompletion', () => {
         const r = parseCompletion(s, NOW, TZ)
         if (r.ok) {
           if (r.value.closesAt) expect(r.value.closesAt.getTime()).toBeGreaterThan(NOW.getTime())
-        } else expectGoodReply(r.reply)
+        } else expectGoodReply(reasonText.completion(r.reason))
       }),
       { numRuns: 1000 },
     )

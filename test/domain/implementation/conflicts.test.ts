@@ -1,8 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { conflictText, findConflicts, placeKeys, placeLabel, type Work } from '../../../src/domain/implementation/conflicts.js'
+import { findConflicts, placeKeys, placeLabel, type Work } from '../../../src/domain/implementation/conflicts.js'
 
-const TZ = 'Asia/Shanghai'
 const day = (iso: string) => new Date(`${iso}T00:00:00+08:00`)
 const end = (iso: string) => new Date(`${iso}T23:59:00+08:00`)
 
@@ -97,21 +96,5 @@ describe('findConflicts', () => {
       }),
       { numRuns: 1000 },
     )
-  })
-})
-
-describe('conflictText', () => {
-  it('names both works, the shared places and both windows on one line', () => {
-    const a = { ...work({ project: 3, places: ['b:3', 'a:中心花园'] }), name: '绿化改造' }
-    const b = { ...work({ project: 5, partner: '水务所', places: ['b:3', 'a:中心花园'], startsAt: day('2026-12-10'), dueAt: end('2027-01-15') }), name: '管网改造' }
-    const text = conflictText(a, b, ['b:3', 'a:中心花园'], TZ)
-    expect(text).toBe('⚠️ 施工冲突：P3「绿化改造」（绿化所，12月1日–12月31日）与P5「管网改造」（水务所，12月10日–2027年1月15日）都在 3号楼、中心花园 施工，时间重叠，请协调先后。')
-    expect(text).not.toContain('\n')
-  })
-
-  it('keeps long names short', () => {
-    const a = { ...work({ project: 3, places: ['b:3'] }), name: '很'.repeat(100) }
-    const b = { ...work({ project: 5, places: ['b:3'] }), name: '长'.repeat(100), partner: '单'.repeat(50) }
-    expect(conflictText(a, b, ['b:3'], TZ).length).toBeLessThan(140)
   })
 })

@@ -1,14 +1,15 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatDay, parseDue } from '../../../src/domain/implementation/due.js'
+import { parseDue } from '../../../src/domain/implementation/due.js'
 import { formatClock, wallTime } from '../../../src/domain/time.js'
+import { reasonText } from '../../../src/features/implementation/reasons.text.js'
 
 const TZ = 'Asia/Shanghai'
 // Sunday 22 November 2026, 10:00 in Shanghai
 const NOW = new Date('2026-11-22T02:00:00Z')
 const due = (s: string, now = NOW) => {
   const r = parseDue(s, now, TZ)
-  return r.ok ? `${wallTime(r.value, TZ).year} ${formatClock(r.value, TZ)}` : `ERR ${r.reply}`
+  return r.ok ? `${wallTime(r.value, TZ).year} ${formatClock(r.value, TZ)}` : `ERR ${reasonText.due(r.reason, TZ, now)}`
 }
 
 const CJK = /[\u4e00-\u9fff]/
@@ -111,9 +112,21 @@ describe('parseDue', () => {
     const r = parseDue(input, NOW, TZ)
     expect(r.ok).toBe(false)
     if (!r.ok) {
-      expect(r.reply).toContain(why)
-      expect(r.reply).toMatch(/12月底|两周/)
+      expect(reasonText.due(r.reason, TZ, NOW)).toContain(why)
+      expect(reasonText.due(r.reason, TZ, NOW)).toMatch(/12月底|两周/)
     }
+  })
+
+  it.each([
+    ['', { code: 'empty' }],
+    ['随便', { code: 'unread', text: '随便' }],
+    ['2月30日', { code: 'noSuchDay', month: 2, day: 30 }],
+    ['13月', { code: 'noSuchDay', month: 13 }],
+    ['11月15日', { code: 'past', at: new Date('2026-11-15T15:59:00Z') }],
+    ['2029年1月', { code: 'tooFar', at: new Date('2029-01-31T15:59:00Z') }],
+  ])('gives the reason for %j', (input, reason) => {
+    const r = parseDue(input, NOW, TZ)
+    expect(!r.ok && r.reason).toEqual(reason)
   })
 
   it('today’s end has passed once the clock is past 23:59', () => {
@@ -150,8 +163,8 @@ describe('parseDue', () => {
             expect(r.value.getTime() - now.getTime()).toBeLessThanOrEqual(733 * 86_400_000)
             expect(wallTime(r.value, TZ)).toMatchObject({ hour: 23, minute: 59 })
           } else {
-            expect(r.reply).toMatch(CJK)
-            expect(r.reply.length).toBeLessThan(120)
+            expect(reasonText.due(r.reason, TZ, now)).toMatch(CJK)
+            expect(reasonText.due(r.reason, TZ, now).length).toBeLessThan(120)
           }
         },
       ),
@@ -164,16 +177,5 @@ describe('parseDue', () => {
     parseDue('了'.repeat(20000), NOW, TZ)
     parseDue('一'.repeat(20000), NOW, TZ)
     expect(Date.now() - t).toBeLessThan(1000)
-  })
-})
-
-describe('formatDay', () => {
-  it('shows the day, and the year only when it is not the year of now', () => {
-    expect(formatDay(new Date('2026-12-31T15:59:00Z'), TZ)).toBe('12月31日')
-    expect(formatDay(new Date('2026-12-31T15:59:00Z'), TZ, NOW)).toBe('12月31日')
-    expect(formatDay(new Date('2027-01-31T15:59:00Z'), TZ, NOW)).toBe('2027年1月31日')
-    expect(formatDay(new Date('2027-01-31T15:59:00Z'), TZ)).toBe('1月31日')
-    // 31 Dec 20:00 UTC is already 1 January in Shanghai
-    expect(formatDay(new Date('2026-12-31T20:00:00Z'), TZ, NOW)).toBe('2027年1月1日')
   })
 })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatMoney, MAX_YUAN, parseMoney } from '../../../src/domain/implementation/money.js'
+import { MAX_YUAN, parseMoney } from '../../../src/domain/implementation/money.js'
 
 describe('parseMoney', () => {
   it.each([
@@ -63,28 +63,3 @@ describe('parseMoney', () => {
 const moneyish = fc
   .array(fc.constantFrom('5', '0', '.', '万', '千', '百', '元', '块', '¥', '￥', '五', '十', '两', '一', '点', ',', 'k', 'w', '约', '左右', '１', ' '), { maxLength: 10 })
   .map((a) => a.join(''))
-
-describe('formatMoney', () => {
-  it.each([
-    [50000, '5万元'],
-    [12000, '1.2万元'],
-    [15500, '1.55万元'],
-    [10000, '1万元'],
-    [8000, '8000元'],
-    [12345, '12345元'],
-    [0, '0元'],
-    [2000000, '200万元'],
-    [300000000, '3亿元'],
-  ])('%d → %s', (n, expected) => {
-    expect(formatMoney(n)).toBe(expected)
-  })
-
-  it('reads back what it writes', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 0, max: MAX_YUAN }), (n) => {
-        expect(parseMoney(formatMoney(n))).toBe(n)
-      }),
-      { numRuns: 2000 },
-    )
-  })
-})

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MAX_COMMENT_CHARS, parseRating } from '../../../src/domain/implementation/rating.js'
+import { reasonText } from '../../../src/features/implementation/reasons.text.js'
 
 const CJK = /[\u4e00-\u9fff]/
 const RANGE = '请打 1 到 5 分，5 分最满意，例如「评价 P3 5 很满意」'
@@ -51,13 +52,15 @@ describe('parseRating', () => {
 
   it.each(['P3 6', 'P3 0', 'P3 10分', 'P3 4.5分', 'P3 ☆☆☆', 'P3 ⭐⭐⭐⭐⭐⭐'])('refuses %j: scores are 1 to 5', (input) => {
     const r = parseRating(input)
-    expect(!r.ok && r.reply).toContain(RANGE)
+    expect(!r.ok && r.reason.code).toBe('range')
+    expect(!r.ok && reasonText.rating(r.reason)).toContain(RANGE)
   })
 
   it.each(['', 'P3', 'P3 路灯', '随便说说', '😀'])('refuses %j with the example', (input) => {
     const r = parseRating(input)
     expect(r.ok).toBe(false)
-    if (!r.ok) expect(r.reply).toContain('评价 P3 5 很满意')
+    expect(!r.ok && r.reason.code).toBe('unread')
+    if (!r.ok) expect(reasonText.rating(r.reason)).toContain('评价 P3 5 很满意')
   })
 
   it('keeps at most 200 characters of comment, cut by code point', () => {
@@ -78,8 +81,8 @@ describe('parseRating', () => {
           expect([...r.value.comment].length).toBeLessThanOrEqual(MAX_COMMENT_CHARS)
           expect(r.value.comment).toBe(r.value.comment.trim())
         } else {
-          expect(r.reply).toMatch(CJK)
-          expect(r.reply.length).toBeLessThan(120)
+          expect(reasonText.rating(r.reason)).toMatch(CJK)
+          expect(reasonText.rating(r.reason).length).toBeLessThan(120)
         }
       }),
       { numRuns: 1000 },

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm'
-import type { Db } from '../db/client.js'
-import { buildingGroups } from '../db/notices.js'
-import { projectPeople, projectsWithMembers } from '../db/pool.js'
-import { roomMembers, rooms } from '../db/schema.js'
-import { enqueueMessage } from '../outbox/enqueue.js'
+import type { Db } from '../../db/client.js'
+import { buildingGroups } from '../../db/notices.js'
+import { projectPeople, projectsWithMembers } from '../../db/pool.js'
+import { roomMembers, rooms } from '../../db/schema.js'
+import { enqueueMessage } from '../../outbox/enqueue.js'
 
 export interface ProjectAudience {
   /** the building groups that hear of the project */

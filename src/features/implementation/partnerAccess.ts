@@ -1,7 +1,7 @@
-import type { Community } from '../db/communities.js'
-import { liaisonPartnerIds } from '../db/partners.js'
-import { AppError } from '../domain/errors.js'
-import type { Ctx } from '../kit/context.js'
+import type { Community } from '../../db/communities.js'
+import { liaisonPartnerIds } from '../../db/partners.js'
+import { AppError } from '../../domain/errors.js'
+import type { Ctx } from '../../kit/context.js'
 
 export interface Actor {
   community: Community
