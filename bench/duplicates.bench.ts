@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { ensureBuilding, ensureCommunities } from '../src/db/communities.js'
 import { suggestions } from '../src/db/schema.js'
 import { featuresOf } from '../src/domain/suggestions/similarity.js'
-import { likelyDuplicate } from '../src/services/submitSuggestion.js'
+import { likelyDuplicate } from '../src/features/suggestions/index.js'
 import { scratchDatabase } from './scratch.js'
 import { suggestionCorpus } from './suggestionCorpus.js'
 

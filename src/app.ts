@@ -27,12 +27,12 @@ import { createStatusServer, type StatusServer } from './status/server.js'
 import { createOpsWebhook } from './status/webhook.js'
 import { nightlyBackup, purgeInbound } from './features/ops/index.js'
 import { remindHeads } from './features/notices/index.js'
-import { findCjkFont } from './services/renderChart.js'
-import { closeDueRounds, remindRounds } from './services/roundResults.js'
-import { sendCoordinationSummary, sendProgressDigest } from './services/progressDigest.js'
-import { digestSuggestions } from './services/suggestionReport.js'
-import { issueBindCodes } from './services/staffRoom.js'
-import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './services/syncRooms.js'
+import { findCjkFont } from './features/rounds/index.js'
+import { closeDueRounds, remindRounds } from './features/rounds/index.js'
+import { sendCoordinationSummary, sendProgressDigest } from './features/implementation/index.js'
+import { digestSuggestions } from './features/suggestions/index.js'
+import { issueBindCodes } from './features/staff/index.js'
+import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './features/rooms/index.js'
 
 export interface AppOptions {
   /** a Wechaty puppet instance (tests: PuppetMock) or a puppet package name */

@@ -1,9 +1,6 @@
 import { addressText } from './address.text.js'
-import type { Parsed as Read } from './parsed.js'
+import type { Parsed } from './parsed.js'
 import { convertAllNumerals, normalizeInput } from './text.js'
-
-/** The old shape, a value or the sentence itself, for parsers not yet on reasons (domain/parsed.ts). */
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reply: string }
 
 export const MAX_BUILDING = 999
 export const MAX_UNIT = 99
@@ -33,11 +30,7 @@ type BadNumber<C extends string> = { code: C; typed: string | null }
 
 export type BuildingReason = { code: 'noBuilding' } | (BadNumber<'badBuilding'> & { max: number })
 
-/**
- * parseBuilding's refusal. `reply` (the sentence of addressText.buildingRefused) stays for the
- * callers that still read it (council signup, a suggestion's place) until they read `reason`.
- */
-export type BuildingRead = { ok: true; value: number } | { ok: false; reason: BuildingReason; reply: string }
+export type BuildingRead = Parsed<number, BuildingReason>
 
 /** `3号楼`, `三号楼`, `3栋`, `３幢`, `3#`, or a bare `3` → 3. */
 export function parseBuilding(input: string): BuildingRead {
@@ -46,7 +39,7 @@ export function parseBuilding(input: string): BuildingRead {
   const n = m ? Number(m[1]) : NaN
   if (m && n >= 1 && n <= MAX_BUILDING) return { ok: true, value: n }
   const reason: BuildingReason = m ? { code: 'badBuilding', typed: shown(m[1]!), max: MAX_BUILDING } : { code: 'noBuilding' }
-  return { ok: false, reason, reply: addressText.buildingRefused(reason) }
+  return { ok: false, reason }
 }
 
 export interface HouseholdAddress {
@@ -70,7 +63,7 @@ export type HouseholdReason =
  * `3号楼 502`, `3栋2单元502室`, `三号楼五零二`, `3-502`, `3-2-502`, `3 502`, `3栋 2-502`,
  * `3号楼 5楼 502` (the floor is skipped) → building + unit.
  */
-export function parseHousehold(input: string): Read<HouseholdAddress, HouseholdReason> {
+export function parseHousehold(input: string): Parsed<HouseholdAddress, HouseholdReason> {
   // an address: every numeral run is a number (三号楼五零二)
   const s = convertAllNumerals(normalizeInput(input)).replace(/[—–－~～]/g, '-')
   let building: string

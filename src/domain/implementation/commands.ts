@@ -4,7 +4,7 @@
  */
 import type { Parsed } from '../parsed.js'
 import { chinesePunctuation, chineseToNumber, normalizeWidth } from '../text.js'
-import { parseWhen } from '../when.js'
+import { parseWhen } from '../time/index.js'
 import { checkDue, endOfDay, readPeriod, startOfDay, type DueCheck, type NoSuchDay, type PeriodReading } from './due.js'
 import {
   ABOUT_TAIL,
@@ -30,7 +30,6 @@ import {
   START_RES,
   START_UNDECIDED,
   UNDECIDED,
-  WHEN_PAST,
 } from './lexicon.js'
 import { parseMoney } from './money.js'
 
@@ -334,10 +333,7 @@ export function parseProgressCommand(args: string): ProgressCommand {
 
 export type CompletionReason = ProjectReason | { code: 'closePast' } | { code: 'closeUnread'; text: string } | { code: 'closeNow' }
 
-/** parseWhen refused a time because it has passed (it says so in words today, with a reason code later) */
-function whenPassed(refused: { reply?: string; reason?: { code: string } }): boolean {
-  return refused.reason?.code === 'past' || Boolean(refused.reply?.includes(WHEN_PAST))
-}
+const whenPassed = (refused: { reason: { code: string } }): boolean => refused.reason.code === 'past'
 
 /**
  * `P3` → { project 3, closesAt null }; `P3 评价截止12月20日`, `P3 截止 12月20日20:00` → closesAt as parseWhen

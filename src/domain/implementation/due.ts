@@ -1,7 +1,7 @@
 /** When work is expected to be finished (or started), as staff say it: 12月底, 下月中, 两周, 2027年1月15日. */
 import type { Parsed } from '../parsed.js'
 import { convertAllNumerals, normalizeWidth } from '../text.js'
-import { addDays, fromWallTime, wallTime, type WallTime } from '../time.js'
+import { addDays, fromWallTime, wallTime, type WallTime } from '../time/index.js'
 import { AHEAD, DUE_FORMS, DUE_LEADING, DUE_TRAILING, HALF, MONTH_PARTS, RELATIVE_DAYS, WEEKDAY, YEARS_AHEAD } from './lexicon.js'
 
 const MAX_YEARS_AHEAD = 2

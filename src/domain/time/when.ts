@@ -2,7 +2,6 @@ import type { Parsed } from '../parsed.js'
 import { convertAllNumerals, normalizeWidth } from '../text.js'
 import { addDays, fromWallTime, wallTime, type WallTime } from './clock.js'
 import { CLOCK, DATE_DIGITS, DATE_WORDS, DAY_WORD, DAY_WORDS, HOUR_WORD, NOW, PARTS, WEEKDAY, WEEKDAYS } from './lexicon.js'
-import { whenReasonText } from './text.js'
 
 export interface When {
   at: Date
@@ -19,11 +18,7 @@ export type WhenReason =
   | { code: 'past'; at: Date }
   | { code: 'tooFar' }
 
-/**
- * The failure also carries `reply`, the reason's sentence: the rounds' use-cases still read it
- * (they will write it from the reason; then `reply` goes).
- */
-export type WhenParsed = { ok: true; value: When } | { ok: false; reason: WhenReason; reply: string }
+export type WhenParsed = Parsed<When, WhenReason>
 
 const DEFAULT_HOUR = 9
 const MAX_DAYS_AHEAD = 366
@@ -33,8 +28,7 @@ const MAX_DAYS_AHEAD = 366
  * 2026年12月1日, 12/1 19:00, 周五下午3点, 9点 (the next 9:00). A date alone means 9:00.
  */
 export function parseWhen(input: string, now: Date, timeZone: string): WhenParsed {
-  const parsed = readWhen(input, now, timeZone)
-  return parsed.ok ? parsed : { ...parsed, reply: whenReasonText(parsed.reason, timeZone) }
+  return readWhen(input, now, timeZone)
 }
 
 function readWhen(input: string, now: Date, timeZone: string): Parsed<When, WhenReason> {

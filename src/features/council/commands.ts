@@ -1,7 +1,7 @@
 import { defineCommand } from '../../kit/command.js'
 import { startSignup } from './signup.js'
 import { showCouncilPool } from './showCouncilPool.js'
-import { appointCouncilMember, openCouncilRound, scoreProjects } from '../../services/councilRound.js'
+import { appointCouncilMember, openCouncilRound, scoreProjects } from '../rounds/index.js'
 import { drawCouncil } from './drawCouncil.js'
 import { publishLottery } from './publishLottery.js'
 import { acceptRecommendation, declineRecommendation } from './answerRecommendation.js'

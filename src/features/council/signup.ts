@@ -4,6 +4,7 @@ import { getBuilding } from '../../db/communities.js'
 import { candidateOf, ensureOpenDraw, getCandidate, insertCandidate, latestDraw, updateCandidate, type CouncilDraw } from '../../db/council.js'
 import { householdOfPerson } from '../../db/households.js'
 import { parseBuilding } from '../../domain/address.js'
+import { addressText } from '../../domain/address.text.js'
 import { AppError } from '../../domain/errors.js'
 import { cut, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../../kit/context.js'
@@ -91,7 +92,7 @@ const dialog = defineDialog<State, Step>({
       answer: (_ctx, a, s) => {
         if (YES.test(plainOf(a)) && s.defaultBuilding) return ask('age', { ...s, building: s.defaultBuilding })
         const b = parseBuilding(a.text)
-        if (!b.ok) return stay(b.reply)
+        if (!b.ok) return stay(addressText.buildingRefused(b.reason))
         return ask('age', { ...s, building: b.value })
       },
       back: back('name'),

@@ -4,7 +4,7 @@ import { addressText } from '../../domain/address.text.js'
 import { parseBuilding } from '../../domain/address.js'
 import { AppError } from '../../domain/errors.js'
 import type { Ctx } from '../../kit/context.js'
-import { bindCouncil } from '../../services/bindCouncil.js'
+import { bindCouncil } from '../council/index.js'
 import { COUNCIL_GROUP } from './lexicon.js'
 import { householdText as t } from './text.js'
 

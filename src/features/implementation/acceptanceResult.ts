@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js'
 import { acceptanceRounds, projectNames, type Round } from '../../db/rounds.js'
 import { projectCode } from '../../domain/codes.js'
 import { acceptanceOutcome } from '../../domain/implementation/acceptance.js'
-import { roundCode } from '../../services/openRound.js'
+import { roundCode } from '../../domain/codes.js'
 import { postProjectNews, tellStaff } from './postProjectNews.js'
 import { acceptanceText as t } from './news.text.js'
 

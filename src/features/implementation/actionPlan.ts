@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.js'
 import { partnerLedger } from '../../db/partners.js'
 import { projectsWithMembers } from '../../db/pool.js'
 import { projectCode } from '../../domain/codes.js'
-import { roundCode } from '../../services/openRound.js'
-import { currentRanking } from '../../services/roundResults.js'
+import { roundCode } from '../../domain/codes.js'
+import { currentRanking } from '../rounds/index.js'
 import { assignText, formatDay, resourceText } from './text.js'
 
 /** One line per partner: what it offered, and what is assigned to it against its budget. */

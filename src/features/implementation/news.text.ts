@@ -3,7 +3,7 @@ import { formatAverage, type AcceptanceOutcome } from '../../domain/implementati
 import { placeLabel, type Work } from '../../domain/implementation/conflicts.js'
 import { STAGE_LABEL } from '../../domain/implementation/stages.text.js'
 import { clip, cut } from '../../domain/text.js'
-import { formatClock } from '../../domain/time.js'
+import { formatClock } from '../../domain/time/index.js'
 import { bullets, formatDay, list, named } from './text.js'
 
 /** What implementation posts on its own: conflicts, acceptance results, the digests. */

@@ -4,7 +4,7 @@ import { acceptanceRounds } from '../../db/rounds.js'
 import { communities } from '../../db/schema.js'
 import { projectCode } from '../../domain/codes.js'
 import { acceptanceOutcome } from '../../domain/implementation/acceptance.js'
-import { postToAllGroups } from '../../services/broadcast.js'
+import { postToAllGroups } from '../../outbox/broadcast.js'
 import { digestText as t, type DigestItem } from './news.text.js'
 import { formatDay } from './text.js'
 

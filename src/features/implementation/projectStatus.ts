@@ -3,8 +3,8 @@ import type { Db } from '../../db/client.js'
 import type { Project } from '../../db/pool.js'
 import { acceptanceRounds } from '../../db/rounds.js'
 import { acceptanceOutcome } from '../../domain/implementation/acceptance.js'
-import { roundCode } from '../../services/openRound.js'
-import { currentRanking } from '../../services/roundResults.js'
+import { roundCode } from '../../domain/codes.js'
+import { currentRanking } from '../rounds/index.js'
 import { formatDay, statusText as t } from './text.js'
 
 export interface ProjectStatus {

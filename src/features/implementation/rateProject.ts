@@ -3,7 +3,7 @@ import { projectCode } from '../../domain/codes.js'
 import { AppError } from '../../domain/errors.js'
 import { parseRating } from '../../domain/implementation/rating.js'
 import type { Ctx } from '../../kit/context.js'
-import { eligibleVoter } from '../../services/castVote.js'
+import { eligibleVoter } from '../rounds/index.js'
 import { reasonText } from './reasons.text.js'
 import { rateText as t } from './text.js'
 

@@ -1,7 +1,7 @@
 import { revokeLiaison } from '../../db/partners.js'
 import { staffCommunity } from '../../kit/access.js'
 import type { Ctx } from '../../kit/context.js'
-import { mentionedPeople } from '../../services/mentioned.js'
+import { mentionedPeople } from '../households/index.js'
 import { REVOKE_EXAMPLE, liaisonText as t } from './text.js'
 
 /** 撤销联络员 @李工 (or 联络员 @李工 取消) — the person is no longer a liaison; in the staff group they are staff again. */

@@ -3,7 +3,7 @@ import { parseCodes } from '../../domain/codes.js'
 import { AppError } from '../../domain/errors.js'
 import { staffCommunity } from '../../kit/access.js'
 import type { Ctx } from '../../kit/context.js'
-import { suggestionCode } from '../../services/submitSuggestion.js'
+import { suggestionCode } from '../suggestions/index.js'
 import { summaryOf } from './showProgress.js'
 import { historyText as t } from './text.js'
 

@@ -3,7 +3,7 @@ import { getSuggestion } from '../../db/suggestions.js'
 import { parseCodes, projectCode } from '../../domain/codes.js'
 import { AppError } from '../../domain/errors.js'
 import type { Ctx } from '../../kit/context.js'
-import { suggestionCode } from '../../services/submitSuggestion.js'
+import { suggestionCode } from '../suggestions/index.js'
 import { projectStatuses } from './projectStatus.js'
 import { projectSummary, showText as t } from './text.js'
 

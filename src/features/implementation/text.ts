@@ -2,7 +2,7 @@ import { buildingLabel } from '../../domain/address.js'
 import { formatAverage, type AcceptanceOutcome } from '../../domain/implementation/acceptance.js'
 import { STAGE_LABEL } from '../../domain/implementation/stages.text.js'
 import { cut } from '../../domain/text.js'
-import { formatClock, wallTime } from '../../domain/time.js'
+import { formatClock, wallTime } from '../../domain/time/index.js'
 
 /**
  * What the bot says while projects are carried out: 资源, 派单, 联络员, 进度, 完成, 评价. What is posted on

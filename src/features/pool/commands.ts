@@ -1,5 +1,5 @@
 import { defineCommand } from '../../kit/command.js'
-import { showPoolHistory } from '../../services/showProgress.js'
+import { showPoolHistory } from '../implementation/index.js'
 import { mergeSuggestions } from './mergeSuggestions.js'
 import { renameProject } from './renameProject.js'
 import { splitProject } from './splitProject.js'

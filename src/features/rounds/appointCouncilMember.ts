@@ -1,7 +1,7 @@
 import { grantRole } from '../../db/roles.js'
 import type { Ctx } from '../../kit/context.js'
 import { staffCommunity } from '../../kit/access.js'
-import { mentionedPeople } from '../../services/mentioned.js'
+import { mentionedPeople } from '../households/index.js'
 import { roundText as t } from './text.js'
 
 /** 议事员 @张三 — staff, in a group the person is in, add a council member (besides those drawn by lot). */

@@ -1,7 +1,7 @@
 import { castBallot, latestRound, openRounds, type Round } from '../../db/rounds.js'
 import { AppError } from '../../domain/errors.js'
 import { parseDotVote } from '../../domain/rounds/ballots.js'
-import { formatClock } from '../../domain/time.js'
+import { formatClock } from '../../domain/time/index.js'
 import type { Ctx } from '../../kit/context.js'
 import { eligibleVoter } from './eligibleVoter.js'
 import { roundText as t } from './text.js'

@@ -1,7 +1,7 @@
 import { householdOfPerson } from '../../db/households.js'
 import type { Round } from '../../db/rounds.js'
 import { AppError } from '../../domain/errors.js'
-import { formatClock } from '../../domain/time.js'
+import { formatClock } from '../../domain/time/index.js'
 import type { Ctx } from '../../kit/context.js'
 import { roundText as t } from './text.js'
 

@@ -2,8 +2,8 @@ import { and, eq } from 'drizzle-orm'
 import { rooms } from '../../db/schema.js'
 import { AppError } from '../../domain/errors.js'
 import { parseRoundSpec } from '../../domain/rounds/spec.js'
-import { formatClock } from '../../domain/time.js'
-import { parseWhen } from '../../domain/when.js'
+import { formatClock, whenReasonText } from '../../domain/time/index.js'
+import { parseWhen } from '../../domain/time/index.js'
 import { enqueueMessage } from '../../outbox/enqueue.js'
 import type { Ctx } from '../../kit/context.js'
 import { staffCommunity } from '../../kit/access.js'
@@ -18,7 +18,7 @@ export async function openCouncilRound(ctx: Ctx, args: string): Promise<void> {
   const spec = parseRoundSpec(args.replace(DOTS_CLAUSE, ''))
   if (!spec.ok) throw new AppError('BAD_INPUT', t.councilSpecRefusal(spec.reason))
   const when = parseWhen(spec.value.deadline, ctx.now, ctx.config.timeZone)
-  if (!when.ok || when.value.immediate) throw new AppError('BAD_INPUT', t.deadline(when.ok ? t.deadlineLater : when.reply))
+  if (!when.ok || when.value.immediate) throw new AppError('BAD_INPUT', t.deadline(when.ok ? t.deadlineLater : whenReasonText(when.reason, ctx.config.timeZone)))
   const found = await roundProjects(ctx, { communityId: community.id, ids: spec.value.projects })
   const round = await newRound(ctx, { communityId: community.id, kind: 'council', projectIds: spec.value.projects, dots: 0, per: 'person', closesAt: when.value.at })
   const closes = formatClock(round.closesAt, ctx.config.timeZone)

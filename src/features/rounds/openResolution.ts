@@ -1,11 +1,11 @@
 import { getRound } from '../../db/rounds.js'
 import { AppError } from '../../domain/errors.js'
 import { parseResolutionSpec } from '../../domain/rounds/spec.js'
-import { formatClock } from '../../domain/time.js'
-import { parseWhen } from '../../domain/when.js'
+import { formatClock, whenReasonText } from '../../domain/time/index.js'
+import { parseWhen } from '../../domain/time/index.js'
 import type { Ctx } from '../../kit/context.js'
 import { staffCommunity } from '../../kit/access.js'
-import { postToAllGroups } from '../../services/broadcast.js'
+import { postToAllGroups } from '../../outbox/broadcast.js'
 import { newRound } from './newRound.js'
 import { resultsText } from './results.js'
 import { roundText as t } from './text.js'
@@ -17,7 +17,7 @@ export async function openResolution(ctx: Ctx, args: string): Promise<void> {
   if (!spec.ok) throw new AppError('BAD_INPUT', t.resolutionSpecRefusal(spec.reason))
   const { ref, passPercent } = spec.value
   const when = parseWhen(spec.value.deadline, ctx.now, ctx.config.timeZone)
-  if (!when.ok || when.value.immediate) throw new AppError('BAD_INPUT', t.deadline(when.ok ? t.deadlineLater : when.reply))
+  if (!when.ok || when.value.immediate) throw new AppError('BAD_INPUT', t.deadline(when.ok ? t.deadlineLater : whenReasonText(when.reason, ctx.config.timeZone)))
   const plan = await getRound(ctx.db, { id: Number(ref), communityId: community.id })
   if (!plan) throw new AppError('NOT_FOUND', t.noSuchRound(ref))
   if (plan.status !== 'closed') throw new AppError('CONFLICT', t.notClosedYet(plan.id))

@@ -1,11 +1,11 @@
 import { projectsWithMembers } from '../../db/pool.js'
 import { AppError } from '../../domain/errors.js'
 import { parseRoundSpec } from '../../domain/rounds/spec.js'
-import { formatClock } from '../../domain/time.js'
-import { parseWhen } from '../../domain/when.js'
+import { formatClock, whenReasonText } from '../../domain/time/index.js'
+import { parseWhen } from '../../domain/time/index.js'
 import type { Ctx } from '../../kit/context.js'
 import { staffCommunity } from '../../kit/access.js'
-import { postToAllGroups } from '../../services/broadcast.js'
+import { postToAllGroups } from '../../outbox/broadcast.js'
 import { newRound } from './newRound.js'
 import { roundText as t } from './text.js'
 
@@ -23,7 +23,7 @@ export async function openRound(ctx: Ctx, args: string): Promise<void> {
   const spec = parseRoundSpec(args)
   if (!spec.ok) throw new AppError('BAD_INPUT', t.voteSpecRefusal(spec.reason))
   const when = parseWhen(spec.value.deadline, ctx.now, ctx.config.timeZone)
-  if (!when.ok) throw new AppError('BAD_INPUT', t.deadline(when.reply))
+  if (!when.ok) throw new AppError('BAD_INPUT', t.deadline(whenReasonText(when.reason, ctx.config.timeZone)))
   if (when.value.immediate) throw new AppError('BAD_INPUT', t.deadlineNow)
   const found = await roundProjects(ctx, { communityId: community.id, ids: spec.value.projects })
   const round = await newRound(ctx, { communityId: community.id, kind: 'resident', projectIds: spec.value.projects, dots: spec.value.dots, per: spec.value.per, closesAt: when.value.at })

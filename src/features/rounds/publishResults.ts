@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js'
 import { closeRound, roundsDueToClose, type Round } from '../../db/rounds.js'
-import { publishAcceptance } from '../../services/acceptanceResult.js'
-import { postToAllGroups } from '../../services/broadcast.js'
+import { publishAcceptance } from '../implementation/index.js'
+import { postToAllGroups } from '../../outbox/broadcast.js'
 import { postChart, resultChart } from './resultChart.js'
 import { resultsText } from './results.js'
 

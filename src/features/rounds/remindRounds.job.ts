@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js'
 import { buildingGroups } from '../../db/notices.js'
 import { markRoundReminded, roundsDueForReminder, turnoutByBuilding } from '../../db/rounds.js'
-import { formatClock } from '../../domain/time.js'
+import { formatClock } from '../../domain/time/index.js'
 import { enqueueMessage } from '../../outbox/enqueue.js'
 import { roundText as t } from './text.js'
 

@@ -2,8 +2,8 @@ import type { Db } from '../../db/client.js'
 import { projectsWithMembers } from '../../db/pool.js'
 import { ballotsOf, latestClosedRounds, projectNames, turnoutByBuilding, type Round } from '../../db/rounds.js'
 import { rankCouncilScores, tallyDots } from '../../domain/rounds/tally.js'
-import { formatClock } from '../../domain/time.js'
-import { acceptanceText } from '../../services/acceptanceResult.js'
+import { formatClock } from '../../domain/time/index.js'
+import { acceptanceText } from '../implementation/index.js'
 import { roundText as t } from './text.js'
 
 type Ballots = Awaited<ReturnType<typeof ballotsOf>>

@@ -1,6 +1,6 @@
 import { turnoutByBuilding } from '../../db/rounds.js'
 import { AppError } from '../../domain/errors.js'
-import { formatClock } from '../../domain/time.js'
+import { formatClock } from '../../domain/time/index.js'
 import type { Ctx } from '../../kit/context.js'
 import { postChart, resultChart } from './resultChart.js'
 import { resultsText } from './results.js'

@@ -1,5 +1,5 @@
 import { defineCommand } from '../../kit/command.js'
-import { exportWorkbook } from '../../services/exportWorkbook.js'
+import { exportWorkbook } from '../export/index.js'
 import { showStatus } from './showStatus.js'
 import { commandText as t } from './text.js'
 

@@ -3,7 +3,7 @@ import { projectCode } from '../../domain/codes.js'
 import { suggestionCode } from '../../domain/suggestions/code.js'
 import type { PlaceReason } from '../../domain/suggestions/understand.js'
 import { cut } from '../../domain/text.js'
-import { formatClock } from '../../domain/time.js'
+import { formatClock } from '../../domain/time/index.js'
 
 const PLACE_EXAMPLE = '例如「3号楼门口」「小区大门」「车棚」'
 const SEE_PROGRESS = '说「我的建议」可查看进展。'

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseAssignment, parseCompletion, parseProgress, parseProgressCommand, parseResource } from '../../../src/domain/implementation/commands.js'
-import { formatClock, wallTime } from '../../../src/domain/time.js'
+import { formatClock, wallTime } from '../../../src/domain/time/index.js'
 import { reasonText } from '../../../src/features/implementation/reasons.text.js'
 
 const TZ = 'Asia/Shanghai'

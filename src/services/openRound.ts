@@ -1,1 +1,0 @@
-export { roundCode } from '../domain/codes.js'
