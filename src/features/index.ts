@@ -11,7 +11,9 @@ import { householdCommands } from './households/commands.js'
 import { implementationCommands } from './implementation/commands.js'
 import { composeNoticeDialog } from './notices/composeNotice.js'
 import { noticeCommands } from './notices/commands.js'
+import { pointsCommands, volunteerDialog } from './points/index.js'
 import { poolCommands } from './pool/commands.js'
+import { reportCommands, reportIntakeDialog, reportPhotosDialog } from './reports/index.js'
 import { roundCommands } from './rounds/commands.js'
 import { statusCommands } from './status/commands.js'
 import { suggestionCommands } from './suggestions/commands.js'
@@ -27,6 +29,9 @@ const HELP_ORDER = [
   '开奖', '进度', '合并', '拆分', '改名', '撤销', '项目历史', '投票', '结果', '开启投票',
   '结束投票', '评分', '开启评议', '议事员', '同意', '不同意', '开启决议', '资源', '派单', '联络员',
   '撤销联络员', '完成', '评价', '状态', '导出',
+  // everyday reports and volunteer points
+  '随手拍', '我的报事', '报名找茬志愿者', '积分', '积分商品', '兑换', '网格员', '接单', '处理', '转建议',
+  '不处理', '报事列表', '记分', '核销',
 ]
 
 const byFeature: CommandSpec[] = [
@@ -39,6 +44,8 @@ const byFeature: CommandSpec[] = [
   ...councilCommands,
   ...implementationCommands,
   ...statusCommands,
+  ...reportCommands,
+  ...pointsCommands,
 ]
 
 /** Every command of every feature, in 帮助's order (a list; each app makes its own registry). */
@@ -58,4 +65,7 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [SCORE_DIALOG]: scoringDialog,
   [SIGNUP_DIALOG]: signupDialog,
   [PROGRESS_PHOTOS_DIALOG]: progressPhotosDialog,
+  [reportIntakeDialog.name]: reportIntakeDialog.handler,
+  [reportPhotosDialog.name]: reportPhotosDialog.handler,
+  [volunteerDialog.name]: volunteerDialog.handler,
 }
