@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from './client.js'
 import { buildings, people, pointsAccounts, pointsItems, pointsLedger, pointsRedemptions, volunteers } from './schema.js'
 
@@ -82,11 +83,10 @@ export async function earnedBetween(db: Db, p: { communityId: number; personId: 
 }
 
 export async function getEntry(db: Db, p: { id: number; communityId: number }): Promise<(LedgerEntry & { reversed: boolean }) | undefined> {
-  const [row] = await db
-    .select({ e: pointsLedger, reversed: sql<boolean>`exists (select 1 from ${pointsLedger} r where r.reverses_id = ${pointsLedger.id})` })
-    .from(pointsLedger)
-    .where(and(eq(pointsLedger.id, p.id), eq(pointsLedger.communityId, p.communityId)))
-  return row ? { ...row.e, reversed: row.reversed } : undefined
+  const [row] = await db.select().from(pointsLedger).where(and(eq(pointsLedger.id, p.id), eq(pointsLedger.communityId, p.communityId)))
+  if (!row) return undefined
+  const [reversal] = await db.select({ id: pointsLedger.id }).from(pointsLedger).where(eq(pointsLedger.reversesId, p.id)).limit(1)
+  return { ...row, reversed: reversal !== undefined }
 }
 
 export async function entriesOf(db: Db, p: { communityId: number; personId: number; limit: number }): Promise<LedgerEntry[]> {
@@ -120,9 +120,15 @@ export async function earnedByVolunteer(db: Db, p: { communityId: number; from: 
 
 /** The whole ledger of a community, oldest first, for the export. */
 export async function ledgerForExport(db: Db, p: { communityId: number }) {
-  const who = sql<string | null>`(select name from ${people} where ${people.id} = ${pointsLedger.personId})`.as('who')
-  const by = sql<string | null>`(select name from ${people} where ${people.id} = ${pointsLedger.byPerson})`.as('by')
-  return db.select({ e: pointsLedger, who, by }).from(pointsLedger).where(eq(pointsLedger.communityId, p.communityId)).orderBy(asc(pointsLedger.id))
+  const owner = alias(people, 'owner')
+  const maker = alias(people, 'maker')
+  return db
+    .select({ e: pointsLedger, who: owner.name, by: maker.name })
+    .from(pointsLedger)
+    .leftJoin(owner, eq(owner.id, pointsLedger.personId))
+    .leftJoin(maker, eq(maker.id, pointsLedger.byPerson))
+    .where(eq(pointsLedger.communityId, p.communityId))
+    .orderBy(asc(pointsLedger.id))
 }
 
 // --- the catalogue --------------------------------------------------------------------------

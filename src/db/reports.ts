@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from './client.js'
 import { buildings, people, reportSupports, reports, roles, roomMembers, rooms } from './schema.js'
 
@@ -224,14 +225,17 @@ export async function reportsWithin(db: Db, p: { communityId: number; since: Dat
 
 /** Every report of the community, for the export. */
 export async function reportsForExport(db: Db, p: { communityId: number }) {
-  const reporter = sql<string | null>`(select name from ${people} where ${people.id} = ${reports.personId})`.as('reporter')
-  const taker = sql<string | null>`(select name from ${people} where ${people.id} = ${reports.takenBy})`.as('taker')
-  const closer = sql<string | null>`(select name from ${people} where ${people.id} = ${reports.closedBy})`.as('closer')
-  const backers = sql<number>`(select count(*)::int from ${reportSupports} where ${reportSupports.reportId} = ${reports.id})`.as('backers')
+  const reporter = alias(people, 'reporter')
+  const taker = alias(people, 'taker')
+  const closer = alias(people, 'closer')
+  const backers = sql<number>`(select count(*)::int from ${reportSupports} s where s.report_id = ${reports.id})`
   return db
-    .select({ r: reports, building: buildings.number, reporter, taker, closer, backers })
+    .select({ r: reports, building: buildings.number, reporter: reporter.name, taker: taker.name, closer: closer.name, backers })
     .from(reports)
     .leftJoin(buildings, eq(buildings.id, reports.buildingId))
+    .leftJoin(reporter, eq(reporter.id, reports.personId))
+    .leftJoin(taker, eq(taker.id, reports.takenBy))
+    .leftJoin(closer, eq(closer.id, reports.closedBy))
     .where(eq(reports.communityId, p.communityId))
     .orderBy(asc(reports.id))
 }

@@ -1,6 +1,6 @@
 import { MAX_BUILDING } from '../../domain/address.js'
 import type { Parsed } from '../../domain/parsed.js'
-import { normalizeInput } from '../../domain/text.js'
+import { chinesePunctuation, normalizeInput } from '../../domain/text.js'
 import { BARE_NUMBERS, BUILDING_LIST, BUILDING_RANGE, DOOR_NUMBER, REPORT_CODE, REVOKE } from './lexicon.js'
 
 /** Pure readers of what grid members and staff write; they never throw. text.ts says why a reading failed. */
@@ -20,7 +20,8 @@ export function parseReportRef(args: string): Parsed<{ id: number; rest: string 
   const m = REPORT_CODE.exec(s)
   if (!m || Number(m[1]) < 1) return { ok: false, reason: { code: 'no-code' } }
   const rest = `${s.slice(0, m.index)} ${s.slice(m.index + m[0].length)}`.replace(/^[\s,.:;]+/, '').trim()
-  return { ok: true, value: { id: Number(m[1]), rest: [...rest].slice(0, MAX_NOTE).join('') } }
+  // shown back to residents as written: Chinese punctuation again
+  return { ok: true, value: { id: Number(m[1]), rest: [...chinesePunctuation(rest)].slice(0, MAX_NOTE).join('') } }
 }
 
 export type GridReason = { code: 'no-building' } | { code: 'bad-building'; max: number } | { code: 'too-many'; max: number }
