@@ -13,7 +13,7 @@ export const REVOKE = /取消|撤销|撤掉|不再|免去|卸任/
 export const IN_A_BUILDING = new Set(['门口', '楼下', '楼后', '楼道', '电梯', '楼顶', '旁边', '对面'])
 
 /** buildings in 网格员 …: 3号楼 5号楼, 3、5号楼, 3-6号楼, 3栋 */
-export const BUILDING_RANGE = /(?<![\d.])(\d+)\s*[-~到至]\s*(\d+)\s*(?:号楼|栋|幢|座|#)/g
+export const BUILDING_RANGE = /(?<![\d.])(\d+)\s*(?:号楼|栋|幢|座|#)?\s*[-~到至]\s*(\d+)\s*(?:号楼|栋|幢|座|#)/g
 export const BUILDING_LIST = /(?<![\d.])(\d+(?:\s*[,、和及与]\s*\d+)*)\s*(?:号楼|栋|幢|座|#)/g
 export const BARE_NUMBERS = /^[\d\s,、]+$/
 
