@@ -33,6 +33,8 @@ const State = z.object({
   placeHint: z.object({ place: z.string(), placeKind: z.string().nullable() }).optional(),
   fileIds: z.array(z.number().int()),
   duplicateOf: z.number().int().optional(),
+  /** its words, for the question */
+  duplicateProblem: z.string().optional(),
 })
 type State = z.infer<typeof State>
 type Next = Go<State, Step>
@@ -137,10 +139,7 @@ const dialog = defineDialog<State, Step>({
       back: 'where',
     },
     duplicate: {
-      prompt: async (ctx, state) => {
-        const other = await getReport(ctx.db, { id: state.duplicateOf!, communityId: ctx.community!.id })
-        return t.prompt.duplicate({ code: reportCode(state.duplicateOf!), problem: other?.problem ?? '' })
-      },
+      prompt: (_ctx, state) => t.prompt.duplicate({ code: reportCode(state.duplicateOf!), problem: state.duplicateProblem ?? '' }),
       answer: async (ctx, a, state) => {
         if (YES.test(a.plain)) return support(ctx, state)
         if (NO.test(a.plain)) return record(ctx, state)
@@ -182,7 +181,7 @@ async function submit(ctx: Ctx, state: State): Promise<Next> {
     candidates.map((c) => ({ id: c.id, text: c.problem, features: c.features, building: state.building ?? null, place: c.place, placeKind: c.placeKind, category: c.category as Category })),
     { limit: 1 },
   )
-  if (best) return ask('duplicate', { ...state, category, duplicateOf: best.id })
+  if (best) return ask('duplicate', { ...state, category, duplicateOf: best.id, duplicateProblem: candidates.find((c) => c.id === best.id)?.problem })
   return record(ctx, { ...state, category })
 }
 
