@@ -67,6 +67,8 @@ async function main(): Promise<void> {
       buildingIds.push(building.id)
       await bindRoomToBuilding(db, { roomId: room.id, communityId: community.id, buildingId: building.id })
     }
+    // as many buildings again with no open report: a report there is recorded and routed
+    for (let n = BUILDINGS + 1; n <= 2 * BUILDINGS; n++) buildingIds.push((await ensureBuilding(db, { communityId: community.id, number: n, now: new Date() })).id)
     const [grid] = await db.insert(people).values({ name: '网格员', createdAt: new Date() }).returning()
     for (const [i, id] of buildingIds.entries()) if (i % 2 === 0) await grantGridMember(db, { communityId: community.id, personId: grid!.id, buildingId: id, grantedBy: grid!.id, now: new Date() })
 
@@ -113,6 +115,12 @@ async function main(): Promise<void> {
     })
 
     const words = corpus.generate(N + WARMUP).map((c) => c.text)
+    // one-liners about the buildings without open reports (each recorded, then removed again)
+    const fresh = suggestionCorpus(SEED + 1, 2 * BUILDINGS)
+      .generate(6 * (N + WARMUP))
+      .filter((c) => typeof c.building === 'number' && c.building > BUILDINGS && c.placeKind)
+      .map((c) => c.text)
+    const lastSeeded = (await db.select({ n: sql<number>`coalesce(max(id), 0)::int` }).from(reports))[0]!.n
     let seq = 0
     const message = (i: number, text: string): InboundMessage => {
       const room = rooms[i % BUILDINGS]!
@@ -132,30 +140,41 @@ async function main(): Promise<void> {
 
     // warm-up: connections, plans, the jieba dictionary, first sightings of every resident
     for (let i = 0; i < Math.max(WARMUP, BUILDINGS * RESIDENTS_PER_GROUP); i++) await timed(i, `我的报事`)
+    const recordedOnce = async (i: number, text: string) => {
+      const ms = await timed(i, `随手拍 ${text}`)
+      await db.delete(reports).where(sql`${reports.id} > ${lastSeeded}`)
+      return ms
+    }
     for (let i = 0; i < WARMUP; i++) {
       await timed(i, `建议 ${words[i]}`)
       await timed(i, `随手拍 ${words[i]}`)
+      await recordedOnce(i, fresh[i % fresh.length]!)
     }
-    const before = (await db.select({ n: sql<number>`count(*)::int` }).from(reports))[0]!.n
 
     // interleaved, so both see the same machine load
     const base: number[] = []
     const intake: number[] = []
+    const recorded: number[] = []
+    let newOnes = 0
     for (let i = 0; i < N; i++) {
       const text = words[WARMUP + i]!
       base.push(await timed(i, `建议 ${text}`))
       intake.push(await timed(i, `随手拍 ${text}`))
+      // (it is removed with the next one: the open reports stay at EXISTING)
+      newOnes += (await db.select({ n: sql<number>`count(*)::int` }).from(reports).where(sql`${reports.id} > ${lastSeeded}`))[0]!.n
+      recorded.push(await recordedOnce(i, fresh[(WARMUP + i) % fresh.length]!))
     }
-    const after = (await db.select({ n: sql<number>`count(*)::int` }).from(reports))[0]!.n
     base.sort((a, b) => a - b)
     intake.sort((a, b) => a - b)
-    const p99 = q(intake, 0.99)
+    recorded.sort((a, b) => a - b)
+    const p99 = Math.max(q(intake, 0.99), q(recorded, 0.99))
     const row = (name: string, xs: number[]) => console.log(`${name.padEnd(30)} p50 ${fmt(q(xs, 0.5)).padStart(7)} ms   p99 ${fmt(q(xs, 0.99)).padStart(7)} ms   max ${fmt(xs[xs.length - 1]!).padStart(7)} ms`)
     row('baseline: 建议 one-liner', base)
     row('随手拍 one-liner (intake)', intake)
-    console.log(`ratio intake/baseline: p50 ${fmt(q(intake, 0.5) / q(base, 0.5))}×, p99 ${fmt(p99 / q(base, 0.99))}×`)
-    console.log(`intake p99 ${fmt(p99)} ms   goal ≤ ${GOAL_P99_MS} ms   ${p99 <= GOAL_P99_MS ? 'met' : 'MISSED'}`)
-    console.log(`recorded ${after - before} new reports of ${N} (the rest asked where, or whether it is the same as an open one); outcomes ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`)
+    row('随手拍, recorded and routed', recorded)
+    console.log(`ratio intake/baseline: p50 ${fmt(q(intake, 0.5) / q(base, 0.5))}×, p99 ${fmt(p99 / q(base, 0.99))}×; recorded/baseline p99 ${fmt(q(recorded, 0.99) / q(base, 0.99))}×`)
+    console.log(`intake p99 (the worse of the two) ${fmt(p99)} ms   goal ≤ ${GOAL_P99_MS} ms   ${p99 <= GOAL_P99_MS ? 'met' : 'MISSED'}`)
+    console.log(`the intake run recorded ${newOnes} of ${N} against the open ones (the rest asked whether it is the same as one, or where); outcomes ${[...outcomes].map(([k, v]) => `${k} ${v}`).join(', ')}`)
     if ((outcomes.get('failed') ?? 0) > 0) {
       console.error('BENCH CHECK FAILED: some messages failed')
       process.exitCode = 1

@@ -89,6 +89,20 @@ describe('everyday reports and volunteer points', () => {
     expect(world.lastSaid(G3)).toMatch(/^@李大爷 已记录 R2（照明 · 3号楼楼道），已转给网格员李四。/)
   })
 
+  it('a photo first, then a few words: 随手拍 alone asks what, the photo is kept', async () => {
+    await world.say('李大爷', '随手拍')
+    expect(world.lastSaid('李大爷')).toBe('请说说是什么问题，例如「3号楼垃圾桶满了」（也可以先发照片）。')
+    await world.say('李大爷', '', { image: true })
+    expect(world.lastSaid('李大爷')).toBe('收到照片（共 1 张）。请说说是什么问题，例如「3号楼垃圾桶满了」（也可以先发照片）。')
+    await world.say('李大爷', '3号楼后面的长椅坏了')
+    expect(world.lastSaid('李大爷')).toMatch(/^已记录 R3（.+ · 3号楼后面），已转给网格员李四。处理好会告诉您/)
+    const routed = world.said('李四')
+    expect(routed.at(-2)).toContain('报事人：李大爷（私聊），照片 1 张在后面')
+    expect(routed.at(-1)).toBe('[图片]')
+    // not needed for the rest of the story
+    await world.say('李四', '不处理 R3 测试')
+  })
+
   it('only the grid member of the building, or staff, acts on a report', async () => {
     await world.say('张阿姨', '处理 R1 已清理')
     expect(world.lastSaid('张阿姨')).toBe('只有网格员或居委工作人员可以处理报事。')
@@ -130,67 +144,67 @@ describe('everyday reports and volunteer points', () => {
 
   it('a building without a grid member: the staff group gets it, door numbers masked', async () => {
     await world.say('陈先生', '随手拍 5号楼502门口堆了很多杂物', { room: G5 })
-    expect(world.lastSaid(G5)).toBe('@陈先生 已记录 R3（安全 · 5号楼门口），已转给居委。有照片可以在 5 分钟内接着发。处理好会告诉您；说「我的报事」可查看。')
-    const routed = world.said(STAFF).find((t) => t.startsWith('【报事 R3】'))!
-    expect(routed).toContain('【报事 R3】5号楼 · 安全（本楼还没有网格员）\n「5号楼***门口堆了很多杂物」')
+    expect(world.lastSaid(G5)).toBe('@陈先生 已记录 R4（安全 · 5号楼门口），已转给居委。有照片可以在 5 分钟内接着发。处理好会告诉您；说「我的报事」可查看。')
+    const routed = world.said(STAFF).find((t) => t.startsWith('【报事 R4】'))!
+    expect(routed).toContain('【报事 R4】5号楼 · 安全（本楼还没有网格员）\n「5号楼***门口堆了很多杂物」')
     expect(routed).not.toContain('502')
     // the grid member of building 3 may not act on building 5's report
-    await world.say('李四', '处理 R3 已清理')
-    expect(world.lastSaid('李四')).toBe('R3 不在您负责的楼栋（您负责3号楼），请交给居委。')
+    await world.say('李四', '处理 R4 已清理')
+    expect(world.lastSaid('李四')).toBe('R4 不在您负责的楼栋（您负责3号楼），请交给居委。')
   })
 
   it('转建议 makes a suggestion of the campaign with the reporter as its submitter', async () => {
     await world.say('王主任', '新建活动 2026年冬季微更新', { room: STAFF })
-    await world.say('王主任', '转建议 R3', { room: STAFF })
-    expect(world.lastSaid(STAFF)).toBe('@王主任 已把 R3 转为建议 J1（提建议人：陈先生），会进入本期微更新的汇总。')
+    await world.say('王主任', '转建议 R4', { room: STAFF })
+    expect(world.lastSaid(STAFF)).toBe('@王主任 已把 R4 转为建议 J1（提建议人：陈先生），会进入本期微更新的汇总。')
     const [j1] = await world.app.db.select().from(suggestions)
     expect(j1!.personId).toBe(await personId('陈先生'))
     expect(j1!.campaignId).not.toBeNull()
-    expect(world.saidTo(G5, '陈先生').at(-1)).toContain('【报事转为建议】R3「5号楼***门口堆了很多杂物」需要统一改造，已转为本期微更新建议 J1')
+    expect(world.saidTo(G5, '陈先生').at(-1)).toContain('【报事转为建议】R4「5号楼***门口堆了很多杂物」需要统一改造，已转为本期微更新建议 J1')
     await world.say('陈先生', '我的建议')
     expect(world.lastSaid('陈先生')).toContain('J1')
     // 陈先生 is no volunteer: no points
-    expect(await world.app.db.select().from(pointsLedger).where(eq(pointsLedger.reportId, 3))).toEqual([])
+    expect(await world.app.db.select().from(pointsLedger).where(eq(pointsLedger.reportId, 4))).toEqual([])
   })
 
   it('不处理 closes it and tells the reason; no points for it', async () => {
     await world.say('张阿姨', '随手拍 3号楼电梯里有人贴小广告', { room: G3 })
-    await world.say('李四', '不处理 R4')
-    expect(world.lastSaid('李四')).toBe('请写不处理的原因，例如「不处理 R4 属于物业维修，已转告物业」。')
-    await world.say('李四', '不处理 R4 电梯归物业管，已转告物业')
-    expect(world.lastSaid('李四')).toBe('已关闭 R4，原因已告诉报事人。')
-    expect(world.saidTo(G3, '张阿姨').at(-1)).toBe('@张阿姨 【报事】R4「3号楼电梯里有人贴小广告」这次不处理：电梯归物业管，已转告物业。有疑问可以联系居委。')
+    await world.say('李四', '不处理 R5')
+    expect(world.lastSaid('李四')).toBe('请写不处理的原因，例如「不处理 R5 属于物业维修，已转告物业」。')
+    await world.say('李四', '不处理 R5 电梯归物业管，已转告物业')
+    expect(world.lastSaid('李四')).toBe('已关闭 R5，原因已告诉报事人。')
+    expect(world.saidTo(G3, '张阿姨').at(-1)).toBe('@张阿姨 【报事】R5「3号楼电梯里有人贴小广告」这次不处理：电梯归物业管，已转告物业。有疑问可以联系居委。')
     expect((await world.app.db.select().from(pointsLedger)).map((e) => e.reportId)).toEqual([1])
   })
 
   it('a report not taken in time, and not handled in time, is escalated to the staff group once each', async () => {
-    await world.say('李大爷', '随手拍 3号楼车棚顶漏雨', { room: G3 }) // R5
+    await world.say('李大爷', '随手拍 3号楼车棚顶漏雨', { room: G3 }) // R6
     const before = world.said(STAFF).length
     clock.advance(25 * HOUR)
     await world.flush()
     await world.flush()
     const first = world.said(STAFF).slice(before).filter((t) => t.startsWith('【报事超时提醒】'))
-    // R2 (from the morning) and R5 both went untaken for 24 hours
+    // R2 (from the morning) and R6 both went untaken for 24 hours
     expect(first).toEqual([
-      '【报事超时提醒】\n超过 24 小时没人接单：\n· R2 3号楼 照明「楼道灯不亮了」（网格员：李四）\n· R5 3号楼 停车「3号楼车棚顶漏雨」（网格员：李四）\n请跟进，说「报事列表」可查看。',
+      '【报事超时提醒】\n超过 24 小时没人接单：\n· R2 3号楼 照明「楼道灯不亮了」（网格员：李四）\n· R6 3号楼 停车「3号楼车棚顶漏雨」（网格员：李四）\n请跟进，说「报事列表」可查看。',
     ])
     clock.advance(HOUR)
     await world.flush()
     expect(world.said(STAFF).slice(before).filter((t) => t.startsWith('【报事超时提醒】'))).toHaveLength(1)
-    await world.say('李四', '接单 R5')
+    await world.say('李四', '接单 R6')
     clock.advance(48 * HOUR)
     await world.flush()
     await world.flush()
     const all = world.said(STAFF).slice(before).filter((t) => t.startsWith('【报事超时提醒】'))
     expect(all).toHaveLength(2)
     expect(all[1]).toContain('超过 72 小时还没办结：\n· R2')
-    expect(all[1]).toContain('· R5')
+    expect(all[1]).toContain('· R6')
     expect(all[1]).not.toContain('没人接单')
   })
 
   it('报事列表: the grid member sees his buildings, staff see all, by building and age', async () => {
     await world.say('李四', '报事列表')
-    expect(world.lastSaid('李四')).toBe('待处理报事 2 件（等得最久的在前）：\n3号楼（2）：\n· R2 照明「楼道灯不亮了」 3天 待接单\n· R5 停车「3号楼车棚顶漏雨」 3天 李四处理中')
+    expect(world.lastSaid('李四')).toBe('待处理报事 2 件（等得最久的在前）：\n3号楼（2）：\n· R2 照明「楼道灯不亮了」 3天 待接单\n· R6 停车「3号楼车棚顶漏雨」 3天 李四处理中')
     await world.say('张阿姨', '报事列表')
     expect(world.lastSaid('张阿姨')).toBe('只有网格员或居委工作人员可以看报事列表。')
   })
@@ -245,7 +259,7 @@ describe('everyday reports and volunteer points', () => {
 
   it('the monthly 积分榜 in each building group names only those who agreed', async () => {
     // 李大爷 (not named) earns points too
-    await world.say('李四', '处理 R5 修好了')
+    await world.say('李四', '处理 R6 修好了')
     clock.set('2026-12-01T10:00:00+08:00')
     await world.flush()
     const board = world.said(G3).filter((t) => t.startsWith('【3号楼 11月找茬志愿者积分榜】'))
