@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from './client.js'
-import { buildings, people, pointsAccounts, pointsItems, pointsLedger, pointsRedemptions, volunteers } from './schema.js'
+import { buildings, people, pointsAccounts, pointsItems, pointsLedger, pointsRedemptions, roomMembers, volunteers } from './schema.js'
 
 export type LedgerEntry = typeof pointsLedger.$inferSelect
 export type Item = typeof pointsItems.$inferSelect
@@ -243,4 +243,15 @@ export async function volunteersOfBuildings(db: Db, p: { communityId: number; bu
     .from(volunteers)
     .innerJoin(buildings, eq(buildings.id, volunteers.buildingId))
     .where(and(eq(volunteers.communityId, p.communityId), inArray(volunteers.buildingId, p.buildingIds)))
+}
+
+/** The community's volunteers called `name` (WeChat name, group nickname or 积分榜 称呼). */
+export async function volunteersNamed(db: Db, p: { communityId: number; name: string }): Promise<{ id: number; name: string }[]> {
+  const rows = await db
+    .selectDistinct({ id: people.id, name: people.name })
+    .from(volunteers)
+    .innerJoin(people, eq(people.id, volunteers.personId))
+    .leftJoin(roomMembers, eq(roomMembers.personId, people.id))
+    .where(and(eq(volunteers.communityId, p.communityId), or(eq(people.name, p.name), eq(roomMembers.nickname, p.name), eq(volunteers.boardName, p.name))))
+  return rows
 }

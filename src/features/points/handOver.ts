@@ -4,12 +4,12 @@ import { staffCommunity } from '../../kit/access.js'
 import type { Ctx } from '../../kit/context.js'
 import { itemNamed } from './findItem.js'
 import { redeemItem } from './ledger.js'
-import { mentionedPeople } from './mentioned.js'
+import { volunteerMeant } from './mentioned.js'
 import { parseItemRef } from './parse.js'
 import { pointsText as t } from './text.js'
 
 /**
- * 核销 D7 · 核销 @张三 洗衣液 — staff hand over what was redeemed. Someone who comes to the
+ * 核销 D7 · 核销 张三 洗衣液 — staff hand over what was redeemed. Someone who comes to the
  * counter without having said 兑换 gets it redeemed and handed over at once (same checks).
  */
 export async function handOver(ctx: Ctx, args: string): Promise<void> {
@@ -23,11 +23,12 @@ export async function handOver(ctx: Ctx, args: string): Promise<void> {
     }
     return ctx.reply(t.handedOver({ who: found.who ?? '', name: found.item, id: found.d.id }))
   }
-  const people = await mentionedPeople(ctx, { outsideGroup: t.handOverWhat })
-  if (!people.length || !ref.name) throw new AppError('BAD_INPUT', t.handOverWhat)
+  const { people, rest } = await volunteerMeant(ctx, args, community.id)
+  const name = parseItemRef(rest).name
+  if (!people.length || !name) throw new AppError('BAD_INPUT', t.handOverWhat)
   if (people.length > 1) throw new AppError('BAD_INPUT', t.oneAtATime)
   const person = people[0]!
-  const item = await itemNamed(ctx.db, { communityId: community.id, name: ref.name })
+  const item = await itemNamed(ctx.db, { communityId: community.id, name })
   const pending = await pendingRedemptionOf(ctx.db, { communityId: community.id, personId: person.id, itemId: item.id })
   if (pending) {
     await closeRedemption(ctx.db, { id: pending.id, status: 'handed', byPerson: ctx.person.id, now: ctx.now })

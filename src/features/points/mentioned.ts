@@ -1,5 +1,7 @@
-import { findMentioned, type Person } from '../../db/people.js'
+import { findMentioned, getPerson, type Person } from '../../db/people.js'
+import { volunteersNamed } from '../../db/points.js'
 import { AppError } from '../../domain/errors.js'
+import { normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../../kit/context.js'
 import { TYPED_MENTION } from './lexicon.js'
 import { pointsText as t } from './text.js'
@@ -21,4 +23,21 @@ export async function mentionedPeople(ctx: Ctx, opts: { outsideGroup: string }):
     if (!found.some((p) => p.id === person.id)) found.push(person)
   }
   return found
+}
+
+/**
+ * The volunteer a staff command is about: @-mentioned where they are, or (at the office, where
+ * they are not) named as the first word — `记分 张三 10 清理楼道`. Returns them and the words left.
+ */
+export async function volunteerMeant(ctx: Ctx, args: string, communityId: number): Promise<{ people: Person[]; rest: string }> {
+  const mentioned = await mentionedPeople(ctx, { outsideGroup: t.mentionSomeone })
+  if (mentioned.length) return { people: mentioned, rest: args }
+  const words = normalizeInput(args).split(' ')
+  const name = words[0] ?? ''
+  if (!name || /^\d/.test(name)) return { people: [], rest: args }
+  const named = await volunteersNamed(ctx.db, { communityId, name })
+  if (named.length > 1) throw new AppError('CONFLICT', t.namesakes(name))
+  if (!named.length) throw new AppError('NOT_FOUND', t.noVolunteerNamed(name))
+  const person = await getPerson(ctx.db, { id: named[0]!.id })
+  return { people: person ? [person] : [], rest: words.slice(1).join(' ') }
 }

@@ -2,19 +2,19 @@ import { balanceOf, earnedBetween, entriesOf, getEntry, getVolunteer, pendingRed
 import { AppError } from '../../domain/errors.js'
 import type { Ctx } from '../../kit/context.js'
 import { monthBounds } from './ledger.js'
-import { mentionedPeople } from './mentioned.js'
+import { volunteerMeant } from './mentioned.js'
 import { pointsText as t } from './text.js'
 
 const LAST = 5
 
 /**
  * 积分 — my balance, this month's points and the last entries; what waits to be collected.
- * Staff say 积分 @张三 in a group where 张三 is: his, with the entries' numbers (for 冲正).
+ * Staff say 积分 张三 (or 积分 @张三 where he is): his, with the entries' numbers (for 冲正).
  */
-export async function showPoints(ctx: Ctx): Promise<void> {
+export async function showPoints(ctx: Ctx, args: string): Promise<void> {
   if (!ctx.community) throw new AppError('WRONG_ROOM', t.noCommunity)
   const communityId = ctx.community.id
-  const others = ctx.isStaff ? await mentionedPeople(ctx, { outsideGroup: t.mentionSomeone }) : []
+  const others = ctx.isStaff && (args.trim() || ctx.msg.mentions.length) ? (await volunteerMeant(ctx, args, communityId)).people : []
   const staffView = others.length > 0
   const people = staffView ? others : [ctx.person]
   const lines: string[] = []

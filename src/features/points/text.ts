@@ -12,11 +12,11 @@ export const redemptionCode = (id: number) => `D${id}`
 
 export const usage = {
   volunteer: '报名找茬志愿者 — 加入找茬志愿者：报事被处理就得积分',
-  points: '积分 — 我的积分和最近记录',
-  record: '记分 @张三 10 清理楼道 — 给志愿者记分（「记分 冲正 15 原因」冲正一笔）',
+  points: '积分 — 我的积分和最近记录（志愿者报名、积分商品、兑换都从这里看）',
+  record: '记分 张三 10 清理楼道 — 给志愿者记分（「记分 冲正 15 原因」冲正一笔）',
   catalogue: '积分商品 — 能兑换什么（居委：积分商品 洗衣液 50分 库存20）',
   redeem: '兑换 洗衣液 — 用积分兑换',
-  handOver: '核销 @张三 洗衣液 — 兑换的东西交给本人后核销（或「核销 D7」）',
+  handOver: '核销 D7 — 兑换的东西交给本人后核销（或「核销 张三 洗衣液」）',
 }
 
 export const act = {
@@ -83,7 +83,9 @@ export const pointsText = {
         return '请写要冲正的编号，例如「记分 冲正 15 记错了」（编号见「积分 @张三」）。'
     }
   },
-  mentionSomeone: '请在对方所在的群里 @ 对方，例如「记分 @张三 10 清理楼道」。',
+  mentionSomeone: '请写志愿者的名字，例如「记分 张三 10 清理楼道」，或在对方所在的群里 @ 对方。',
+  namesakes: (name: string) => `有几位志愿者都叫「${name}」，请在对方所在的群里 @ 对方。`,
+  noVolunteerNamed: (name: string) => `没有叫「${name}」的找茬志愿者。请对方先说「报名找茬志愿者」。`,
   notFoundInRoom: (name: string) => `本群里找不到「${name}」，请直接 @ 对方。`,
   notVolunteers: (names: string[]) => `${names.join('、')} 还没报名找茬志愿者，积分只记给志愿者：请对方说「报名找茬志愿者」。`,
   recorded: (p: { name: string; points: number; reason: string; id: number; balance: number }) => `已记分 #${p.id}：${p.name} +${p.points}（${p.reason}），现有 ${p.balance} 分。`,
@@ -131,7 +133,7 @@ export const pointsText = {
     `已兑换 ${p.name}（${redemptionCode(p.id)}），扣 ${p.cost} 分，还剩 ${p.balance} 分。请到居委会领取，报编号「${redemptionCode(p.id)}」即可。`,
   staffRedeemed: (p: { who: string; name: string; id: number }) => `【积分兑换】${p.who} 兑换了 ${p.name}（${redemptionCode(p.id)}），待领取。交给本人后说「核销 ${redemptionCode(p.id)}」。`,
 
-  handOverWhat: '请说「核销 D7」，或在对方所在的群里「核销 @张三 洗衣液」。',
+  handOverWhat: '请说「核销 D7」，或「核销 张三 洗衣液」。',
   noSuchRedemption: (id: number) => `没有兑换 ${redemptionCode(id)}。`,
   redemptionClosed: (id: number, status: string) => `${redemptionCode(id)} ${status === 'handed' ? '已经核销过了' : '已经取消了'}。`,
   oneAtATime: '一次核销一位，请只 @ 一个人。',
