@@ -182,7 +182,7 @@ async function submit(ctx: Ctx, state: State): Promise<Next> {
     { limit: 1 },
   )
   if (best) return ask('duplicate', { ...state, category, duplicateOf: best.id, duplicateProblem: candidates.find((c) => c.id === best.id)?.problem })
-  return record(ctx, { ...state, category })
+  return record(ctx, { ...state, category }, buildingId)
 }
 
 async function support(ctx: Ctx, state: State): Promise<Next> {
@@ -193,14 +193,14 @@ async function support(ctx: Ctx, state: State): Promise<Next> {
   return end(added ? t.supported(code) : t.alreadyBacked(code))
 }
 
-async function record(ctx: Ctx, state: State): Promise<Next> {
+async function record(ctx: Ctx, state: State, knownBuildingId?: number | null): Promise<Next> {
   const communityId = ctx.community!.id
   const problem = state.problem!
   const report = await createReport(ctx.db, {
     communityId,
     personId: ctx.person.id,
     roomId: ctx.room?.id ?? null,
-    buildingId: await buildingIdOf(ctx, state.building),
+    buildingId: knownBuildingId !== undefined ? knownBuildingId : await buildingIdOf(ctx, state.building),
     place: state.place ?? null,
     placeKind: state.placeKind ?? null,
     category: state.category ?? categorize(problem),
@@ -213,9 +213,9 @@ async function record(ctx: Ctx, state: State): Promise<Next> {
     updatedAt: ctx.now,
   })
   const routed = await routeReport(ctx.db, { report, building: state.building ?? null, reporter: ctx.person.name, where: ctx.room?.topic ?? t.privately, now: ctx.now })
-  await ctx.endDialog()
   await ctx.reply(t.recorded({ code: reportCode(report.id), category: report.category, place: report.place, to: routed.gridNames.length ? routed.gridNames : null, photos: state.fileIds.length }))
-  // a photo is welcome, never required: the next minutes' photos follow the report
+  // a photo is welcome, never required: the next minutes' photos follow the report (this also
+  // replaces the intake dialog, if one was open)
   await openPhotoWindow(ctx, { reportId: report.id, communityId, outcome: false, targets: routed.targets })
   return handled()
 }
