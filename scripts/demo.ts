@@ -12,7 +12,7 @@ const B5 = '幸福里5号楼'
 
 const GROUPS: Record<string, string[]> = {
   [STAFF]: ['王主任', '李干事', '刘工'],
-  [B3]: ['王主任', '张三', '李阿姨', '赵大爷', '钱阿姨'],
+  [B3]: ['王主任', '张三', '李阿姨', '赵大爷', '钱阿姨', '小刘'],
   [B5]: ['李干事', '孙叔叔', '周阿姨'],
 }
 
@@ -234,6 +234,22 @@ async function main(): Promise<void> {
 
     section('导出', '一份表格：建议、项目、投票、进度、验收、各楼参与情况；只发给居委')
     await say('王主任', '导出', { room: STAFF })
+
+    section('随手拍：身边的小问题，网格员来办', '报事不是微更新建议：私聊转给本楼网格员；办好后报事人在群里被 @，照片跟在后面；找茬志愿者办结得积分，可兑换')
+    await say('王主任', '网格员 3号楼', { room: B3, mentions: ['小刘'] })
+    await say('钱阿姨', '报名找茬志愿者', { room: B3 })
+    await say('钱阿姨', '钱阿姨', { room: B3, mention: false })
+    await say('钱阿姨', '随手拍 3号楼楼道里堆满了纸箱', { room: B3 })
+    await say('钱阿姨', '', { room: B3, mention: false, image: true })
+    await say('小刘', '接单 R1')
+    await say('小刘', '处理 R1 纸箱已清走，楼道通了')
+    await say('小刘', '', { image: true })
+    await say('小刘', '好了')
+    await say('钱阿姨', '积分')
+    await say('王主任', '积分商品 洗衣液 5分 库存10', { room: STAFF })
+    await say('钱阿姨', '兑换 洗衣液')
+    await say('王主任', '核销 D1', { room: STAFF })
+    await say('小刘', '报事列表')
 
     section('说错了也不怕')
     await say('赵大爷', '今天几点停水？', { room: B3 })

@@ -23,6 +23,8 @@ import { createPipeline, type Outcome } from './router/pipeline.js'
 import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { createBotState, tapErrors, type BotStateSnapshot } from './kit/botState.js'
 import { announceReturn, collectStatus, type StatusReport } from './features/status/index.js'
+import { postPointsBoards } from './features/points/index.js'
+import { escalateReports } from './features/reports/index.js'
 import { createStatusServer, type StatusServer } from './status/server.js'
 import { createOpsWebhook } from './status/webhook.js'
 import { nightlyBackup, purgeInbound } from './features/ops/index.js'
@@ -232,6 +234,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
       name: 'remind-forward',
       cron: '*/10 * * * *',
       run: ({ db: jobDb, now: at }) => remindHeads(jobDb, { now: at, afterMs: config.forwardRemindAfterMs }),
+    },
+    {
+      name: 'escalate-reports',
+      cron: '*/10 * * * *',
+      run: ({ db: jobDb, now: at, slot }) => escalateReports(jobDb, { now: at, slot, takeMs: config.reports.takeMs, slaMs: config.reports.slaMs }),
+    },
+    {
+      // the 1st of each month: last month's 积分榜 in each building group
+      name: 'points-board',
+      cron: '0 10 1 * *',
+      run: ({ db: jobDb, now: at, slot }) => postPointsBoards(jobDb, { now: at, slot, timeZone: config.timeZone }),
     },
     // GONGJIAN_BACKUP_KEEP=0 turns it off; PGlite can only be dumped from inside this process
     ...(config.backup.keep > 0

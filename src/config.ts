@@ -55,6 +55,12 @@ export const configSchema = z.object({
   GONGJIAN_ACCEPT_DAYS: z.coerce.number().positive().default(7),
   /** the lowest average rating (1–5) that accepts a project; below it, it goes back to rework */
   GONGJIAN_ACCEPT_MIN_AVG: z.coerce.number().min(1).max(5).default(3.5),
+  /** an everyday report (随手拍) not taken (接单) this long after it came is told to the staff group, once */
+  GONGJIAN_REPORT_TAKE_H: z.coerce.number().positive().default(24),
+  /** … and one not handled this long after it came, once */
+  GONGJIAN_REPORT_SLA_H: z.coerce.number().positive().default(72),
+  /** the most points a volunteer earns in one day (0 = no cap) */
+  GONGJIAN_POINTS_DAILY_CAP: int(30),
   /** a TTF/TTC with Chinese glyphs for result charts; default: Debian's wqy-microhei or noto-cjk */
   GONGJIAN_CJK_FONT: z
     .string()
@@ -132,6 +138,10 @@ export interface Config {
   roundRemindBeforeMs: number
   /** an acceptance round's length, and the average rating it needs */
   acceptance: { periodMs: number; minAverage: number }
+  /** everyday reports: escalated once to the staff group when not taken / not handled this long after they came */
+  reports: { takeMs: number; slaMs: number }
+  /** volunteer points: the most earned per person per day (0 = no cap) */
+  points: { dailyCap: number }
   /** font file for result charts (undefined: the Debian CJK fonts are looked for) */
   cjkFont: string | undefined
   /** the status server; port 0 = off, 'any' = a free port chosen by the system (tests) */
@@ -173,6 +183,8 @@ function toConfig(env: Env): Config {
     forwardRemindAfterMs: env.GONGJIAN_FORWARD_REMIND_AFTER_H * 3_600_000,
     roundRemindBeforeMs: env.GONGJIAN_ROUND_REMIND_BEFORE_H * 3_600_000,
     acceptance: { periodMs: env.GONGJIAN_ACCEPT_DAYS * 86_400_000, minAverage: env.GONGJIAN_ACCEPT_MIN_AVG },
+    reports: { takeMs: env.GONGJIAN_REPORT_TAKE_H * 3_600_000, slaMs: env.GONGJIAN_REPORT_SLA_H * 3_600_000 },
+    points: { dailyCap: env.GONGJIAN_POINTS_DAILY_CAP },
     cjkFont: env.GONGJIAN_CJK_FONT,
     http: { host: env.GONGJIAN_HTTP_HOST, port: env.GONGJIAN_HTTP_PORT },
     opsWebhook: env.GONGJIAN_OPS_WEBHOOK,

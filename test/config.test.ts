@@ -92,6 +92,8 @@ describe('loadConfig', () => {
       forwardRemindAfterMs: 12 * 3_600_000,
       roundRemindBeforeMs: 12 * 3_600_000,
       acceptance: { periodMs: 5 * 86_400_000, minAverage: 4 },
+      reports: { takeMs: 24 * 3_600_000, slaMs: 72 * 3_600_000 },
+      points: { dailyCap: 30 },
       http: { host: '0.0.0.0', port: 9090 },
       opsWebhook: 'https://ops.example.org/hook',
       backup: { dir: '/backups', cron: '30 2 * * *', keep: 7 },

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import {
   bigserial,
   boolean,
+  check,
   index,
   integer,
   jsonb,
@@ -526,3 +527,140 @@ export const progressUpdates = pgTable('progress_updates', {
   byPerson: integer('by_person').references(() => people.id, { onDelete: 'set null' }),
   at: ts('at').notNull(),
 }, (t) => [index('progress_updates_project_idx').on(t.projectId, t.at)])
+
+/**
+ * 随手拍 / 找茬 / 报事: an everyday report (R-id = id), routed to the building's grid member. Not a
+ * campaign suggestion: 转建议 turns it into one (suggestionId).
+ */
+export const reports = pgTable('reports', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  /** who reported (null once they erased their data) */
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  /** the group it was reported in (null: privately): the reporter hears back there */
+  roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
+  buildingId: integer('building_id').references(() => buildings.id),
+  place: text('place'),
+  placeKind: text('place_kind'),
+  category: text('category').notNull(),
+  problem: text('problem').notNull(),
+  /** jieba tokens + bigrams, kept for the duplicate check */
+  features: jsonb('features').$type<string[]>().notNull(),
+  fileIds: jsonb('file_ids').$type<number[]>().notNull(),
+  /** 'open' → 'taken' (接单) → 'handled' (处理) | 'suggested' (转建议) | 'declined' (不处理) */
+  status: text('status').notNull().default('open'),
+  takenBy: integer('taken_by').references(() => people.id, { onDelete: 'set null' }),
+  takenAt: ts('taken_at'),
+  closedBy: integer('closed_by').references(() => people.id, { onDelete: 'set null' }),
+  closedAt: ts('closed_at'),
+  /** what was done (处理) or why not (不处理) */
+  outcome: text('outcome'),
+  outcomeFileIds: jsonb('outcome_file_ids').$type<number[]>().notNull(),
+  suggestionId: integer('suggestion_id').references(() => suggestions.id),
+  /** told to the staff group once: not taken in time, not handled in time */
+  escalatedTakeAt: ts('escalated_take_at'),
+  escalatedSlaAt: ts('escalated_sla_at'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [
+  index('reports_open_bucket_idx').on(t.communityId, t.buildingId, t.category).where(sql`status in ('open', 'taken')`),
+  index('reports_status_idx').on(t.communityId, t.status, t.createdAt),
+  index('reports_person_idx').on(t.personId),
+])
+
+/** "是同一件事": a +1 on an open report, in the person's own words; they hear back too. */
+export const reportSupports = pgTable('report_supports', {
+  id: serial('id').primaryKey(),
+  reportId: integer('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
+  words: text('words').notNull(),
+  fileIds: jsonb('file_ids').$type<number[]>().notNull(),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [uniqueIndex('report_supports_report_person_uq').on(t.reportId, t.personId), index('report_supports_person_idx').on(t.personId)])
+
+/** 找茬志愿者: only they earn points; boardName set = they agreed to be named on the monthly 积分榜. */
+export const volunteers = pgTable('volunteers', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  /** whose building group's 积分榜 lists them */
+  buildingId: integer('building_id').references(() => buildings.id),
+  boardName: text('board_name'),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [uniqueIndex('volunteers_community_person_uq').on(t.communityId, t.personId)])
+
+/**
+ * A person's balance: the sum of their ledger entries, kept beside the ledger so that a debit is
+ * one conditional update (two redemptions racing for the last points cannot both pass).
+ */
+export const pointsAccounts = pgTable('points_accounts', {
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  personId: integer('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+  balance: integer('balance').notNull().default(0),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [uniqueIndex('points_accounts_pk').on(t.communityId, t.personId), check('points_accounts_balance_ck', sql`${t.balance} >= 0`)])
+
+/**
+ * The points ledger: append-only (a trigger refuses deletes and edits of what an entry is; only
+ * the people in it may be blanked, by erasure). A mistake is a reversing entry (reversesId).
+ */
+export const pointsLedger = pgTable('points_ledger', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  /** whose points (null once they erased their data: the sums stay, anonymous) */
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  points: integer('points').notNull(),
+  /** 'report' (a handled report) | 'work' (记分) | 'redeem' (兑换) | 'reverse' (冲正 of reversesId) */
+  kind: text('kind').notNull(),
+  /** counts as earned (report, work and their reversals): the daily cap and the 积分榜 read it */
+  earning: boolean('earning').notNull(),
+  reason: text('reason').notNull(),
+  reportId: integer('report_id').references(() => reports.id),
+  /** 兑换: the item (the redemption points back at its entry) */
+  itemId: integer('item_id'),
+  reversesId: integer('reverses_id'),
+  /** who made the entry (null: the bot itself, for a handled report; or erased) */
+  byPerson: integer('by_person').references(() => people.id, { onDelete: 'set null' }),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [
+  uniqueIndex('points_ledger_report_uq').on(t.reportId).where(sql`kind = 'report'`),
+  uniqueIndex('points_ledger_reverses_uq').on(t.reversesId),
+  index('points_ledger_person_idx').on(t.personId, t.createdAt),
+  index('points_ledger_community_idx').on(t.communityId, t.createdAt),
+  check('points_ledger_points_ck', sql`${t.points} <> 0`),
+])
+
+/** 积分商品: what points buy, with its stock. */
+export const pointsItems = pgTable('points_items', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  name: text('name').notNull(),
+  cost: integer('cost').notNull(),
+  stock: integer('stock').notNull(),
+  /** false: taken off the catalogue (下架); kept for the ledger's history */
+  active: boolean('active').notNull().default(true),
+  createdBy: integer('created_by').references(() => people.id, { onDelete: 'set null' }),
+  createdAt: ts('created_at').notNull(),
+  updatedAt: ts('updated_at').notNull(),
+}, (t) => [
+  uniqueIndex('points_items_community_name_uq').on(t.communityId, t.name),
+  check('points_items_stock_ck', sql`${t.stock} >= 0`),
+  check('points_items_cost_ck', sql`${t.cost} > 0`),
+])
+
+/** 兑换 (D-id = id): points debited and the item set aside until staff hand it over (核销). */
+export const pointsRedemptions = pgTable('points_redemptions', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  itemId: integer('item_id').notNull().references(() => pointsItems.id),
+  cost: integer('cost').notNull(),
+  ledgerId: integer('ledger_id').notNull().references(() => pointsLedger.id),
+  /** 'pending' | 'handed' | 'cancelled' */
+  status: text('status').notNull().default('pending'),
+  handedBy: integer('handed_by').references(() => people.id, { onDelete: 'set null' }),
+  handedAt: ts('handed_at'),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('points_redemptions_person_idx').on(t.personId, t.status), index('points_redemptions_community_idx').on(t.communityId, t.status)])

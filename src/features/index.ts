@@ -13,7 +13,9 @@ import { staffCommands } from './staff/commands.js'
 import { implementationCommands } from './implementation/commands.js'
 import { composeNoticeDialog } from './notices/composeNotice.js'
 import { noticeCommands } from './notices/commands.js'
+import { pointsCommands, volunteerDialog } from './points/index.js'
 import { poolCommands } from './pool/commands.js'
+import { reportCommands, reportIntakeDialog, reportPhotosDialog } from './reports/index.js'
 import { roundCommands } from './rounds/commands.js'
 import { statusCommands } from './status/commands.js'
 import { suggestionCommands } from './suggestions/commands.js'
@@ -31,6 +33,8 @@ const byFeature: CommandSpec[] = [
   ...councilCommands,
   ...implementationCommands,
   ...statusCommands,
+  ...reportCommands,
+  ...pointsCommands,
 ]
 
 /** Every command of every feature, in 帮助's order (a list; each app makes its own registry). */
@@ -50,4 +54,7 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [scoringDialog.name]: scoringDialog.handler,
   [signupDialog.name]: signupDialog.handler,
   [progressPhotosDialog.name]: progressPhotosDialog.handler,
+  [reportIntakeDialog.name]: reportIntakeDialog.handler,
+  [reportPhotosDialog.name]: reportPhotosDialog.handler,
+  [volunteerDialog.name]: volunteerDialog.handler,
 }

@@ -16,6 +16,8 @@ import { projectCode } from '../../domain/codes.js'
 import { acceptanceOutcome, STAGE_LABEL as STAGE } from '../../domain/implementation/acceptance.js'
 import { wallTime } from '../../domain/time/index.js'
 import { roundCode } from '../../domain/codes.js'
+import { ledgerSheet, type Sheet } from '../points/index.js'
+import { reportSheet } from '../reports/index.js'
 import { suggestionCode } from '../suggestions/index.js'
 import { exportText as t } from './text.js'
 
@@ -363,6 +365,11 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
     [...rows, total].map((r) => [r.building, r.registered, r.confirmed, r.suggested, r.voted, r.rated, r.satisfaction]),
   )
   wb.getWorksheet(t.sheets.participation.name)!.lastRow!.font = { bold: true }
+
+  // the everyday features bring their sheets whole
+  for (const sheet of [await reportSheet(db, { communityId, timeZone }), await ledgerSheet(db, { communityId, timeZone })]) {
+    addSheet(wb, { name: sheet.name, columns: sheet.columns }, (c: Sheet['columns']) => c, sheet.rows)
+  }
 
   const w = wallTime(p.now, timeZone)
   const fileName = t.fileName(`${w.year}${pad(w.month)}${pad(w.day)}`)

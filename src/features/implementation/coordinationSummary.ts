@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.js'
 import { communities } from '../../db/schema.js'
 import { projectCode } from '../../domain/codes.js'
 import { enqueueMessage } from '../../outbox/enqueue.js'
+import { reportSummaryLines } from '../reports/index.js'
 import { actionPlan, ledgerLines, overdueOf } from './actionPlan.js'
 import { staffRooms } from './postProjectNews.js'
 import { WEEK_MS } from './progressDigest.js'
@@ -13,8 +14,10 @@ export async function coordinationText(db: Db, p: { communityId: number; now: Da
   const plan = await actionPlan(db, p)
   const overdue = overdueOf(plan.works, p.now)
   const ledger = await ledgerLines(db, p)
-  if (!overdue.length && !plan.unassigned.length && !plan.lines.length) return null
-  return t.coordination({
+  // everyday reports of the two weeks since the last summary, per building
+  const reports = await reportSummaryLines(db, { communityId: p.communityId, since: new Date(p.now.getTime() - 2 * WEEK_MS), until: p.now })
+  if (!overdue.length && !plan.unassigned.length && !plan.lines.length) return reports.length ? reports.join('\n') : null
+  const campaign = t.coordination({
     overdue: overdue.map((w) => ({
       code: projectCode(w.assignment.projectId),
       partner: w.partner,
@@ -25,6 +28,7 @@ export async function coordinationText(db: Db, p: { communityId: number; now: Da
     unassigned: plan.unassigned.map((m) => ({ code: projectCode(m.project.id), name: m.project.name })),
     ledger,
   })
+  return reports.length ? `${campaign}\n${reports.join('\n')}` : campaign
 }
 
 /** Every other week (even weeks since the epoch's first Monday), so a weekly cron makes it bi-weekly. */

@@ -20,6 +20,8 @@ import { scrubEverywhere, scrubNumber } from '../../db/scrub.js'
 import { buildingLabel, doorNumber } from '../../domain/address.js'
 import type { Ctx } from '../../kit/context.js'
 import { XLSX_TYPE } from '../export/index.js'
+import { eraseFromPoints } from '../points/index.js'
+import { eraseFromReports } from '../reports/index.js'
 import { ADDRESS_ONLY } from './lexicon.js'
 import { privacyText as t } from './text.js'
 
@@ -72,6 +74,9 @@ export async function eraseMyInfo(ctx: Ctx): Promise<void> {
   await db.update(suggestionSupports).set({ proxyFor: null }).where(eq(suggestionSupports.proxiedBy, person.id))
   // unsent messages to them would only fail; sent ones stay as history, scrubbed below
   await db.delete(outbox).where(and(eq(outbox.personId, person.id), inArray(outbox.status, ['pending', 'sending'])))
+  // reports stay (shared places) without their name; the ledger keeps anonymous sums
+  await eraseFromReports(db, { personId: person.id, door, replacement: ERASED_DOOR })
+  await eraseFromPoints(db, { personId: person.id, now: ctx.now })
   await scrubEverywhere(db, { replacements })
   await deleteExports(db)
 
