@@ -4,6 +4,9 @@ import type { Ctx } from '../../kit/context.js'
 import { HELP } from './lexicon.js'
 import { helpText as t } from './text.js'
 
+/** what fits a phone's screen without scrolling */
+const MAX_LINES = 10
+
 export interface HelpSections {
   /** what this person may say here */
   here: CommandSpec[]
@@ -35,7 +38,8 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   const { here, inGroups, inOffice } = helpSections(ctx.registry.specs, ctx.room, standing)
   // everyone's commands one per line with what they do; role commands packed by role
   const lines: string[] = [t.here(ctx.room, ctx.isStaff)]
-  lines.push(...here.filter((c) => c.who === 'everyone').map((c) => t.everyone(c.usage)))
+  const everyone = here.filter((c) => c.who === 'everyone')
+  lines.push(...everyone.map((c) => t.everyone(c.usage)))
   const heads = here.filter((c) => c.who === 'head')
   const staff = here.filter((c) => c.who === 'staff' || (c.who === 'partner' && ctx.isStaff))
   const partner = here.filter((c) => c.who === 'partner' && !ctx.isStaff)
@@ -46,5 +50,7 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   if (staff.length) lines.push(t.staff(staff.length > 4 ? names(staff) : staff.map(usageExample)))
   if (inGroups.length) lines.push(t.inGroups(names(inGroups)))
   if (inOffice.length) lines.push(t.inOffice(names(inOffice)))
+  // a long list is not read on a phone: staff and heads get everyone's commands on one line
+  if (lines.length > MAX_LINES) lines.splice(1, everyone.length, t.everyonePacked(names(everyone)))
   await ctx.reply(lines.join('\n'))
 }

@@ -27,6 +27,7 @@ export const helpText = {
     return '您可以对我说：'
   },
   everyone: (usage: string) => `· ${usage}`,
+  everyonePacked: (names: string[]) => `人人可说：${names.join('、')}`,
   /** a liaison also reports progress with 进度 (an unlisted command, so its report form is named here) */
   partner: (examples: string[]) => `单位联络员：${[...examples, '进度 P3 60% 说明'].join('、')}`,
   heads: (examples: string[]) => `楼组长：${examples.join('、')}`,

@@ -8,9 +8,8 @@ import { act, usage } from './text.js'
 import { startVolunteerSignup } from './volunteerSignup.js'
 
 /**
- * Volunteers (找茬志愿者), their points ledger, the catalogue and redemptions. The residents'
- * commands are unlisted for now: 帮助 keeps to ten lines in a building group and has no room
- * left (test/e2e/foundation.test.ts); 积分's and 随手拍's replies lead to the others.
+ * Volunteers (找茬志愿者), their points ledger, the catalogue and redemptions. 帮助 lists 积分
+ * only; its replies (and 随手拍's) lead to the others.
  */
 export const pointsCommands = [
   defineCommand({
@@ -30,7 +29,6 @@ export const pointsCommands = [
     who: 'everyone',
     where: 'anywhere',
     act: act.points,
-    unlisted: true,
     run: showPoints,
   }),
   defineCommand({

@@ -14,7 +14,7 @@ import { act, usage } from './text.js'
  * 不处理 and 报事列表 are for grid members and staff: the router knows no grid audience, so they
  * are said by anyone and the use-case checks the role and the report's building (unlisted in
  * 帮助; a grid member is told them privately when appointed, and in every report sent to them).
- * 随手拍 and 我的报事 are unlisted too, for now: 帮助 in a building group has no line left.
+ * 我的报事 is unlisted: 随手拍's replies lead to it.
  */
 export const reportCommands = [
   defineCommand({
@@ -24,7 +24,6 @@ export const reportCommands = [
     who: 'everyone',
     where: 'anywhere',
     act: act.report,
-    unlisted: true,
     run: startReport,
   }),
   defineCommand({
