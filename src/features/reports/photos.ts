@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import { saveFile } from '../../db/notices.js'
 import { attachReportFile } from '../../db/reports.js'
 import type { Ctx } from '../../kit/context.js'
-import { defineDialog, end, stay } from '../../kit/dialog.js'
+import { definePhotoWindow } from '../../kit/photoWindow.js'
 import { DONE } from './lexicon.js'
 import { sendPhoto, type Targets } from './notify.js'
 import { reportCode } from './parse.js'
@@ -22,42 +21,26 @@ const State = z.object({
 })
 type State = z.infer<typeof State>
 
-/**
- * Photos in the minutes after a report (or after 处理) follow it: kept with the report and
- * forwarded to whoever heard of it. Anything else ends the wait; a command said to the bot runs.
- */
-export const reportPhotosDialog = defineDialog<State, 'photos'>({
+/** Photos in the minutes after a report (or after 处理) follow it: kept with the report and forwarded to whoever heard of it. */
+export const reportPhotosDialog = definePhotoWindow<State>({
   name: 'report-photos',
-  version: 1,
   schema: State,
-  releaseOnCommand: true,
-  timeoutMs: PHOTO_WINDOW_MS,
-  steps: {
-    photos: {
-      answer: async (ctx, a, state) => {
-        if (a.type !== 'image') {
-          const addressed = ctx.room === null || ctx.msg.mentionsBot || DONE.test(a.plain)
-          return end(addressed ? t.photosDone(state.photos) : undefined)
-        }
-        const file = await ctx.loadImage()
-        const fileId = await saveFile(ctx.db, { ...file, now: ctx.now })
-        await attachReportFile(ctx.db, { id: state.reportId, fileId, outcome: state.outcome })
-        await sendPhoto(ctx.db, {
-          communityId: state.communityId,
-          key: `report:${state.reportId}:${state.outcome ? 'outcome' : 'photo'}:${fileId}`,
-          fileId,
-          caption: t.photoCaption(reportCode(state.reportId)),
-          targets: { rooms: state.rooms, people: state.people },
-          now: ctx.now,
-          priority: state.outcome ? 'background' : 'reply',
-        })
-        // a word per photo would flood the chat: only the first is acknowledged
-        const next = { ...state, photos: state.photos + 1 }
-        return stay(next.photos === 1 ? (state.outcome ? t.photosAck.outcome : t.photosAck.intake) : '', next)
-      },
-    },
+  windowMs: PHOTO_WINDOW_MS,
+  done: DONE,
+  forward: async (ctx, state, fileId) => {
+    await attachReportFile(ctx.db, { id: state.reportId, fileId, outcome: state.outcome })
+    await sendPhoto(ctx.db, {
+      communityId: state.communityId,
+      key: `report:${state.reportId}:${state.outcome ? 'outcome' : 'photo'}:${fileId}`,
+      fileId,
+      caption: t.photoCaption(reportCode(state.reportId)),
+      targets: { rooms: state.rooms, people: state.people },
+      now: ctx.now,
+      priority: state.outcome ? 'background' : 'reply',
+    })
   },
-  onTimeout: async () => '',
+  firstAck: (state) => (state.outcome ? t.photosAck.outcome : t.photosAck.intake),
+  doneSay: (state) => t.photosDone(state.photos),
 })
 
 /** Opens the photo window after a report or a 处理. */

@@ -1,0 +1,48 @@
+import type { z } from 'zod'
+import { saveFile } from '../db/notices.js'
+import type { Ctx } from './context.js'
+import { defineDialog, end, stay, type Dialog } from './dialog.js'
+
+/**
+ * A few minutes after a report, photos follow it: each is kept and sent on; anything else ends
+ * the wait (a command said to the bot runs). A photo posted much later is probably about
+ * something else, so the window is short. Only the first photo is acknowledged: a word per photo
+ * would flood the chat.
+ */
+export function definePhotoWindow<S extends { photos: number }>(spec: {
+  name: string
+  schema: z.ZodType<S>
+  windowMs: number
+  /** the words that close the window ("好了") */
+  done: RegExp
+  /** keeps the stored photo with its record and sends it where the report went */
+  forward: (ctx: Ctx, state: S, fileId: number) => Promise<void>
+  firstAck: (state: S) => string
+  /** said when the window is closed by a word to the bot */
+  doneSay: (state: S) => string
+}): Dialog<S, 'photos'> {
+  return defineDialog<S, 'photos'>({
+    name: spec.name,
+    version: 1,
+    schema: spec.schema,
+    releaseOnCommand: true,
+    timeoutMs: spec.windowMs,
+    steps: {
+      photos: {
+        answer: async (ctx, a, state) => {
+          if (a.type !== 'image') {
+            const addressed = ctx.room === null || ctx.msg.mentionsBot || spec.done.test(a.text) || spec.done.test(a.plain)
+            return end(addressed ? spec.doneSay(state) : undefined)
+          }
+          const file = await ctx.loadImage()
+          const fileId = await saveFile(ctx.db, { ...file, now: ctx.now })
+          await spec.forward(ctx, state, fileId)
+          const next = { ...state, photos: state.photos + 1 }
+          return stay(next.photos === 1 ? spec.firstAck(state) : '', next)
+        },
+      },
+    },
+    // the window closing ends the wait quietly
+    onTimeout: async () => '',
+  })
+}
