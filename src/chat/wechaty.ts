@@ -89,13 +89,14 @@ const number = (n: unknown): number | undefined => (typeof n === 'number' && Num
 
 /**
  * A location pin: the puppet's payload, or (wechat4u cannot give one) what its text says: the place
- * name before the colon of the first line, and `coord=lat,lng` of the map link.
+ * name before the colon of the first line, and `coord=lat,lng` of the map link. Asked of the puppet
+ * itself: Wechaty 1.20's message.toLocation() throws ("WUC can not be instantiated directly").
  */
-async function locationOf(msg: MessageInterface): Promise<LocationPin | undefined> {
+async function locationOf(bot: WechatyInterface, msg: MessageInterface): Promise<LocationPin | undefined> {
   try {
-    const loc = await msg.toLocation()
-    const name = cleanText(loc.name() || loc.address() || '')
-    if (name) return { name, address: cleanText(loc.address() || '') || undefined, latitude: number(loc.latitude()), longitude: number(loc.longitude()) }
+    const loc = await bot.puppet.messageLocation(msg.id)
+    const name = cleanText(loc.name || loc.address || '')
+    if (name) return { name, address: cleanText(loc.address || '') || undefined, latitude: number(loc.latitude), longitude: number(loc.longitude) }
   } catch {
     // not supported by this puppet: read the text
   }
@@ -106,13 +107,13 @@ async function locationOf(msg: MessageInterface): Promise<LocationPin | undefine
   return { name: name.startsWith('/') ? '' : name, ...(coord ? { latitude: Number(coord[1]), longitude: Number(coord[2]) } : {}) }
 }
 
-async function cardOf(msg: MessageInterface, type: MessageType): Promise<{ title: string; url?: string } | undefined> {
+async function cardOf(bot: WechatyInterface, msg: MessageInterface, type: MessageType): Promise<{ title: string; url?: string } | undefined> {
   try {
     if (type === 'link') {
-      const link = await msg.toUrlLink()
-      return { title: cleanText(link.title() || ''), url: link.url() || undefined }
+      const link = await bot.puppet.messageUrl(msg.id)
+      return { title: cleanText(link.title || ''), url: link.url || undefined }
     }
-    if (type === 'mini-program') return { title: cleanText((await msg.toMiniProgram()).title() || '') }
+    if (type === 'mini-program') return { title: cleanText((await bot.puppet.messageMiniProgram(msg.id)).title || '') }
   } catch {
     // the puppet cannot say: the type alone is answered
   }
@@ -145,8 +146,8 @@ export async function toInbound(bot: WechatyInterface, msg: MessageInterface, bo
     for (const n of names) text = text.replace(new RegExp(`@${escapeRe(n)}(\\u2005|\\s|$)`, 'g'), ' ')
   }
   const quote = split.quote ? { name: cleanText(split.quote.name), text: cleanText(split.quote.text), fromBot: names.includes(split.quote.name) } : undefined
-  const place = type === 'location' ? await locationOf(msg) : undefined
-  const card = type === 'link' || type === 'mini-program' ? await cardOf(msg, type) : undefined
+  const place = type === 'location' ? await locationOf(bot, msg) : undefined
+  const card = type === 'link' || type === 'mini-program' ? await cardOf(bot, msg, type) : undefined
   const fileName = type === 'file' ? cleanText(msg.payload?.filename ?? '') || undefined : undefined
   return {
     id: msg.id,

@@ -33,6 +33,7 @@ import {
   type Option,
   type Understood,
 } from '../kit/understand/index.js'
+import { CONTROL } from './lexicon.js'
 import { routerText } from './text.js'
 import { IdentityCache, type Identity } from './identityCache.js'
 import { KeyedQueue } from './keyedQueue.js'
@@ -380,7 +381,7 @@ export function createPipeline(deps: PipelineDeps) {
     }
     if (conversation) {
       const handler = dialogs[conversation.name]
-      const control = parsed.kind === 'command' && (parsed.name === '取消' || parsed.name === '返回')
+      const control = parsed.kind === 'command' && (parsed.name === CONTROL.cancel || parsed.name === CONTROL.back)
       const unread = handler?.accepts ? !handler.accepts.includes(msg.type) : !OLD_DIALOG_READS.includes(msg.type)
       const label = control && parsed.kind === 'command' ? parsed.name : unread ? `type:${msg.type}` : `dialog:${conversation.name}`
       return { do: 'dialog', label, ...(unread && !handler?.accepts ? { line: msg.type as LineType } : {}) }
@@ -445,7 +446,7 @@ export function createPipeline(deps: PipelineDeps) {
     // only a command said to the bot (not chatter next to it) ends such a dialog
     const addressed = ctx.room === null || ctx.msg.mentionsBot
     const released =
-      dialogs[conversation.name]?.releaseOnCommand && addressed && parsed.kind === 'command' && !['取消', '返回', '帮助'].includes(parsed.name)
+      dialogs[conversation.name]?.releaseOnCommand && addressed && parsed.kind === 'command' && !Object.values<string>(CONTROL).includes(parsed.name)
     if (released && parsed.kind === 'command') {
       await ctx.endDialog()
       return runCommand(ctx, { name: parsed.name, args: parsed.args })
@@ -454,14 +455,14 @@ export function createPipeline(deps: PipelineDeps) {
     if (!dialog || (!dialog.migrates && dialog.version !== conversation.version)) {
       await ctx.endDialog()
       await ctx.reply(routerText.outdated)
-    } else if (parsed.kind === 'command' && parsed.name === '取消') {
+    } else if (parsed.kind === 'command' && parsed.name === CONTROL.cancel) {
       await ctx.endDialog()
       await ctx.reply(routerText.cancelled)
-    } else if (parsed.kind === 'command' && parsed.name === '帮助' && !parsed.args) {
+    } else if (parsed.kind === 'command' && parsed.name === CONTROL.help && !parsed.args) {
       await ctx.reply(routerText.inDialog)
-    } else if (parsed.kind === 'command' && parsed.name === '返回' && dialog.onBack) {
+    } else if (parsed.kind === 'command' && parsed.name === CONTROL.back && dialog.onBack) {
       await dialog.onBack(ctx, conversation)
-    } else if (parsed.kind === 'command' && parsed.name === '返回') {
+    } else if (parsed.kind === 'command' && parsed.name === CONTROL.back) {
       await ctx.endDialog()
       await ctx.reply(routerText.left)
     } else {

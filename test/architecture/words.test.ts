@@ -94,7 +94,6 @@ const PENDING: string[] = [
   'domain/implementation/',
   'features/implementation/',
   // router and kit
-  'router/',
   'kit/',
   'features/index.ts',
 ]

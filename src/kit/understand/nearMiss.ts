@@ -57,7 +57,7 @@ function soundsLike(a: string[], b: string[]): boolean {
     slips++
   }
   // a slip in a final is only trusted in a word long enough to tell (jindou ~ jindu, not yi ~ ji)
-  return slips === 0 || (slips === 1 && b.join('').length >= 6)
+  return slips === 0 || (slips === 1 && b.join('').length >= 5)
 }
 
 /** One character wrong (same length), missing or extra, in a word of three or four characters or more. */

@@ -17,7 +17,7 @@ export interface Quote {
 
 const DASHES = /\n[ \t]*-(?:[ \t]*-){5,}[ \t]*(?:\n|$)/
 const HEAD = /^\s*「([^：:」\n]{1,64})[：:]([\s\S]*)」\s*$/
-const TAIL = /^「([^：:」\n]{1,64})[：:]([^」]*)」\s*$/
+const TAIL = /^「([^：:」\n]{1,64})[：:]([\s\S]*)」\s*$/
 
 /** The new words and the quote they answer (if the text is a quote-reply). Never throws. */
 export function splitQuote(raw: string): { words: string; quote?: Quote } {
