@@ -137,9 +137,9 @@ export async function toInbound(bot: WechatyInterface, msg: MessageInterface, bo
     } catch {
       selfId = undefined
     }
-    // "@name" in the new words only: a quoted message that @-mentioned the bot is not a mention now
+    // under a quote, "@name" in the new words only: wechat4u parses its mention list from the whole
+    // text, so a quoted message that @-mentioned the bot would count as a mention now
     mentionsBot = (split.quote ? false : await msg.mentionSelf().catch(() => false)) || names.some((n) => text.includes(`@${n}`))
-    if (split.quote && !mentionsBot) mentionsBot = (msg.payload as { mentionIdList?: string[] } | undefined)?.mentionIdList?.includes(selfId ?? '') ?? false
     for (const c of await msg.mentionList().catch(() => [] as ContactInterface[])) {
       if (c.id !== selfId) mentions.push(await contactRef(c, room))
     }
