@@ -27,7 +27,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { like, sql } from 'drizzle-orm'
 import fc from 'fast-check'
-import { MockCommunity } from '../src/chat/mockCommunity.js'
+import { MockCommunity } from '../test/support/mockCommunity.js'
 import { isPostgresUrl, openDatabase, type Database } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { conversations, inboundMessages, outbox } from '../src/db/schema.js'
@@ -190,10 +190,11 @@ async function main(): Promise<void> {
     await setup('王主任', '合并 J2 为 车棚扩建', { room: STAFF })
     await setup('王主任', '开启投票 P1-P2 每户1票 截止 明天20:00', { room: STAFF })
 
-    // the detector, checked once: a private photo outside a dialog is handled without a word (by design)
+    // the detector, checked once: a message taken back (recalled) gets no word, by design (a photo
+    // outside a dialog used to be the probe; every type sent to the bot is answered now)
     const probeBefore = world.transcript.length
     clock.advance(STEP_MS)
-    const probe = await world.say('赵六', '', { image: true })
+    const probe = await world.say('赵六', '', { type: 'recalled' })
     const probeSilent = probe !== 'handled' || world.transcript.length === probeBefore
 
     const plans = fc.sample(plan, { numRuns: N, seed: SEED })
@@ -260,7 +261,7 @@ async function main(): Promise<void> {
       `in them: U+0000 ${results.filter((r) => r.text.includes('\u0000')).length}, another C0/C1 control ${results.filter((r) => OTHER_CONTROL.test(r.text)).length}, ` +
         `a lone surrogate ${results.filter((r) => LONE.test(r.text)).length}, a command word ${results.filter((r) => COMMANDS.some((c) => r.text.includes(c.split(' ')[0]!))).length}`,
     )
-    console.log(`detector check: a private photo (handled, no reply by design) ${probeSilent ? 'counts as silent' : 'NOT counted as silent: the detector is broken'}`)
+    console.log(`detector check: a private recalled message (no reply by design) ${probeSilent ? 'counts as silent' : 'NOT counted as silent: the detector is broken'}`)
     console.log(`outcomes: ${[...byOutcome].map(([o, n]) => `${o} ${n}`).join(', ')}`)
     // none of N: the rate is below 3/N with 95% confidence (rule of three)
     const bound = silent.length === 0 ? `, < ${pct(3, N)} at 95% confidence` : ''

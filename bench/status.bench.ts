@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import Fastify from 'fastify'
 import postgres from 'postgres'
-import { MockCommunity } from '../src/chat/mockCommunity.js'
+import { MockCommunity } from '../test/support/mockCommunity.js'
 import { scratchDatabase } from './scratch.js'
 
 const { values: argv } = parseArgs({ options: { requests: { type: 'string', default: '1000' }, blips: { type: 'string', default: '10' } } })

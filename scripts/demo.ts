@@ -2,7 +2,7 @@
  * `npm run demo` — a scripted community on wechaty-puppet-mock, driven against the real app
  * (in-memory PGlite, real clock, no network), printed as the chat transcript both sides see.
  */
-import { BOT_NAME, MockCommunity } from '../src/chat/mockCommunity.js'
+import { BOT_NAME, MockCommunity } from '../test/support/mockCommunity.js'
 import { openDatabase, type Database } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 

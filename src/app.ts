@@ -19,6 +19,7 @@ import { outboxText } from './outbox/text.js'
 import { appText, DEFAULT_BOT_NAME } from './app.text.js'
 import { COMMANDS, DIALOGS } from './features/index.js'
 import { createRegistry } from './kit/registry.js'
+import { understandingDialogs } from './kit/understand/index.js'
 import { createPipeline, type Outcome } from './router/pipeline.js'
 import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { createBotState, tapErrors, type BotStateSnapshot } from './kit/botState.js'
@@ -203,7 +204,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       cron: '30 3 * * *',
       run: ({ db: jobDb, now: at }) => purgeInbound({ db: jobDb, now: at, retentionDays: config.inboundRetentionDays }),
     },
-    { name: 'expire-dialogs', cron: '* * * * *', run: ({ db: jobDb, now: at }) => expireDialogs(jobDb, { now: at, dialogs: DIALOGS }) },
+    { name: 'expire-dialogs', cron: '* * * * *', run: ({ db: jobDb, now: at }) => expireDialogs(jobDb, { now: at, dialogs: { ...DIALOGS, ...understandingDialogs } }) },
     {
       name: 'suggestion-digest',
       cron: '30 8 * * *',

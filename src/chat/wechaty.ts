@@ -2,7 +2,8 @@ import type { ContactInterface, MessageInterface, RoomInterface, WechatyInterfac
 import { FileBox } from 'file-box'
 import { types } from 'wechaty'
 import { cleanText } from '../domain/text.js'
-import type { ChatGateway, ChatTarget, ContactRef, InboundMessage, RoomRef, RoomSnapshot } from './types.js'
+import { splitQuote } from '../kit/understand/quote.js'
+import type { ChatGateway, ChatTarget, ContactRef, InboundMessage, LocationPin, MessageType, RoomRef, RoomSnapshot } from './types.js'
 
 /** The only place that knows Wechaty: messages and room events become plain shapes. */
 
@@ -66,27 +67,88 @@ async function botNames(bot: WechatyInterface, configured: string | undefined, r
   return [...names].filter(Boolean)
 }
 
+/** Wechaty's message types, named plainly. */
+const TYPES: Partial<Record<number, MessageType>> = {
+  [types.Message.Text]: 'text',
+  [types.Message.Image]: 'image',
+  [types.Message.Audio]: 'voice',
+  [types.Message.Video]: 'video',
+  [types.Message.Location]: 'location',
+  [types.Message.Url]: 'link',
+  [types.Message.MiniProgram]: 'mini-program',
+  [types.Message.Attachment]: 'file',
+  [types.Message.Emoticon]: 'sticker',
+  [types.Message.Contact]: 'contact',
+  [types.Message.ChatHistory]: 'chat-history',
+  [types.Message.Transfer]: 'money',
+  [types.Message.RedEnvelope]: 'money',
+  [types.Message.Recalled]: 'recalled',
+}
+
+const number = (n: unknown): number | undefined => (typeof n === 'number' && Number.isFinite(n) ? n : undefined)
+
+/**
+ * A location pin: the puppet's payload, or (wechat4u cannot give one) what its text says: the place
+ * name before the colon of the first line, and `coord=lat,lng` of the map link. Asked of the puppet
+ * itself: Wechaty 1.20's message.toLocation() throws ("WUC can not be instantiated directly").
+ */
+async function locationOf(bot: WechatyInterface, msg: MessageInterface): Promise<LocationPin | undefined> {
+  try {
+    const loc = await bot.puppet.messageLocation(msg.id)
+    const name = cleanText(loc.name || loc.address || '')
+    if (name) return { name, address: cleanText(loc.address || '') || undefined, latitude: number(loc.latitude), longitude: number(loc.longitude) }
+  } catch {
+    // not supported by this puppet: read the text
+  }
+  const text = cleanText(msg.text() || '')
+  const name = text.split('\n')[0]!.replace(/[:：]\s*$/, '').trim()
+  const coord = /coord=(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)/.exec(text)
+  if (!name && !coord) return undefined
+  return { name: name.startsWith('/') ? '' : name, ...(coord ? { latitude: Number(coord[1]), longitude: Number(coord[2]) } : {}) }
+}
+
+async function cardOf(bot: WechatyInterface, msg: MessageInterface, type: MessageType): Promise<{ title: string; url?: string } | undefined> {
+  try {
+    if (type === 'link') {
+      const link = await bot.puppet.messageUrl(msg.id)
+      return { title: cleanText(link.title || ''), url: link.url || undefined }
+    }
+    if (type === 'mini-program') return { title: cleanText((await bot.puppet.messageMiniProgram(msg.id)).title || '') }
+  } catch {
+    // the puppet cannot say: the type alone is answered
+  }
+  return undefined
+}
+
 export async function toInbound(bot: WechatyInterface, msg: MessageInterface, botName?: string): Promise<InboundMessage> {
   const room = msg.room()
   const talker = msg.talker()
-  const type = msg.type() === types.Message.Text ? 'text' : msg.type() === types.Message.Image ? 'image' : 'other'
-  let text = type === 'text' ? msg.text() : ''
+  const type: MessageType = TYPES[msg.type()] ?? 'other'
+  // a quote-reply: the new words are the message, the quote its context (kit/understand/quote.ts)
+  const split = type === 'text' ? splitQuote(msg.text()) : { words: '' }
+  let text = split.words
   let mentionsBot = false
   const mentions: ContactRef[] = []
+  const names = room || split.quote ? await botNames(bot, botName, room ?? undefined) : []
   if (room) {
-    const names = await botNames(bot, botName, room)
     let selfId: string | undefined
     try {
       selfId = bot.currentUser.id
     } catch {
       selfId = undefined
     }
-    mentionsBot = (await msg.mentionSelf().catch(() => false)) || names.some((n) => text.includes(`@${n}`))
+    // under a quote, "@name" in the new words only: wechat4u parses its mention list from the whole
+    // text, so a quoted message that @-mentioned the bot would count as a mention now
+    mentionsBot = (split.quote ? false : await msg.mentionSelf().catch(() => false)) || names.some((n) => text.includes(`@${n}`))
     for (const c of await msg.mentionList().catch(() => [] as ContactInterface[])) {
       if (c.id !== selfId) mentions.push(await contactRef(c, room))
     }
     for (const n of names) text = text.replace(new RegExp(`@${escapeRe(n)}(\\u2005|\\s|$)`, 'g'), ' ')
   }
+  const quote = split.quote ? { name: cleanText(split.quote.name), text: cleanText(split.quote.text), fromBot: names.includes(split.quote.name) } : undefined
+  const place = type === 'location' ? await locationOf(bot, msg) : undefined
+  const card = type === 'link' || type === 'mini-program' ? await cardOf(bot, msg, type) : undefined
+  const fileName = type === 'file' ? cleanText(msg.payload?.filename ?? '') || undefined : undefined
   return {
     id: msg.id,
     sentAt: msg.date(),
@@ -97,6 +159,10 @@ export async function toInbound(bot: WechatyInterface, msg: MessageInterface, bo
     text: cleanText(text).trim(),
     mentionsBot,
     mentions,
+    ...(quote ? { quote } : {}),
+    ...(place ? { place } : {}),
+    ...(card ? { card } : {}),
+    ...(fileName ? { fileName } : {}),
   }
 }
 
@@ -166,7 +232,9 @@ export function wechatyGateway(bot: WechatyInterface): ChatGateway {
       const msg = await bot.Message.find({ id: messageId })
       if (!msg) throw new Error(`message ${messageId} not found`)
       const box = await msg.toFileBox()
-      return { name: box.name, mediaType: box.mediaType || 'image/jpeg', base64: await box.toBase64() }
+      // wechat4u puts a voice message's length (ms) in the box's metadata
+      const durationMs = number((box.metadata as { voiceLength?: unknown } | undefined)?.voiceLength)
+      return { name: box.name, mediaType: box.mediaType || 'image/jpeg', base64: await box.toBase64(), ...(durationMs !== undefined ? { durationMs } : {}) }
     },
     async announce(roomPuppetId, text) {
       try {

@@ -76,7 +76,9 @@ export function convertNumerals(s: string): string {
     .replace(numeralBeforeCounter, (m: string, _run: string, offset: number) => {
       if (m === '十' && s[offset + 1] === '分' && s[offset + 2] !== '钟') return m // 十分 = "very"
       if (m === '一' && offset > 0 && WORD_BEFORE_ONE.has(s[offset - 1]!)) return m
-      return numeralDigits(m) ?? m
+      const digits = numeralDigits(m)
+      // P1五分 is P1 5分, not P15分: never glue the digits onto a number before them
+      return digits === undefined ? m : offset > 0 && /\d/.test(s[offset - 1]!) ? ` ${digits}` : digits
     })
     .replace(numeralToken, (_m, pre: string, num: string) => pre + (numeralDigits(num) ?? num))
 }

@@ -1,4 +1,4 @@
-import type { FilePayload, InboundMessage } from '../chat/types.js'
+import type { FilePayload, InboundMessage, MessageType } from '../chat/types.js'
 import type { Config } from '../config.js'
 import type { Conversation } from '../db/conversations.js'
 import type { Db } from '../db/client.js'
@@ -32,7 +32,7 @@ export interface Ctx {
   reply(text: string): Promise<void>
   /** a reply that neither names the talker nor links to their record (after they erased it) */
   replyPlain(text: string): Promise<void>
-  /** the picture of this message (when it is an image) */
+  /** the file of this message (an image, a voice message, a file) */
   loadImage(): Promise<FilePayload>
   /** timeoutMs: a shorter idle timeout than the configured one (never longer) */
   startDialog(p: { name: string; version: number; step: string; state: Record<string, unknown>; timeoutMs?: number }): Promise<void>
@@ -68,6 +68,11 @@ export interface DialogHandler {
   onBack?(ctx: Ctx, conversation: Conversation): Promise<void>
   /** a command said during the dialog ends it and runs (a dialog that only waits for extras, like photos) */
   releaseOnCommand?: boolean
+  /**
+   * the message types it reads (the dialog engine's say so, and answer any other with a line and
+   * the question again); absent: the router answers types other than text and images itself
+   */
+  accepts?: readonly MessageType[]
   /** the idle timeout passed: keep what is worth keeping; returns what to tell the person ('' = nothing) */
   onTimeout?(p: { db: Db; conversation: Conversation; now: Date }): Promise<string>
 }

@@ -1,9 +1,11 @@
 import type { z } from 'zod'
+import type { MessageType } from '../chat/types.js'
 import type { Conversation } from '../db/conversations.js'
 import type { Db } from '../db/client.js'
 import { normalizeInput } from '../domain/text.js'
 import type { Ctx, DialogHandler } from './context.js'
 import { dialogText } from './text.js'
+import { typeInDialog, type LineType } from './understand/text.js'
 
 /**
  * One dialog engine. A dialog is a table of steps — what to ask, how an answer is read, where it
@@ -14,9 +16,11 @@ import { dialogText } from './text.js'
 /** One answer as a step sees it. */
 export interface Answer {
   type: Ctx['msg']['type']
-  /** the words, trimmed ('' for a picture) */
+  /** the words, trimmed ('' for a picture): what the person wrote, to keep and show */
   text: string
-  /** the words for matching: normalized, without spaces and sentence punctuation */
+  /** the words in Simplified characters, trimmed: to parse (an address, a number) */
+  simplified: string
+  /** the words for matching: Simplified, normalized, without spaces and sentence punctuation */
   plain: string
 }
 
@@ -68,6 +72,11 @@ export interface DialogSpec<S, K extends string> {
   intercept?: (ctx: Ctx, answer: Answer, state: S, step: K) => Promise<Go<S, K> | undefined>
   /** a command said during the dialog ends it and runs (a dialog that only waits for extras) */
   releaseOnCommand?: boolean
+  /**
+   * the message types its steps read (default text and images); any other gets a short line and
+   * the question again (a voice message: "请打字回答")
+   */
+  accepts?: readonly MessageType[]
   /** an idle timeout shorter than the configured one */
   timeoutMs?: number
   /** the idle timeout passed: keep what is worth keeping; returns what to tell the person ('' = nothing) */
@@ -89,8 +98,12 @@ export interface Dialog<S, K extends string> {
 
 export function answerOf(ctx: Ctx): Answer {
   const text = ctx.msg.type === 'text' ? ctx.msg.text.trim() : ''
-  return { type: ctx.msg.type, text, plain: normalizeInput(text).replace(/[。.!！?？,，\s]/g, '') }
+  const simplified = ctx.msg.type === 'text' ? (ctx.msg.simplified ?? ctx.msg.text).trim() : ''
+  return { type: ctx.msg.type, text, simplified, plain: normalizeInput(simplified).replace(/[。.!！?？,，\s]/g, '') }
 }
+
+/** What a dialog reads when it does not say: words and pictures. */
+export const DEFAULT_ACCEPTS: readonly MessageType[] = ['text', 'image']
 
 export function defineDialog<S, K extends string>(spec: DialogSpec<S, K>): Dialog<S, K> {
   const isStep = (step: string): step is K => Object.hasOwn(spec.steps, step)
@@ -115,7 +128,7 @@ export function defineDialog<S, K extends string>(spec: DialogSpec<S, K>): Dialo
 
   /** one reply: what is said, then the question, run together (a say ending in '\n' breaks the line) */
   async function say(ctx: Ctx, ...parts: (string | undefined)[]): Promise<void> {
-    const text = parts.filter(Boolean).join('')
+    const text = parts.filter(Boolean).join('').trimEnd()
     if (text) await ctx.reply(text)
   }
 
@@ -153,14 +166,18 @@ export function defineDialog<S, K extends string>(spec: DialogSpec<S, K>): Dialo
     return null
   }
 
+  const accepts = spec.accepts ?? DEFAULT_ACCEPTS
   const handler: DialogHandler = {
     version: spec.version,
     migrates: true,
     releaseOnCommand: spec.releaseOnCommand,
+    accepts,
     async onMessage(ctx, c) {
       const loaded = await load(ctx, c)
       if (!loaded) return
       const answer = answerOf(ctx)
+      // a voice message, a link…: say it has to be typed, and ask again
+      if (!accepts.includes(answer.type) && answer.type !== 'recalled') return say(ctx, typeInDialog(answer.type as LineType), await promptOf(ctx, loaded.step, loaded.state))
       const go = (await spec.intercept?.(ctx, answer, loaded.state, loaded.step)) ?? (await spec.steps[loaded.step].answer(ctx, answer, loaded.state))
       return follow(ctx, loaded.step, loaded.state, go)
     },

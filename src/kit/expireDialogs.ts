@@ -1,6 +1,6 @@
 import { and, asc, eq, lte } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
-import { conversations, roomMembers, people } from '../db/schema.js'
+import { conversations } from '../db/schema.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { DialogHandler } from './context.js'
 import type { Conversation } from '../db/conversations.js'
@@ -37,20 +37,13 @@ export async function expireDialogs(db: Db, p: { now: Date; dialogs: Record<stri
       // a dialog with nothing to say on timeout (e.g. waiting for optional photos)
       if (!notice) return
       const roomId = conversation.chatKey.startsWith('room:') ? Number(conversation.chatKey.slice(5)) : null
-      let body = notice
-      if (roomId !== null) {
-        const [who] = await tx
-          .select({ nickname: roomMembers.nickname, name: people.name })
-          .from(people)
-          .leftJoin(roomMembers, and(eq(roomMembers.personId, people.id), eq(roomMembers.roomId, roomId)))
-          .where(eq(people.id, conversation.personId))
-        body = `@${who?.nickname ?? who?.name ?? ''} ${notice}`
-      }
       await enqueueMessage(tx, {
         key: `dialog-timeout:${conversation.id}:${conversation.updatedAt.getTime()}`,
-        body,
+        body: notice,
         roomId,
         personId: roomId === null ? conversation.personId : null,
+        // in a group, the person is @-mentioned for real (the puppet puts their name in front)
+        ...(roomId !== null ? { mentions: [conversation.personId] } : {}),
         now: p.now,
       })
     })

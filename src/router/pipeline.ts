@@ -1,5 +1,5 @@
 import type { Logger } from 'pino'
-import type { ContactRef, FilePayload, InboundMessage } from '../chat/types.js'
+import type { ContactRef, FilePayload, InboundMessage, MessageType } from '../chat/types.js'
 import type { Config } from '../config.js'
 import { expireConversation } from '../kit/expireDialogs.js'
 import { chatKeyOf, endConversation, findConversation, saveConversation, type Conversation } from '../db/conversations.js'
@@ -11,11 +11,30 @@ import { getPerson, memberCommunityIds, resolvePerson, staffCommunityIds, type P
 import { getRoom, type Room } from '../db/rooms.js'
 import { admitRoom } from '../features/staff/index.js'
 import { isAppError, type AppError } from '../domain/errors.js'
-import { cleanText, cut } from '../domain/text.js'
+import { cleanText, cut, normalizeInput } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
-import { checkAccess } from '../kit/access.js'
+import { checkAccess, refusalFor, standingOf } from '../kit/access.js'
 import type { Ctx, DialogHandler, Runtime } from '../kit/context.js'
 import { unknownCommandReply, type ParsedCommand, type Registry } from '../kit/registry.js'
+import {
+  askAbout,
+  GUESS_DIALOG,
+  guessText,
+  isHarmless,
+  pendingGuess,
+  readBare,
+  readQuote,
+  smallTalkText,
+  typeInOldDialog,
+  typeLine,
+  understandingDialogs,
+  yesOrNo,
+  type LineType,
+  type Option,
+  type Understood,
+} from '../kit/understand/index.js'
+import { CONTROL } from './lexicon.js'
+import { routerText } from './text.js'
 import { IdentityCache, type Identity } from './identityCache.js'
 import { KeyedQueue } from './keyedQueue.js'
 
@@ -47,14 +66,27 @@ export interface PipelineDeps {
   runtime?: Runtime
 }
 
-/** What the inbound log records as the message's command. */
-function commandLabel(parsed: ParsedCommand, conversation: Conversation | null): string | null {
-  if (parsed.kind === 'command' && (parsed.name === '取消' || parsed.name === '返回')) return parsed.name
-  if (conversation) return `dialog:${conversation.name}`
-  return parsed.kind === 'command' ? parsed.name : null
-}
+/**
+ * What a message will do, decided before it is logged (the log records it as the command):
+ * answer the open dialog, run a command, ask about a guess, say a line, or nothing.
+ * dropGuess: a guess waiting for 「是」 lapses first.
+ */
+type Plan = (
+  | { do: 'dialog'; label: string; line?: LineType }
+  | { do: 'run'; option: Option; label: string }
+  | { do: 'ask'; option: Option; label: string }
+  | { do: 'say'; text: string; label: string | null }
+  | { do: 'decline'; label: string }
+  | { do: 'ignore' }
+) & { dropGuess?: boolean; understood?: boolean }
 
-/** A reply where the message came from: in a group, @-mentioning the talker. */
+/** Words and pictures go to any dialog; other types only to a dialog that says it reads them. */
+const OLD_DIALOG_READS: readonly MessageType[] = ['text', 'image']
+
+/**
+ * A reply where the message came from: in a group, @-mentioning the talker for real (the puppet's
+ * mention list: WeChat notifies them; the name goes in front, as before).
+ */
 function replyTo(
   tx: Db,
   p: { msg: InboundMessage; room: Room | null; person: Person; key: string; text: string; communityId: number | null; now: Date; plain?: boolean },
@@ -62,12 +94,13 @@ function replyTo(
   const { msg, room } = p
   return enqueueMessage(tx, {
     key: p.key,
-    body: room && !p.plain ? `@${msg.talker.nickname || msg.talker.name} ${p.text}` : p.text,
+    body: p.text,
     roomId: room?.id ?? null,
     personId: room || p.plain ? null : p.person.id,
     puppetTo: room ? msg.room!.puppetId : msg.talker.puppetId,
     communityId: p.communityId,
     now: p.now,
+    ...(room && !p.plain ? { mentions: [p.person.id] } : {}),
   })
 }
 
@@ -80,6 +113,10 @@ function storable(msg: InboundMessage): InboundMessage {
     talker: contact(msg.talker),
     room: msg.room ? { ...msg.room, topic: cleanText(msg.room.topic) } : undefined,
     mentions: msg.mentions.map(contact),
+    ...(msg.quote ? { quote: { ...msg.quote, name: cleanText(msg.quote.name), text: cleanText(msg.quote.text) } } : {}),
+    ...(msg.place ? { place: { ...msg.place, name: cleanText(msg.place.name) } } : {}),
+    ...(msg.card ? { card: { ...msg.card, title: cleanText(msg.card.title) } } : {}),
+    ...(msg.fileName !== undefined ? { fileName: cleanText(msg.fileName) } : {}),
   }
 }
 
@@ -88,7 +125,6 @@ const noRuntime: Runtime = {
   jobNames: [],
 }
 
-const SORRY = '抱歉，刚才出了点问题，没有办成。请稍后再试，或联系居委。'
 
 /**
  * Inbound path: drop own messages → per-talker queue → group chatter not for the bot is logged
@@ -102,6 +138,8 @@ export function createPipeline(deps: PipelineDeps) {
   const identity = new IdentityCache()
   const db = deps.database.db
   const operator = deps.operator ?? ((line: string) => deps.log.warn(line))
+  // the understanding layer's own dialog (a guess waiting for 「是」) next to the features'
+  const dialogs: Record<string, DialogHandler> = { ...deps.dialogs, ...understandingDialogs }
 
   async function process(msg: InboundMessage): Promise<Outcome> {
     // the first arrival's time: staleness and timestamps stay the same on every retry
@@ -153,7 +191,8 @@ export function createPipeline(deps: PipelineDeps) {
 
   /** Addressed messages go straight into one transaction; group chatter takes the hot path. */
   async function route(msg: InboundMessage, now: Date): Promise<Routed> {
-    if (!msg.room || msg.mentionsBot) return handle(msg, now)
+    // a quote-reply to the bot is read like a mention (acted on only if understood)
+    if (!msg.room || msg.mentionsBot || msg.quote?.fromBot) return handle(msg, now)
     try {
       return await chatter(msg, now)
     } catch (err) {
@@ -230,7 +269,7 @@ export function createPipeline(deps: PipelineDeps) {
           (await inboundIdOf(tx, msg.id))
         if (id === undefined) return
         await markInbound(tx, { id, status: 'failed', error: err instanceof Error ? cut(err.message, 500) : String(err) })
-        await replyTo(tx, { msg, room, person, key: `reply:${id}:error`, text: SORRY, communityId: room?.communityId ?? null, now })
+        await replyTo(tx, { msg, room, person, key: `reply:${id}:error`, text: routerText.sorry, communityId: room?.communityId ?? null, now })
       })
       deps.onEnqueued()
       return 'recorded'
@@ -256,16 +295,28 @@ export function createPipeline(deps: PipelineDeps) {
     // timed out but the job has not run yet: end it the same way, and say so with the reply
     let expiredNotice: string | undefined
     if (conversation && conversation.expiresAt <= now) {
-      expiredNotice = await expireConversation(tx, { conversation, now, dialogs: deps.dialogs })
+      expiredNotice = await expireConversation(tx, { conversation, now, dialogs })
       conversation = null
     }
     const stale = isStale(msg, now)
     const addressed = !room || msg.mentionsBot
-    const acting = !stale && (addressed || conversation !== null)
-    const parsed = msg.type === 'text' ? deps.registry.parse(msg.text) : ({ kind: 'empty' } as const)
+    // a quote-reply to the bot's message in a group, without @: acted on only if understood
+    const soft = !addressed && msg.quote?.fromBot === true && conversation === null
+    let plan: Plan = { do: 'ignore' }
+    let ctx: Ctx | undefined
+    let parsed: ParsedCommand = { kind: 'empty' }
+    if (!stale && (addressed || conversation !== null || soft)) {
+      // the parse and the dialogs read Simplified; what is logged and stored is what was written
+      const read: InboundMessage = msg.type === 'text' ? { ...msg, simplified: deps.registry.simplify(msg.text) } : msg
+      ctx = await buildCtx(tx, { msg: read, now, inboundId: 0, person, room, conversation, chatKey, staffOf })
+      parsed = msg.type === 'text' ? deps.registry.parse(msg.text) : { kind: 'empty' }
+      plan = await planFor(ctx, parsed, conversation, addressed)
+      if (soft && !plan.understood) plan = { do: 'ignore' }
+    }
     // logged with its final status: a failure rolls this back and is recorded apart
+    const acting = plan.do !== 'ignore'
     const status = stale ? 'stale' : acting ? 'handled' : 'ignored'
-    const command = acting ? commandLabel(parsed, conversation) : null
+    const command = plan.do === 'ignore' ? null : plan.label
     let inboundId = loggedId
     if (inboundId === undefined) {
       inboundId = await logInbound(tx, { msg, roomId: room?.id ?? null, personId: person.id, status, command, now })
@@ -274,63 +325,149 @@ export function createPipeline(deps: PipelineDeps) {
       // chatter was logged without its words; an answer to a dialog keeps them like any command
       await markInbound(tx, { id: inboundId, status, command, ...(acting ? { text: msg.text } : {}) })
     }
-    if (!acting) return { outcome: status === 'stale' ? 'stale' : 'ignored', enqueued: false }
+    if (!acting || !ctx) return { outcome: status === 'stale' ? 'stale' : 'ignored', enqueued: false }
 
     let enqueued = false
     let replyNo = 0
     const after: ((db: Db) => Promise<void>)[] = []
-    const ctx = await buildCtx(tx, { msg, now, inboundId, person, room, conversation, chatKey, staffOf })
+    const id = inboundId
+    ctx.inboundId = id
     ctx.afterCommit = (task) => void after.push(task)
-    ctx.reply = async (text: string) => {
+    const reply = (plain: boolean) => async (text: string) => {
       enqueued = true
-      await replyTo(tx, { msg, room, person, key: `reply:${inboundId}:${replyNo++}`, text, communityId: ctx.community?.id ?? null, now })
+      await replyTo(tx, { msg, room, person, key: `reply:${id}:${replyNo++}`, text, communityId: ctx!.community?.id ?? null, now, plain })
     }
-    ctx.replyPlain = async (text: string) => {
-      enqueued = true
-      await replyTo(tx, { msg, room, person, key: `reply:${inboundId}:${replyNo++}`, text, communityId: ctx.community?.id ?? null, now, plain: true })
-    }
+    ctx.reply = reply(false)
+    ctx.replyPlain = reply(true)
 
     if (expiredNotice) await ctx.reply(expiredNotice)
+    if (plan.dropGuess) await ctx.endDialog()
     // an expected refusal: say why, change nothing else
     if (refusal) await ctx.reply(refusal.message)
-    else await dispatch(ctx, conversation, parsed)
+    else await execute(ctx, plan, conversation, parsed)
     return { outcome: 'handled', enqueued, after }
   }
 
-  async function dispatch(ctx: Ctx, conversation: Conversation | null, parsed: ParsedCommand): Promise<void> {
+  /** The person's standing, asked once per message and only when a guess needs it. */
+  async function allowed(ctx: Ctx, options: Option[]): Promise<Option[]> {
+    const specs = options.map((o) => ({ o, spec: deps.registry.find(o.name) })).filter((x) => x.spec)
+    if (!specs.length) return []
+    const standing = await standingOf(ctx, { head: specs.some((x) => x.spec!.who === 'head'), liaison: specs.some((x) => x.spec!.who === 'partner') })
+    return specs.filter((x) => !refusalFor(x.spec!, ctx.room, standing)).map((x) => x.o)
+  }
+
+  const hint = (ctx: Ctx, suggestion?: string): Plan => {
+    const text = normalizeInput(ctx.msg.simplified ?? ctx.msg.text) || ctx.msg.text
+    return { do: 'say', text: unknownCommandReply({ text, ...(suggestion ? { suggestion } : {}) }), label: null }
+  }
+
+  const fromContext = (u: Understood): Plan =>
+    u.do === 'say'
+      ? { do: 'say', text: u.text, label: u.label, understood: true }
+      : { do: u.do, option: u.option, label: u.do === 'run' ? u.option.name : `guess:${u.option.name}`, understood: true }
+
+  async function planFor(ctx: Ctx, parsed: ParsedCommand, conversation: Conversation | null, addressed: boolean): Promise<Plan> {
+    const { msg } = ctx
+    // someone took a message back: nothing to answer
+    if (msg.type === 'recalled') return { do: 'ignore' }
+    if (conversation?.name === GUESS_DIALOG) {
+      const guess = pendingGuess(conversation)
+      const answer = msg.type === 'text' ? yesOrNo(msg.simplified ?? msg.text) : undefined
+      if (guess && answer === 'yes') return { do: 'run', option: guess, label: guess.name, dropGuess: true, understood: true }
+      if (answer === 'no') return { do: 'decline', label: 'guess:no', dropGuess: true }
+      // chatter next to the question keeps it open; anything else said to the bot is read afresh
+      if (!addressed) return { do: 'ignore' }
+      return { ...(await planFresh(ctx, parsed)), dropGuess: true }
+    }
+    if (conversation) {
+      const handler = dialogs[conversation.name]
+      const control = parsed.kind === 'command' && (parsed.name === CONTROL.cancel || parsed.name === CONTROL.back)
+      const unread = handler?.accepts ? !handler.accepts.includes(msg.type) : !OLD_DIALOG_READS.includes(msg.type)
+      const label = control && parsed.kind === 'command' ? parsed.name : unread ? `type:${msg.type}` : `dialog:${conversation.name}`
+      return { do: 'dialog', label, ...(unread && !handler?.accepts ? { line: msg.type as LineType } : {}) }
+    }
+    return planFresh(ctx, parsed)
+  }
+
+  /** A message outside any dialog: its type, the quote it answers, then its words. */
+  async function planFresh(ctx: Ctx, parsed: ParsedCommand): Promise<Plan> {
+    const { msg } = ctx
+    if (msg.type !== 'text') return { do: 'say', text: typeLine(msg.type as LineType, { place: msg.place?.name }), label: `type:${msg.type}` }
+    const quoted = await readQuote(ctx, parsed)
+    if (quoted) return fromContext(quoted)
+    switch (parsed.kind) {
+      case 'empty':
+        return { do: 'say', text: routerText.hello, label: null }
+      case 'command':
+        return { do: 'run', option: { name: parsed.name, args: parsed.args }, label: parsed.name, understood: true }
+      case 'guess': {
+        const options = await allowed(ctx, parsed.options)
+        if (options.length !== 1) return hint(ctx, options[0]?.name)
+        const option = options[0]!
+        // showing things runs; anything that would change something is asked first
+        return isHarmless(option) ? { do: 'run', option, label: option.name } : { do: 'ask', option, label: `guess:${option.name}` }
+      }
+      case 'unknown': {
+        if (parsed.talk) return { do: 'say', text: smallTalkText[parsed.talk], label: 'chat' }
+        const bare = await readBare(ctx)
+        if (bare) return fromContext(bare)
+        return hint(ctx, parsed.suggestion)
+      }
+    }
+  }
+
+  async function execute(ctx: Ctx, plan: Plan, conversation: Conversation | null, parsed: ParsedCommand): Promise<void> {
+    switch (plan.do) {
+      case 'ignore':
+        return
+      case 'dialog':
+        if (plan.line) return ctx.reply(typeInOldDialog(plan.line))
+        return answerDialog(ctx, conversation!, parsed)
+      case 'run':
+        return runCommand(ctx, plan.option)
+      case 'ask':
+        return askAbout(ctx, plan.option)
+      case 'say':
+        return ctx.reply(plan.text)
+      case 'decline':
+        return ctx.reply(guessText.declined)
+    }
+  }
+
+  async function runCommand(ctx: Ctx, option: Option): Promise<void> {
+    const spec = deps.registry.find(option.name)
+    if (!spec) return ctx.reply(routerText.notYet(option.name))
+    // who and where, before the handler runs: a refusal is an AppError like any other
+    await checkAccess(ctx, spec)
+    await spec.run(ctx, option.args)
+  }
+
+  async function answerDialog(ctx: Ctx, conversation: Conversation, parsed: ParsedCommand): Promise<void> {
     // only a command said to the bot (not chatter next to it) ends such a dialog
     const addressed = ctx.room === null || ctx.msg.mentionsBot
     const released =
-      conversation && deps.dialogs[conversation.name]?.releaseOnCommand && addressed && parsed.kind === 'command' && !['取消', '返回', '帮助'].includes(parsed.name)
-    if (released) await ctx.endDialog()
-    if (conversation && !released) {
-      const dialog = deps.dialogs[conversation.name]
-      if (!dialog || (!dialog.migrates && dialog.version !== conversation.version)) {
-        await ctx.endDialog()
-        await ctx.reply('抱歉，系统刚升级，刚才的操作要重新开始。')
-      } else if (parsed.kind === 'command' && parsed.name === '取消') {
-        await ctx.endDialog()
-        await ctx.reply('好的，已取消。')
-      } else if (parsed.kind === 'command' && parsed.name === '帮助' && !parsed.args) {
-        await ctx.reply('您正在填写中：请回答上一个问题。回复「返回」回上一步，「取消」退出。')
-      } else if (parsed.kind === 'command' && parsed.name === '返回' && dialog.onBack) {
-        await dialog.onBack(ctx, conversation)
-      } else if (parsed.kind === 'command' && parsed.name === '返回') {
-        await ctx.endDialog()
-        await ctx.reply('好的，已退出。')
-      } else {
-        await dialog.onMessage(ctx, conversation)
-      }
-      return
+      dialogs[conversation.name]?.releaseOnCommand && addressed && parsed.kind === 'command' && !Object.values<string>(CONTROL).includes(parsed.name)
+    if (released && parsed.kind === 'command') {
+      await ctx.endDialog()
+      return runCommand(ctx, { name: parsed.name, args: parsed.args })
     }
-    if (ctx.msg.type !== 'text') return
-    if (parsed.kind === 'empty') return ctx.reply('您好！发「帮助」看看我能做什么。')
-    if (parsed.kind === 'unknown') return ctx.reply(unknownCommandReply(parsed))
-    const spec = deps.registry.find(parsed.name)
-    if (!spec) return ctx.reply(`「${parsed.name}」功能还没开通，敬请期待。发「帮助」看看现在能做什么。`)
-    // who and where, before the handler runs: a refusal is an AppError like any other
-    await checkAccess(ctx, spec)
-    await spec.run(ctx, parsed.args)
+    const dialog = dialogs[conversation.name]
+    if (!dialog || (!dialog.migrates && dialog.version !== conversation.version)) {
+      await ctx.endDialog()
+      await ctx.reply(routerText.outdated)
+    } else if (parsed.kind === 'command' && parsed.name === CONTROL.cancel) {
+      await ctx.endDialog()
+      await ctx.reply(routerText.cancelled)
+    } else if (parsed.kind === 'command' && parsed.name === CONTROL.help && !parsed.args) {
+      await ctx.reply(routerText.inDialog)
+    } else if (parsed.kind === 'command' && parsed.name === CONTROL.back && dialog.onBack) {
+      await dialog.onBack(ctx, conversation)
+    } else if (parsed.kind === 'command' && parsed.name === CONTROL.back) {
+      await ctx.endDialog()
+      await ctx.reply(routerText.left)
+    } else {
+      await dialog.onMessage(ctx, conversation)
+    }
   }
 
   async function buildCtx(

@@ -13,7 +13,6 @@ const PENDING: string[] = [
   'chat/wechaty.ts',
   'chat/mockCommunity.ts',
   // router and kit
-  'router/',
   'kit/',
 ]
 

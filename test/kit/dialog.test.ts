@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { z } from 'zod'
+import type { MessageType } from '../../src/chat/types.js'
 import { findConversation } from '../../src/db/conversations.js'
-import { again, ask, defineDialog, end, stay } from '../../src/kit/dialog.js'
+import { again, answerOf, ask, defineDialog, end, stay } from '../../src/kit/dialog.js'
+import { typeInDialog } from '../../src/kit/understand/text.js'
 import { dialogText } from '../../src/kit/text.js'
 import { testCtx } from '../support/ctx.js'
 import { testDatabase } from '../support/db.js'
@@ -41,8 +43,8 @@ describe('the dialog engine', () => {
   afterAll(() => database.close())
 
   /** one message to the open form, as the router would hand it over */
-  async function answer(text: string) {
-    const ctx = await testCtx(database.db, { text })
+  async function answer(text: string, type: MessageType = 'text') {
+    const ctx = await testCtx(database.db, { text, type })
     if (!ctx.conversation) throw new Error('no open dialog')
     if (text === '返回') await form.handler.onBack!(ctx, ctx.conversation)
     else await form.handler.onMessage(ctx, ctx.conversation)
@@ -83,6 +85,35 @@ describe('the dialog engine', () => {
     expect(form.restore({ version: 3, step: 'age', state: {} })).toBeNull()
     expect(form.restore({ version: 2, step: 'nowhere', state: {} })).toBeNull()
     expect(form.restore({ version: 0, step: 'name', state: {} })).toBeNull()
+  })
+
+  test('a voice message or a link gets a short line and the question again; the state stays', async () => {
+    await form.start(await testCtx(database.db), 'name', {})
+    expect(await answer('Li')).toEqual(['age of Li?'])
+    expect(await answer('', 'voice')).toEqual([`${typeInDialog('voice').trimEnd()}\nage of Li?`])
+    expect(await answer('', 'link')).toEqual([`${typeInDialog('link').trimEnd()}\nage of Li?`])
+    expect(await answer('7')).toEqual(['ok Li 7'])
+    expect(form.handler.accepts).toEqual(['text', 'image'])
+  })
+
+  test('a dialog that reads voice gets it as an answer', async () => {
+    const voiced = defineDialog<{ heard?: string }, 'what'>({
+      name: 'test-voiced',
+      version: 1,
+      schema: z.object({ heard: z.string().optional() }),
+      accepts: ['text', 'voice'],
+      steps: { what: { prompt: () => 'what?', answer: (_c, a) => end(`got ${a.type}`) } },
+    })
+    await voiced.start(await testCtx(database.db), 'what', {})
+    const ctx = await testCtx(database.db, { type: 'voice' })
+    await voiced.handler.onMessage(ctx, ctx.conversation!)
+    expect(ctx.said).toEqual(['got voice'])
+  })
+
+  test('matches answers on Simplified characters, keeps the words as written', async () => {
+    const ctx = await testCtx(database.db, { text: '確認 門口' })
+    ctx.msg.simplified = '确认 门口'
+    expect(answerOf(ctx)).toEqual({ type: 'text', text: '確認 門口', simplified: '确认 门口', plain: '确认门口' })
   })
 
   test('on timeout, an unreadable state gets the general notice', async () => {

@@ -78,15 +78,21 @@ describe('parseCommand', () => {
   })
 
   it.each([
-    ['我想登记 3号楼 502', '登记'],
-    ['请问怎么登记', '登记'],
     ['@张三 确认', '确认'],
-    ['能帮助我吗', '帮助'],
     ['helpful', '帮助'], // an ASCII alias must end at a word boundary to be the command
-    ['我要看我的信息', '我的信息'],
-    ['我要删除我的信息', '删除我的信息'], // the longer alias wins
+    ['看看我的信息对不对', '我的信息'],
   ])('%j is unknown, suggesting %s', (s, suggestion) => {
     expect(parseCommand(s)).toMatchObject({ kind: 'unknown', suggestion })
+  })
+
+  it.each([
+    ['我想登记 3号楼 502', '登记', '3号楼 502', 'phrase'],
+    ['请问怎么登记', '登记', '', 'question'],
+    ['能帮助我吗', '帮助', '', 'phrase'],
+    ['我要看我的信息', '我的信息', '', 'typo'],
+    ['我要删除我的信息', '删除我的信息', '', 'phrase'], // the longer alias wins
+  ])('%j is a guess: %s %j (%s)', (s, name, args, how) => {
+    expect(parseCommand(s)).toEqual({ kind: 'guess', options: [{ name, args }], how })
   })
 
   it.each(['你好', '3号楼门口路灯坏了', '?xyz', 'hello', '😀', '12345'])('%j is unknown without a suggestion', (s) => {
@@ -101,7 +107,7 @@ describe('parseCommand', () => {
   })
 
   it('unknown keeps the normalised text', () => {
-    expect(parseCommand('  ＃我想登记　三号楼 ')).toEqual({ kind: 'unknown', text: '我想登记 3号楼', suggestion: '登记' })
+    expect(parseCommand('  ＃今天　三号楼 登记了吗 ')).toEqual({ kind: 'unknown', text: '今天 3号楼 登记了吗', suggestion: '登记' })
   })
 
   it('every command name and alias parses to its command, even written full-width after #', () => {
@@ -130,7 +136,7 @@ describe('unknownCommandReply', () => {
   })
 
   it('offers the suggestion', () => {
-    const p = parseCommand('我想登记 3号楼 502')
+    const p = parseCommand('今天3号楼登记了吗')
     if (p.kind !== 'unknown') throw new Error('expected unknown')
     const r = unknownCommandReply(p)
     expect(r).toContain('「登记」')
@@ -163,10 +169,17 @@ describe('parseCommand properties', () => {
   )
 
   function check(p: ParsedCommand): void {
-    expect(['command', 'empty', 'unknown']).toContain(p.kind)
+    expect(['command', 'guess', 'empty', 'unknown']).toContain(p.kind)
     if (p.kind === 'command') {
       expect(commandSpec(p.name)).toBeDefined()
       expect(p.args).toBe(p.args.trim())
+    }
+    if (p.kind === 'guess') {
+      expect(p.options.length).toBeGreaterThan(0)
+      for (const o of p.options) {
+        expect(commandSpec(o.name)).toBeDefined()
+        expect(o.args).toBe(o.args.trim())
+      }
     }
     if (p.kind === 'unknown') {
       expect(p.text.trim()).not.toBe('')
@@ -179,7 +192,7 @@ describe('parseCommand properties', () => {
     }
   }
 
-  it('never throws and always gives one of the three kinds', () => {
+  it('never throws and always gives one of the four kinds', () => {
     fc.assert(fc.property(anyText, (s) => check(parseCommand(s))), { numRuns: 300 })
   })
 

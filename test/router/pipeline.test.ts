@@ -89,7 +89,9 @@ describe('pipeline', () => {
     const [logged] = await database.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, bad.id))
     expect(logged).toMatchObject({ status: 'failed', error: 'database on fire' })
     const replies = await database.db.select().from(outbox).where(eq(outbox.idempotencyKey, `reply:${logged!.id}:error`))
-    expect(replies[0]?.body).toContain('@王五 抱歉')
+    // the talker is @-mentioned for real: the puppet puts the name in front
+    const [wang] = await database.db.select().from(people).where(eq(people.puppetId, 'wx_王五'))
+    expect(replies[0]).toMatchObject({ body: expect.stringMatching(/^抱歉/), mentions: [wang!.id] })
     expect(await pipeline.receive(message('王五', '帮助', {}, clock))).toBe('handled')
   })
 
@@ -98,8 +100,8 @@ describe('pipeline', () => {
     await pipeline.receive(m)
     const [logged] = await database.db.select().from(inboundMessages).where(eq(inboundMessages.messageId, m.id))
     const replies = await database.db.select().from(outbox).where(eq(outbox.idempotencyKey, `reply:${logged!.id}:0`))
-    expect(replies.map((r) => r.body)).toEqual(['@赵六 只有居委工作人员可以绑定群。'])
     const [person] = await database.db.select().from(people).where(eq(people.puppetId, 'wx_赵六'))
+    expect(replies.map((r) => [r.body, r.mentions])).toEqual([['只有居委工作人员可以绑定群。', [person!.id]]])
     expect(person?.name).toBe('赵六')
   })
 

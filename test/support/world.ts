@@ -1,4 +1,4 @@
-import { MockCommunity } from '../../src/chat/mockCommunity.js'
+import { MockCommunity } from './mockCommunity.js'
 import type { Config } from '../../src/config.js'
 import type { Database } from '../../src/db/client.js'
 import { FakeClock } from './clock.js'

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto'
 import { FileBox } from 'file-box'
 import { types } from 'wechaty'
 import { mock, PuppetMock } from 'wechaty-puppet-mock'
-import { createApp, type App } from '../app.js'
-import type { Config } from '../config.js'
-import type { Database } from '../db/client.js'
-import { createLogger } from '../log.js'
-import type { Outcome } from '../router/pipeline.js'
+import { createApp, type App } from '../../src/app.js'
+import type { Config } from '../../src/config.js'
+import type { Database } from '../../src/db/client.js'
+import { createLogger } from '../../src/log.js'
+import type { Outcome } from '../../src/router/pipeline.js'
 
 type ContactMock = ReturnType<mock.Mocker['createContact']>
 type RoomMock = ReturnType<mock.Mocker['createRoom']>
@@ -39,8 +39,43 @@ export interface SayOptions {
   /** when it was sent (default: now) */
   at?: Date
   image?: boolean
+  /** another kind of message than text (a voice message, a location pin, a link …) */
+  type?: MockType
+  /** a location pin's payload (with type 'location') */
+  place?: { name: string; address?: string; latitude?: number; longitude?: number }
+  /** a voice message's length (with type 'voice'), as wechat4u puts it in the file's metadata */
+  voiceMs?: number
+  /**
+   * a quote-reply: the quoted message (by default the bot's), in the text the way a puppet
+   * delivers it — wechat4u (15 spaced dashes), an older padlocal (16), WorkPro (new words only)
+   */
+  quote?: { text: string; name?: string; format?: QuoteFormat }
   /** wait for the bot's answers to go out (default); false: resolve once the message is handled */
   flush?: boolean
+}
+
+export type MockType = 'voice' | 'video' | 'location' | 'link' | 'mini-program' | 'file' | 'sticker' | 'contact' | 'chat-history' | 'money' | 'recalled'
+export type QuoteFormat = 'wechat4u' | 'padlocal-old' | 'workpro'
+
+const MOCK_TYPES: Record<MockType, number> = {
+  voice: types.Message.Audio,
+  video: types.Message.Video,
+  location: types.Message.Location,
+  link: types.Message.Url,
+  'mini-program': types.Message.MiniProgram,
+  file: types.Message.Attachment,
+  sticker: types.Message.Emoticon,
+  contact: types.Message.Contact,
+  'chat-history': types.Message.ChatHistory,
+  money: types.Message.RedEnvelope,
+  recalled: types.Message.Recalled,
+}
+
+/** A quote-reply's text as each puppet delivers it (see kit/understand/quote.ts for the sources). */
+export function quoteReply(p: { name: string; quoted: string; words: string; format: QuoteFormat }): string {
+  if (p.format === 'workpro') return p.words
+  const dashes = Array(p.format === 'wechat4u' ? 15 : 16).fill('-').join(' ')
+  return `「${p.name}：${p.quoted}」\n${dashes}\n${p.words}`
 }
 
 /**
@@ -59,6 +94,8 @@ export class MockCommunity {
   private roomsByTopic = new Map<string, RoomMock>()
   /** the mock puppet drops mention lists: kept here by (conversation, text) until the message comes back */
   private pendingMentions: { conversationId: string; text: string; ids: string[] }[] = []
+  /** location pins by message id (the mock puppet answers every one with the same place) */
+  private places = new Map<string, NonNullable<SayOptions['place']>>()
 
   constructor(
     readonly db: Database,
@@ -70,6 +107,11 @@ export class MockCommunity {
     this.puppet.messageSendText = async (conversationId: string, text: string, mentionIdList?: string[]) => {
       if (mentionIdList?.length) this.pendingMentions.push({ conversationId, text, ids: mentionIdList })
       return send(conversationId, text)
+    }
+    const location = this.puppet.messageLocation.bind(this.puppet)
+    this.puppet.messageLocation = async (messageId: string) => {
+      const place = this.places.get(messageId)
+      return place ? { accuracy: 15, address: place.address ?? '', latitude: place.latitude ?? 0, longitude: place.longitude ?? 0, name: place.name } : location(messageId)
     }
   }
 
@@ -181,13 +223,16 @@ export class MockCommunity {
     if ((opts.room || opts.roomId) && !room) throw new Error(`no group ${opts.room ?? opts.roomId}`)
     const mentionBot = room && opts.mention !== false
     const others = (opts.mentions ?? []).map((n) => this.person(n))
-    const body = [mentionBot ? `@${BOT_NAME}\u2005` : '', text, ...others.map((o) => ` @${o.payload.name}\u2005`)].join('')
+    const words = [mentionBot ? `@${BOT_NAME}\u2005` : '', text, ...others.map((o) => ` @${o.payload.name}\u2005`)].join('')
+    const body = opts.quote ? quoteReply({ name: opts.quote.name ?? BOT_NAME, quoted: opts.quote.text, words, format: opts.quote.format ?? 'wechat4u' }) : words
+    const type = opts.image ? types.Message.Image : opts.type ? MOCK_TYPES[opts.type] : types.Message.Text
     const base = {
       id,
       talkerId: talker.id,
       timestamp: (opts.at ?? this.now()).getTime(),
-      type: opts.image ? types.Message.Image : types.Message.Text,
-      text: opts.image ? '' : body,
+      type,
+      text: type === types.Message.Text ? body : '',
+      ...(opts.type === 'file' ? { filename: '通知.pdf' } : {}),
     }
     const payload = room
       ? { ...base, roomId: room.id, mentionIdList: [...(mentionBot ? [this.me.id] : []), ...others.map((o) => o.id)] }
@@ -201,6 +246,12 @@ export class MockCommunity {
       this.app.events.on('outcome', on)
     })
     if (opts.image) this.mocker.cacheFileBoxPayload.set(id, FileBox.fromBase64(TINY_PNG_BASE64, 'photo.png').toJSON())
+    if (opts.type === 'voice') {
+      const voice = FileBox.fromBase64(Buffer.from('#!SILK_V3').toString('base64'), `message-${id}-audio.sil`)
+      voice.metadata = { voiceLength: opts.voiceMs ?? 3000 }
+      this.mocker.cacheFileBoxPayload.set(id, voice.toJSON())
+    }
+    if (opts.type === 'location') this.places.set(id, opts.place ?? { name: '幸福里小区3号楼', latitude: 31.2, longitude: 121.4 })
     if (!this.mocker.cacheMessagePayload.has(id)) this.mocker.MessageMock.create(payload)
     this.puppet.emit('message', { messageId: id })
     const result = await outcome

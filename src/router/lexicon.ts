@@ -1,0 +1,2 @@
+/** The command words the router itself knows: they steer a dialog rather than start something. */
+export const CONTROL = { cancel: '取消', back: '返回', help: '帮助' } as const
