@@ -11,7 +11,6 @@ import { chineseLiterals, isWordsFile, sourceFiles } from '../support/sources.js
 const PENDING: string[] = [
   // chat adapter
   'chat/wechaty.ts',
-  'chat/mockCommunity.ts',
   // router and kit
   'kit/',
 ]
