@@ -4,6 +4,7 @@ import { types } from 'wechaty'
 import { cleanText } from '../domain/text.js'
 import { splitQuote } from '../kit/understand/quote.js'
 import type { ChatGateway, ChatTarget, ContactRef, InboundMessage, LocationPin, MessageType, RoomRef, RoomSnapshot } from './types.js'
+import { chatText } from './text.js'
 
 /** The only place that knows Wechaty: messages and room events become plain shapes. */
 
@@ -206,12 +207,12 @@ export function wechatyGateway(bot: WechatyInterface): ChatGateway {
   const conversation = async (to: ChatTarget) => {
     if (to.roomPuppetId) {
       const room = await bot.Room.find({ id: to.roomPuppetId })
-      if (!room) throw new Error(`群不存在或机器人已不在群里 / room ${to.roomPuppetId} not found`)
+      if (!room) throw new Error(chatText.roomGone(to.roomPuppetId))
       return room
     }
     if (!to.contactPuppetId) throw new Error('no recipient')
     const contact = await bot.Contact.find({ id: to.contactPuppetId })
-    if (!contact) throw new Error(`联系人不存在 / contact ${to.contactPuppetId} not found`)
+    if (!contact) throw new Error(chatText.contactGone(to.contactPuppetId))
     return contact
   }
   return {

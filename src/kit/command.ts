@@ -1,3 +1,4 @@
+import { refusalText } from './text.js'
 import type { CommandHandler } from './context.js'
 
 /**
@@ -34,15 +35,15 @@ export function defineCommand(spec: CommandSpec): CommandSpec {
 /** What 帮助 shows as the command's example (the usage before ' — '). */
 export const usageExample = (spec: Pick<CommandSpec, 'usage'>): string => spec.usage.split(' — ')[0]!
 
-/** The refusal sentences, written once, as functions of the spec. */
+/** The refusal sentences, written once (kit/text.ts), as functions of the spec. */
 export const WHO_REFUSAL: Record<Exclude<Audience, 'everyone'>, (spec: CommandSpec) => string> = {
-  staff: (spec) => `只有居委工作人员可以${spec.act}。`,
-  head: (spec) => `只有楼组长或居委工作人员可以${spec.act}。`,
-  partner: (spec) => `只有居委工作人员或承办单位联络员可以${spec.act}。`,
+  staff: (spec) => refusalText.staffOnly(spec.act),
+  head: (spec) => refusalText.headOnly(spec.act),
+  partner: (spec) => refusalText.partnerOnly(spec.act),
 }
 
 export const WHERE_REFUSAL: Record<Exclude<Place, 'anywhere'>, (spec: CommandSpec) => string> = {
-  group: (spec) => `请在楼栋群里 @我 说「${usageExample(spec)}」。`,
-  private: (spec) => `请私聊我${spec.act}。`,
-  office: (spec) => `请在居委工作群或私聊里${spec.act}。`,
+  group: (spec) => refusalText.inGroup(usageExample(spec)),
+  private: (spec) => refusalText.inPrivate(spec.act),
+  office: (spec) => refusalText.inOffice(spec.act),
 }

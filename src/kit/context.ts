@@ -59,10 +59,8 @@ export interface Runtime {
 export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>
 
 export interface DialogHandler {
-  /** bump when the state's shape changes: older states are discarded with an apology */
+  /** the state's shape: a dialog reads (and migrates) older versions itself */
   version: number
-  /** reads older versions itself (the dialog engine's dialogs migrate them) */
-  migrates?: boolean
   onMessage(ctx: Ctx, conversation: Conversation): Promise<void>
   /** 返回: go back one step; default is to cancel */
   onBack?(ctx: Ctx, conversation: Conversation): Promise<void>

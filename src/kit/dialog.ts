@@ -169,7 +169,6 @@ export function defineDialog<S, K extends string>(spec: DialogSpec<S, K>): Dialo
   const accepts = spec.accepts ?? DEFAULT_ACCEPTS
   const handler: DialogHandler = {
     version: spec.version,
-    migrates: true,
     releaseOnCommand: spec.releaseOnCommand,
     accepts,
     async onMessage(ctx, c) {

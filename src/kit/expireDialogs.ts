@@ -4,8 +4,9 @@ import { conversations } from '../db/schema.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { DialogHandler } from './context.js'
 import type { Conversation } from '../db/conversations.js'
+import { dialogText } from './text.js'
 
-const DEFAULT_NOTICE = '刚才的操作太久没有回复，已经结束了。需要时请重新开始。'
+const DEFAULT_NOTICE = dialogText.timedOut
 
 /**
  * Ends a dialog whose idle timeout passed: the dialog keeps what it wants (a draft), and the
@@ -21,7 +22,7 @@ export async function expireConversation(
     .returning({ id: conversations.id })
   if (!gone.length) return undefined
   const dialog = p.dialogs[p.conversation.name]
-  if (!dialog?.onTimeout || (!dialog.migrates && dialog.version !== p.conversation.version)) return DEFAULT_NOTICE
+  if (!dialog?.onTimeout) return DEFAULT_NOTICE
   return dialog.onTimeout({ db, conversation: p.conversation, now: p.now })
 }
 

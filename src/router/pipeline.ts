@@ -452,7 +452,7 @@ export function createPipeline(deps: PipelineDeps) {
       return runCommand(ctx, { name: parsed.name, args: parsed.args })
     }
     const dialog = dialogs[conversation.name]
-    if (!dialog || (!dialog.migrates && dialog.version !== conversation.version)) {
+    if (!dialog) {
       await ctx.endDialog()
       await ctx.reply(routerText.outdated)
     } else if (parsed.kind === 'command' && parsed.name === CONTROL.cancel) {

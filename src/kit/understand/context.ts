@@ -3,7 +3,7 @@ import { parseRating } from '../../domain/implementation/rating.js'
 import { convertAllNumerals, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../context.js'
 import type { ParsedCommand } from '../registry.js'
-import { ASKS_PROGRESS, BALLOT, BARE_NUMBERS, CODE_OF, FORWARDED, RATING_WORDS, SCORES } from './lexicon.js'
+import { ASKS_PROGRESS, BALLOT, BARE_NUMBERS, CMD, CODE_OF, FORWARDED, RATING_WORDS, SCORES } from './lexicon.js'
 import { quoteContext } from './quote.js'
 import type { Option } from './read.js'
 import { quotedRoundEnded } from './text.js'
@@ -39,22 +39,22 @@ export async function readQuote(ctx: Ctx, parsed: ParsedCommand): Promise<Unders
   const words = wordsOf(ctx)
   switch (context.kind) {
     case 'vote': {
-      const ballot = named?.name === '投票' ? named.args : BALLOT.test(words) ? words.replace(/^(?:我|我家)?(?:投给|投|选)/, '') : undefined
+      const ballot = named?.name === CMD.vote ? named.args : BALLOT.test(words) ? words.replace(/^(?:我|我家)?(?:投给|投|选)/, '') : undefined
       if (ballot === undefined) return undefined
       const open = ctx.community ? await openRounds(ctx.db, { communityId: ctx.community.id, kind: 'resident' }) : []
       // a round that is over while another one is open: say so rather than vote in the wrong one
       if (open.length && !open.some((r) => r.id === context.id)) return { do: 'say', text: quotedRoundEnded(`T${context.id}`, `T${open[0]!.id}`), label: 'quote:ended' }
-      return { do: 'run', option: { name: '投票', args: ballot.trim() } }
+      return { do: 'run', option: { name: CMD.vote, args: ballot.trim() } }
     }
     case 'rate':
-      if (named?.name === '评价' || (words.length <= 40 && parseRating(words).ok)) return { do: 'run', option: { name: '评价', args: `${code} ${named?.name === '评价' ? named.args : words}`.trim() } }
+      if (named?.name === CMD.rate || (words.length <= 40 && parseRating(words).ok)) return { do: 'run', option: { name: CMD.rate, args: `${code} ${named?.name === CMD.rate ? named.args : words}`.trim() } }
       return undefined
     case 'notice':
-      return FORWARDED.test(words.replace(/\s+/g, '')) ? { do: 'run', option: { name: '已转发', args: code } } : undefined
+      return FORWARDED.test(words.replace(/\s+/g, '')) ? { do: 'run', option: { name: CMD.forwarded, args: code } } : undefined
     case 'project':
-      return ASKS_PROGRESS.test(words) ? { do: 'run', option: { name: '进度', args: code } } : undefined
+      return ASKS_PROGRESS.test(words) ? { do: 'run', option: { name: CMD.progress, args: code } } : undefined
     case 'score':
-      return SCORES.test(words) ? { do: 'run', option: { name: '评分', args: words } } : undefined
+      return SCORES.test(words) ? { do: 'run', option: { name: CMD.score, args: words } } : undefined
   }
 }
 
@@ -69,14 +69,14 @@ export async function readBare(ctx: Ctx): Promise<Understood | undefined> {
   if (!words || words.length > 30) return undefined
   if (BARE_NUMBERS.test(words) && /\d/.test(words)) {
     const [round] = await openRounds(ctx.db, { communityId: ctx.community.id, kind: 'resident' })
-    if (round) return { do: 'ask', option: { name: '投票', args: words } }
+    if (round) return { do: 'ask', option: { name: CMD.vote, args: words } }
     return undefined
   }
   if (RATING_WORDS.test(words) && parseRating(words).ok) {
     const open = await openRounds(ctx.db, { communityId: ctx.community.id, kind: 'acceptance' })
     if (!open.length) return undefined
     const only = open.length === 1 && !/^P\d/i.test(words) ? `P${open[0]!.projectIds[0]} ` : ''
-    return { do: 'ask', option: { name: '评价', args: `${only}${words}` } }
+    return { do: 'ask', option: { name: CMD.rate, args: `${only}${words}` } }
   }
   return undefined
 }

@@ -19,7 +19,6 @@ const State = z.object({ name: z.string().min(1), args: z.string() })
 
 export const guessDialog: DialogHandler = {
   version: VERSION,
-  migrates: true,
   // the router answers it; nothing to keep or say when it lapses
   onMessage: async () => {},
   onTimeout: async () => '',

@@ -169,3 +169,6 @@ export const BARE_NUMBERS = /^(?:P?\s*\d{1,6}\s*(?:号)?[\s,、和]*)+$/i
 
 /** Message types, as the type lines name them (for the operator log and tests). */
 export const TYPE_NAMES = ['voice', 'video', 'location', 'link', 'mini-program', 'file', 'sticker', 'contact', 'chat-history', 'money', 'image', 'other'] as const
+
+/** the commands a quoted bot message or bare words turn into */
+export const CMD = { vote: '投票', rate: '评价', forwarded: '已转发', progress: '进度', score: '评分' } as const
