@@ -106,6 +106,8 @@ describe('open letters and notices', () => {
     const reminders = world.said(G5).slice(before5)
     expect(reminders).toHaveLength(1)
     expect(reminders[0]).toMatch(/^@李四 提醒一下：公开信 G1《致全体居民的一封信》请转发/)
+    // a real @: WeChat notifies the head
+    expect(world.transcript.filter((m) => m.where === G5 && m.text.includes('提醒一下')).map((m) => m.mentions)).toEqual([['李四']])
     expect(world.said(G3).filter((t) => t.includes('提醒一下'))).toHaveLength(0)
     expect(world.lastSaid(STAFF)).toContain('7号楼还没有楼组长')
     world.clock.advance(24 * 3_600_000)

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
 import { dueForwardReminders, headsOf, markReminded } from '../../db/notices.js'
-import { roomMembers, rooms } from '../../db/schema.js'
+import { rooms } from '../../db/schema.js'
 import { buildingLabel } from '../../domain/address.js'
 import { enqueueMessage } from '../../outbox/enqueue.js'
 import { forwardText as t } from './text.js'
@@ -38,18 +38,11 @@ async function remindBuilding(tx: Db, d: Due, now: Date): Promise<boolean> {
   if (!heads.length) return false
   const groups = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.buildingId, d.buildingId), eq(rooms.present, true)))
   for (const g of groups) {
-    // @ each head by the nickname they have in that group
-    const names: string[] = []
-    for (const h of heads) {
-      const [m] = await tx
-        .select({ nickname: roomMembers.nickname })
-        .from(roomMembers)
-        .where(and(eq(roomMembers.roomId, g.id), eq(roomMembers.personId, h.personId)))
-      names.push(m?.nickname ?? h.name)
-    }
+    // each head @-mentioned for real (WeChat notifies them), by the name they have in that group
     await enqueueMessage(tx, {
       key: `remind-forward:${d.notice.id}:${d.buildingId}:${g.id}`,
-      body: t.remind(names, d.notice),
+      body: t.remind(d.notice),
+      mentions: heads.map((h) => h.personId),
       roomId: g.id,
       communityId: d.notice.communityId,
       now,

@@ -91,7 +91,7 @@ export const forwardText = {
   nothingToForward: (building: string) => `${building}最近没有要转发的公告。`,
   already: (n: { id: number; title: string }, building: string) => `${noticeCode(n.id)}《${n.title}》${building}已经登记过转发了，谢谢！`,
   thanks: (n: { id: number; title: string }, building: string, name: string) => `收到！${noticeCode(n.id)}《${n.title}》${building}已转发，谢谢${name}。`,
-  remind: (names: string[], n: { kind: string; id: number; title: string }) => `${names.map((name) => `@${name}`).join(' ')} 提醒一下：${named(n)}${FORWARD_ASK}谢谢！`,
+  remind: (n: { kind: string; id: number; title: string }) => `提醒一下：${named(n)}${FORWARD_ASK}谢谢！`,
   headless: (noticeId: number, buildings: string[]) =>
     `公告 ${noticeCode(noticeId)}：${buildings.join('、')}还没有楼组长，没人确认转发。请在这些楼的群里说「楼组长 @某某」。`,
 }
