@@ -82,6 +82,8 @@ describe('the council lottery', () => {
     expect(world.lastSaid(G5)).toContain('推荐议事员由楼组长')
     await world.say('张三', '推荐', { room: G3, mentions: ['孙大爷'] })
     expect(world.said(G3).slice(-2).join('\n')).toContain('@孙大爷 张三推荐您参加议事会')
+    // a real @: WeChat notifies him
+    expect(world.transcript.filter((m) => m.where === G3 && m.text.includes('推荐您参加')).map((m) => m.mentions)).toEqual([['孙大爷']])
     await world.say('张三', '推荐', { room: G3, mentions: ['赵阿姨'] })
     expect(world.lastSaid(G3)).toContain('赵阿姨 已经在议事员报名名单里了')
     await signUp('孙大爷', G3, '接受推荐', ['好', '是', '老年', '男', '业主', '确认'])

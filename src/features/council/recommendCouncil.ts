@@ -57,7 +57,9 @@ export async function recommendCouncil(ctx: Ctx): Promise<void> {
     }
     await enqueueMessage(ctx.db, {
       key: `reply:${ctx.inboundId}:recommend:${who.id}`,
-      body: t.invite(nickname, ctx.person.name),
+      body: t.invite(ctx.person.name),
+      // a real @: WeChat notifies the neighbour (the puppet puts the name in front)
+      mentions: [who.id],
       roomId: room.id,
       communityId: ctx.community.id,
       now: ctx.now,

@@ -158,8 +158,8 @@ export const councilText = {
     alreadyIn: (nickname: string) => `${nickname} 已经在议事员报名名单里了。`,
     alreadyAsked: (nickname: string) => `${nickname} 已被推荐过，正等他/她回复。`,
     unknownBuilding: (nickname: string) => `不知道 ${nickname} 住几号楼，请在对方的楼栋群里推荐。`,
-    invite: (nickname: string, by: string) =>
-      `@${nickname} ${by}推荐您参加议事会（议事员从报名者中公开抽签产生）。愿意的话 @我 回复「接受推荐」，不参加回复「不接受」。`,
+    invite: (by: string) =>
+      `${by}推荐您参加议事会（议事员从报名者中公开抽签产生）。愿意的话 @我 回复「接受推荐」，不参加回复「不接受」。`,
     done: (nickname: string) => `已推荐 ${nickname}，等他/她回复。`,
     noneToAccept: `没有找到给您的推荐。${SIGNUP_AGAIN}`,
     noneToDecline: '没有找到给您的推荐。',
