@@ -33,7 +33,7 @@ import {
   type Option,
   type Understood,
 } from '../kit/understand/index.js'
-import { CONTROL } from './lexicon.js'
+import { CONTROL, PHOTO_STARTS } from './lexicon.js'
 import { routerText } from './text.js'
 import { IdentityCache, type Identity } from './identityCache.js'
 import { KeyedQueue } from './keyedQueue.js'
@@ -392,6 +392,8 @@ export function createPipeline(deps: PipelineDeps) {
   /** A message outside any dialog: its type, the quote it answers, then its words. */
   async function planFresh(ctx: Ctx, parsed: ParsedCommand): Promise<Plan> {
     const { msg } = ctx
+    // a photo privately is most often a problem shown: it opens a report with the photo kept
+    if (msg.type === 'image' && !ctx.room && deps.registry.find(PHOTO_STARTS)) return { do: 'run', option: { name: PHOTO_STARTS, args: '' }, label: PHOTO_STARTS }
     if (msg.type !== 'text') return { do: 'say', text: typeLine(msg.type as LineType, { place: msg.place?.name }), label: `type:${msg.type}` }
     const quoted = await readQuote(ctx, parsed)
     if (quoted) return fromContext(quoted)

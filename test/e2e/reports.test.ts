@@ -89,6 +89,12 @@ describe('everyday reports and volunteer points', () => {
     expect(world.lastSaid(G3)).toMatch(/^@李大爷 已记录 R2（照明 · 3号楼楼道），已转给网格员李四。/)
   })
 
+  it('a photo sent privately with no command starts a report with it', async () => {
+    await world.say('刘奶奶', '', { image: true })
+    expect(world.lastSaid('刘奶奶')).toBe('收到照片（共 1 张）。请说说是什么问题，例如「3号楼垃圾桶满了」（也可以先发照片）。')
+    await world.say('刘奶奶', '取消')
+  })
+
   it('a photo first, then a few words: 随手拍 alone asks what, the photo is kept', async () => {
     await world.say('李大爷', '随手拍')
     expect(world.lastSaid('李大爷')).toBe('请说说是什么问题，例如「3号楼垃圾桶满了」（也可以先发照片）。')

@@ -156,9 +156,11 @@ export const reportIntakeDialog = dialog
 /** 随手拍 / 找茬 / 报事 [一句话] — anyone: an everyday report; only what is missing is asked. */
 export async function startReport(ctx: Ctx, args: string): Promise<void> {
   if (!ctx.community) throw new AppError('WRONG_ROOM', t.noCommunity)
-  const state: State = args.trim() ? absorb({ fileIds: [] }, args) : { fileIds: [] }
+  let state: State = args.trim() ? absorb({ fileIds: [] }, args) : { fileIds: [] }
+  // a photo sent first (privately, outside a dialog) starts the report and is its first photo
+  if (ctx.msg.type === 'image') state = await keepPhoto(ctx, state)
   const step = missing(state)
-  if (step) return dialog.start(ctx, step, state)
+  if (step) return dialog.start(ctx, step, state, ctx.msg.type === 'image' ? t.photoKept(state.fileIds.length) : undefined)
   const go = await submit(ctx, state)
   // submit either recorded it (and replied) or asks whether it is the same as an open one
   if (go.go === 'ask') await dialog.start(ctx, go.step, go.state, go.say)
