@@ -1,3 +1,4 @@
+import { asWritten } from '../../kit/understand/index.js'
 import { z } from 'zod'
 import { getBuilding } from '../../db/communities.js'
 import { householdOfPerson } from '../../db/households.js'
@@ -63,9 +64,11 @@ function nextStep(state: State): Step {
 const onward = (state: State): Next => ask(nextStep(state), state)
 
 /** Fills in what a one-liner (or the "what" answer) already says. */
-function absorb(state: State, text: string): State {
+function absorb(state: State, text: string, ctx: Ctx): State {
   const u = understandSuggestion(text)
-  const next: State = { ...state, problem: cut(chinesePunctuation(u.problem), MAX_PROBLEM), category: u.category }
+  // read in Simplified, kept in the person's own characters
+  const problem = asWritten({ written: ctx.msg.text, simplified: ctx.msg.simplified ?? ctx.msg.text }, cut(chinesePunctuation(u.problem), MAX_PROBLEM))
+  const next: State = { ...state, problem, category: u.category }
   if (u.ambiguousFloor !== undefined && u.building === undefined) next.floor = u.ambiguousFloor
   if (u.building === undefined && u.place && u.placeKind && IN_A_BUILDING.has(u.placeKind)) {
     // "门口路灯坏了": which building's door is asked (with the likely one offered)
@@ -203,7 +206,7 @@ const dialog = defineDialog<State, Step>({
     },
     what: {
       prompt: () => t.prompt.what,
-      answer: (_ctx, a, state) => (a.text ? onward(absorb(state, a.text)) : again()),
+      answer: (ctx, a, state) => (a.text ? onward(absorb(state, a.simplified, ctx)) : again()),
       back: (ctx, state) => (state.proxyFor ? backTo('proxy')(ctx, state) : end(t.left)),
     },
     where: {
@@ -275,6 +278,6 @@ export async function startIntake(ctx: Ctx, args: string, opts: { proxy?: boolea
     await dialog.save(ctx, 'resume', stored.state)
     return ctx.reply(t.resume(stored.state.problem))
   }
-  const state: State = args.trim() ? absorb({ fileIds: [] }, args) : { fileIds: [] }
+  const state: State = args.trim() ? absorb({ fileIds: [] }, args, ctx) : { fileIds: [] }
   return dialog.start(ctx, nextStep(state), state)
 }

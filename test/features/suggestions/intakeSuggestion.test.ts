@@ -35,6 +35,15 @@ describe('the suggestion intake on the dialog engine', () => {
     expect(await answer('返回')).toEqual([t.left])
   })
 
+  test('Traditional characters: read in Simplified, kept as the person wrote them', async () => {
+    const ctx = await testCtx(database.db, { text: '建議 3號樓門口路燈壞了', talker: '陳伯' })
+    ctx.msg.simplified = '建议 3号楼门口路灯坏了'
+    await startIntake(ctx, '3号楼门口路灯坏了')
+    const c = (await testCtx(database.db, { talker: '陳伯' })).conversation!
+    expect(c.step).toBe('photo')
+    expect(c.state).toMatchObject({ problem: '3號樓門口路燈壞了', building: 3, category: '照明' })
+  })
+
   test('a draft kept on timeout is offered again, and read through the schema', async () => {
     const ctx = await testCtx(database.db)
     await saveDraft(database.db, {
