@@ -9,10 +9,12 @@ import { defineDialog, end, stay, type Dialog } from './dialog.js'
  * something else, so the window is short. Only the first photo is acknowledged: a word per photo
  * would flood the chat.
  */
+/** a photo posted much later is probably about something else: it must not be forwarded */
+export const PHOTO_WINDOW_MS = 5 * 60_000
+
 export function definePhotoWindow<S extends { photos: number }>(spec: {
   name: string
   schema: z.ZodType<S>
-  windowMs: number
   /** the words that close the window ("好了") */
   done: RegExp
   /** keeps the stored photo with its record and sends it where the report went */
@@ -26,7 +28,7 @@ export function definePhotoWindow<S extends { photos: number }>(spec: {
     version: 1,
     schema: spec.schema,
     releaseOnCommand: true,
-    timeoutMs: spec.windowMs,
+    timeoutMs: PHOTO_WINDOW_MS,
     steps: {
       photos: {
         answer: async (ctx, a, state) => {

@@ -5,7 +5,7 @@ import { findConversation } from '../../src/db/conversations.js'
 import { again, answerOf, ask, defineDialog, end, stay } from '../../src/kit/dialog.js'
 import { typeInDialog } from '../../src/kit/understand/text.js'
 import { dialogText } from '../../src/kit/text.js'
-import { testCtx } from '../support/ctx.js'
+import { answerDialog, testCtx } from '../support/ctx.js'
 import { testDatabase } from '../support/db.js'
 
 type Step = 'name' | 'age' | 'done'
@@ -44,11 +44,7 @@ describe('the dialog engine', () => {
 
   /** one message to the open form, as the router would hand it over */
   async function answer(text: string, type: MessageType = 'text') {
-    const ctx = await testCtx(database.db, { text, type })
-    if (!ctx.conversation) throw new Error('no open dialog')
-    if (text === '返回') await form.handler.onBack!(ctx, ctx.conversation)
-    else await form.handler.onMessage(ctx, ctx.conversation)
-    return ctx.said
+    return (await answerDialog(database.db, form.handler, { text, type })).said
   }
 
   test('asks each step, validates answers, goes back, ends', async () => {

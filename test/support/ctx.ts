@@ -5,7 +5,7 @@ import { chatKeyOf, endConversation, findConversation, saveConversation } from '
 import { resolvePerson } from '../../src/db/people.js'
 import type { Room } from '../../src/db/rooms.js'
 import { COMMANDS } from '../../src/features/index.js'
-import type { Ctx } from '../../src/kit/context.js'
+import type { Ctx, DialogHandler } from '../../src/kit/context.js'
 import { createRegistry } from '../../src/kit/registry.js'
 
 export interface TestCtx extends Ctx {
@@ -78,5 +78,21 @@ export async function testCtx(
     runtime: { state: () => ({ startedAt: now, loggedIn: true, name: '共建', since: now, qr: null, lastError: null }), jobNames: [] },
     registry: createRegistry(COMMANDS),
   }
+  return ctx
+}
+
+/**
+ * One message to the person's open dialog, as the router hands it over (返回 goes to the dialog's
+ * way back). Returns the ctx, with what was said in `said`.
+ */
+export async function answerDialog(
+  db: Db,
+  handler: DialogHandler,
+  p: { text?: string; type?: Ctx['msg']['type']; talker?: string } = {},
+): Promise<TestCtx> {
+  const ctx = await testCtx(db, p)
+  if (!ctx.conversation) throw new Error('no open dialog')
+  if (p.text === '返回' && handler.onBack) await handler.onBack(ctx, ctx.conversation)
+  else await handler.onMessage(ctx, ctx.conversation)
   return ctx
 }

@@ -6,8 +6,6 @@ import { enqueueMessage } from '../../outbox/enqueue.js'
 import { PHOTOS_DONE } from './lexicon.js'
 import { progressText as t } from './text.js'
 
-// a photo posted much later is probably not about this update: it must not reach the residents
-export const PHOTO_WINDOW_MS = 5 * 60_000
 
 const State = z.object({
   updateId: z.number().int(),
@@ -23,7 +21,6 @@ type State = z.infer<typeof State>
 export const progressPhotosDialog = definePhotoWindow<State>({
   name: 'progress-photos',
   schema: State,
-  windowMs: PHOTO_WINDOW_MS,
   done: PHOTOS_DONE,
   forward: async (ctx, state, fileId) => {
     await attachProgressFile(ctx.db, { id: state.updateId, fileId })

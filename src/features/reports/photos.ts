@@ -7,9 +7,6 @@ import { sendPhoto, type Targets } from './notify.js'
 import { reportCode } from './parse.js'
 import { reportText as t } from './text.js'
 
-// a photo posted much later is probably not about this report: it must not be forwarded
-const PHOTO_WINDOW_MS = 5 * 60_000
-
 const State = z.object({
   reportId: z.number().int(),
   communityId: z.number().int(),
@@ -25,7 +22,6 @@ type State = z.infer<typeof State>
 export const reportPhotosDialog = definePhotoWindow<State>({
   name: 'report-photos',
   schema: State,
-  windowMs: PHOTO_WINDOW_MS,
   done: DONE,
   forward: async (ctx, state, fileId) => {
     await attachReportFile(ctx.db, { id: state.reportId, fileId, outcome: state.outcome })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { councilCandidates } from '../../../src/db/schema.js'
 import { signupDialog, startSignup } from '../../../src/features/council/signup.js'
-import { testCtx } from '../../support/ctx.js'
+import { answerDialog, testCtx } from '../../support/ctx.js'
 import { testDatabase } from '../../support/db.js'
 
 describe('the council sign-up dialog', () => {
@@ -13,11 +13,7 @@ describe('the council sign-up dialog', () => {
 
   /** one message to the open dialog, privately, as the router would hand it over */
   async function answer(text: string, type: 'text' | 'image' = 'text') {
-    const ctx = await testCtx(database.db, { text, type })
-    if (!ctx.conversation) throw new Error('no open dialog')
-    if (text === '返回') await signupDialog.handler.onBack!(ctx, ctx.conversation)
-    else await signupDialog.handler.onMessage(ctx, ctx.conversation)
-    return ctx.said
+    return (await answerDialog(database.db, signupDialog.handler, { text, type })).said
   }
 
   test('consent and the first question as two messages; 返回 steps back without a word; a picture asks again', async () => {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { findConversation } from '../../../src/db/conversations.js'
-import { progressPhotosDialog as dialog, PHOTO_WINDOW_MS } from '../../../src/features/implementation/progressPhotos.js'
+import { progressPhotosDialog as dialog } from '../../../src/features/implementation/progressPhotos.js'
+import { PHOTO_WINDOW_MS } from '../../../src/kit/photoWindow.js'
 import { progressText as t } from '../../../src/features/implementation/text.js'
 import { dialogText } from '../../../src/kit/text.js'
-import { testCtx } from '../../support/ctx.js'
+import { answerDialog, testCtx } from '../../support/ctx.js'
 import { testDatabase } from '../../support/db.js'
 
 describe('the photos after a progress report', () => {
@@ -15,9 +16,7 @@ describe('the photos after a progress report', () => {
 
   /** one private message to the open dialog */
   async function send(p: { text?: string; image?: boolean }) {
-    const ctx = await testCtx(database.db, { text: p.text ?? '', type: p.image ? 'image' : 'text' })
-    if (!ctx.conversation) throw new Error('no open dialog')
-    await dialog.handler.onMessage(ctx, ctx.conversation)
+    const ctx = await answerDialog(database.db, dialog.handler, { text: p.text ?? '', type: p.image ? 'image' : 'text' })
     return { said: ctx.said, conversation: await findConversation(database.db, { chatKey: 'private', personId: ctx.person.id }) }
   }
 

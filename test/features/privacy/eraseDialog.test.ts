@@ -3,7 +3,7 @@ import { findConversation } from '../../../src/db/conversations.js'
 import { getPerson } from '../../../src/db/people.js'
 import { eraseDialog } from '../../../src/features/privacy/index.js'
 import { privacyText as t } from '../../../src/features/privacy/text.js'
-import { testCtx } from '../../support/ctx.js'
+import { answerDialog, testCtx } from '../../support/ctx.js'
 import { testDatabase } from '../../support/db.js'
 
 describe('the erase dialog', () => {
@@ -14,10 +14,7 @@ describe('the erase dialog', () => {
   afterAll(() => database.close())
 
   async function answer(text: string, talker: string) {
-    const ctx = await testCtx(database.db, { text, talker })
-    if (!ctx.conversation) throw new Error('no open dialog')
-    await eraseDialog.handler.onMessage(ctx, ctx.conversation)
-    return ctx
+    return answerDialog(database.db, eraseDialog.handler, { text, talker })
   }
 
   test('asks, takes only a plain yes, and keeps everything on a no', async () => {

@@ -3,7 +3,7 @@ import { saveDraft } from '../../../src/db/suggestions.js'
 import { intakeDialog, startIntake } from '../../../src/features/suggestions/intakeSuggestion.js'
 import { intakeText as t } from '../../../src/features/suggestions/text.js'
 import { dialogText } from '../../../src/kit/text.js'
-import { testCtx } from '../../support/ctx.js'
+import { answerDialog, testCtx } from '../../support/ctx.js'
 import { testDatabase } from '../../support/db.js'
 
 describe('the suggestion intake on the dialog engine', () => {
@@ -15,11 +15,7 @@ describe('the suggestion intake on the dialog engine', () => {
 
   /** one message to the open intake, as the router would hand it over */
   async function answer(text: string, type: 'text' | 'image' = 'text') {
-    const ctx = await testCtx(database.db, { text, type })
-    if (!ctx.conversation) throw new Error('no open dialog')
-    if (text === '返回') await intakeDialog.handler.onBack!(ctx, ctx.conversation)
-    else await intakeDialog.handler.onMessage(ctx, ctx.conversation)
-    return ctx.said
+    return (await answerDialog(database.db, intakeDialog.handler, { text, type })).said
   }
 
   test('a state stored by the version-1 intake before the port goes on where it was', async () => {
