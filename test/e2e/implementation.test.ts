@@ -176,7 +176,7 @@ describe('from plan to finished work', () => {
     await world.say('李大爷', '评价 五星')
     expect(world.lastSaid('李大爷')).toContain('对 P1 的评价：5 分')
     await world.say('刘奶奶', '评价 P1 2 地面还是不平', { room: G3 })
-    await world.say('刘奶奶', '评价 P1 3 地面还有点不平', { room: G3 }) // replaces
+    await world.say('刘奶奶', '評價 P1 3 地面還有點不平', { room: G3 }) // replaces; Traditional, kept as written
     await world.say('陈先生', '评价 P1 9')
     expect(world.lastSaid('陈先生')).toContain('请打 1 到 5 分')
     await world.say('陈先生', '评价 P1 4')
@@ -191,7 +191,7 @@ describe('from plan to finished work', () => {
     // 5 + 5 + 3 + 4 = 17 / 4 = 4.25
     expect(result).toContain('P1「3号楼门口改造」：4 户评价，平均 4.3 分（通过线 3.5）——通过，已结单。')
     expect(result).toContain('5分 2户、4分 1户、3分 1户')
-    expect(result).toContain('「地面还有点不平」')
+    expect(result).toContain('「地面還有點不平」')
     expect(mentionedIn(G3, '张阿姨', '【验收结果 T2】')).toHaveLength(1)
     expect(world.said(STAFF).some((t) => t.includes('【验收结果 T2】'))).toBe(true)
     const [p1] = (await world.app.db.select().from(projects)).filter((p) => p.id === 1)

@@ -100,9 +100,11 @@ describe('everyday reports and volunteer points', () => {
     expect(world.lastSaid('李大爷')).toBe('请说说是什么问题，例如「3号楼垃圾桶满了」（也可以先发照片）。')
     await world.say('李大爷', '', { image: true })
     expect(world.lastSaid('李大爷')).toBe('收到照片（共 1 张）。请说说是什么问题，例如「3号楼垃圾桶满了」（也可以先发照片）。')
-    await world.say('李大爷', '3号楼后面的长椅坏了')
+    // a phone set to Traditional: read in Simplified, kept and passed on as he wrote it
+    await world.say('李大爷', '3號樓後面的長椅壞了')
     expect(world.lastSaid('李大爷')).toMatch(/^已记录 R3（.+ · 3号楼后面），已转给网格员李四。处理好会告诉您/)
     const routed = world.said('李四')
+    expect(routed.at(-2)).toContain('長椅壞了')
     expect(routed.at(-2)).toContain('报事人：李大爷（私聊），照片 1 张在后面')
     expect(routed.at(-1)).toBe('[图片]')
     // not needed for the rest of the story

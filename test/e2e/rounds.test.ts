@@ -24,6 +24,7 @@ describe('a residents’ voting round', () => {
     await world.start()
     for (const [b, topic] of Object.entries(GROUPS)) await world.say('王主任', `绑定 ${b}号楼`, { room: topic })
     for (const r of RESIDENTS) await world.say(r.name, `登记 ${r.building}号楼 ${r.unit}`, { room: groupOf(r.building) })
+    await world.say('王主任', '楼组长 @3栋居民2', { room: GROUPS[3], mentions: ['3栋居民2'] })
     await world.say('3栋居民1的老伴', '登记 3号楼 101', { room: GROUPS[3] })
     for (const [b, topic] of Object.entries(GROUPS)) {
       const names = RESIDENTS.filter((r) => r.building === Number(b)).map((r) => r.name)
@@ -92,7 +93,9 @@ describe('a residents’ voting round', () => {
     await world.flush()
     const r5 = world.said(GROUPS[5]).filter((t) => t.startsWith('提醒：投票 T1'))
     expect(r5).toEqual(['提醒：投票 T1 将于 12月2日 20:00 截止。5号楼已有 4/7 户投票。还没投的请 @我 说「投票」看项目。'])
-    expect(world.said(GROUPS[3]).filter((t) => t.startsWith('提醒')).at(-1)).toContain('3号楼已有 3/8 户投票')
+    // building 3 has a head: @-mentioned for real, to nudge the neighbours (never who has not voted)
+    const r3 = world.saidTo(GROUPS[3], '3栋居民2').filter((t) => t.includes('提醒：投票 T1'))
+    expect(r3).toEqual(['@3栋居民2 提醒：投票 T1 将于 12月2日 20:00 截止。3号楼已有 3/8 户投票。请楼组长帮忙提醒邻居。还没投的请 @我 说「投票」看项目。'])
     clock.set('2026-12-02T09:10:00+08:00')
     await world.flush()
     expect(world.said(GROUPS[5]).filter((t) => t.startsWith('提醒：投票 T1'))).toHaveLength(1)

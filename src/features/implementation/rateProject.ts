@@ -3,6 +3,7 @@ import { projectCode } from '../../domain/codes.js'
 import { AppError } from '../../domain/errors.js'
 import { parseRating } from '../../domain/implementation/rating.js'
 import type { Ctx } from '../../kit/context.js'
+import { writtenFragment } from '../../kit/understand/index.js'
 import { eligibleVoter } from '../rounds/index.js'
 import { reasonText } from './reasons.text.js'
 import { rateText as t } from './text.js'
@@ -19,7 +20,9 @@ export async function rateProject(ctx: Ctx, args: string): Promise<void> {
   if (!args.trim()) return ctx.reply(t.waiting(list))
   const parsed = parseRating(args)
   if (!parsed.ok) throw new AppError('BAD_INPUT', reasonText.rating(parsed.reason))
-  const { project, score, comment } = parsed.value
+  const { project, score } = parsed.value
+  // read in Simplified, kept as the person wrote it
+  const comment = writtenFragment(ctx, parsed.value.comment)
   if (project === null && open.length > 1) throw new AppError('BAD_INPUT', t.whichProject({ example: projectCode(open[0]!.projectIds[0]!), score, open: list }))
   const round = project === null ? open[0]! : open.find((r) => r.projectIds[0] === project)
   if (!round) throw new AppError('NOT_FOUND', t.notOpen(projectCode(project!), list))

@@ -10,6 +10,7 @@ import { categorize, parsePlace, understandSuggestion, type Category } from '../
 import { chinesePunctuation, cut, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../../kit/context.js'
 import { again, ask, defineDialog, end, handled, stay, type Go } from '../../kit/dialog.js'
+import { writtenFragment } from '../../kit/understand/index.js'
 import { BUILDING_ANSWER, FLOOR_ANSWER, IN_A_BUILDING, NO, YES } from './lexicon.js'
 import { reportCode } from './parse.js'
 import { openPhotoWindow } from './photos.js'
@@ -45,10 +46,13 @@ async function likelyBuilding(ctx: Ctx): Promise<number | undefined> {
   return (await householdOfPerson(ctx.db, { personId: ctx.person.id }))?.building.number
 }
 
-/** What one message already says: the problem, its category, and where (the intake's own understanding). */
-function absorb(state: State, text: string): State {
-  const u = understandSuggestion(text)
-  const next: State = { ...state, problem: cut(chinesePunctuation(u.problem), MAX_PROBLEM), category: u.category }
+/**
+ * What one message already says: the problem, its category, and where (the intake's own
+ * understanding), read in Simplified and kept as the person wrote it.
+ */
+function absorb(ctx: Ctx, state: State, simplified: string): State {
+  const u = understandSuggestion(simplified)
+  const next: State = { ...state, problem: writtenFragment(ctx, cut(chinesePunctuation(u.problem), MAX_PROBLEM)), category: u.category }
   if (u.ambiguousFloor !== undefined && u.building === undefined) next.floor = u.ambiguousFloor
   if (u.building === undefined && u.place && u.placeKind && IN_A_BUILDING.has(u.placeKind)) {
     next.placeHint = { place: u.place, placeKind: u.placeKind }
@@ -92,7 +96,7 @@ const dialog = defineDialog<State, Step>({
   steps: {
     what: {
       prompt: () => t.prompt.what,
-      answer: (ctx, a, state) => (a.text ? proceed(ctx, absorb(state, a.text)) : again(t.whatNotText)),
+      answer: (ctx, a, state) => (a.text ? proceed(ctx, absorb(ctx, state, a.simplified)) : again(t.whatNotText)),
     },
     where: {
       prompt: async (ctx, state) => t.prompt.where({ building: await likelyBuilding(ctx), hint: state.placeHint?.place }),
@@ -104,7 +108,7 @@ const dialog = defineDialog<State, Step>({
         if (YES.test(a.plain) && offered !== undefined) {
           return proceed(ctx, { ...base, building: offered, place: `${buildingLabel(offered)}${hint?.place ?? ''}`, placeKind: hint?.placeKind ?? null })
         }
-        const place = parsePlace(a.text)
+        const place = parsePlace(a.simplified)
         // the intake's reader; only .ok and .value are read, its refusals are its own
         if (!place.ok) return stay(t.placeUnclear)
         const v = place.value
@@ -156,7 +160,7 @@ export const reportIntakeDialog = dialog
 /** 随手拍 / 找茬 / 报事 [一句话] — anyone: an everyday report; only what is missing is asked. */
 export async function startReport(ctx: Ctx, args: string): Promise<void> {
   if (!ctx.community) throw new AppError('WRONG_ROOM', t.noCommunity)
-  let state: State = args.trim() ? absorb({ fileIds: [] }, args) : { fileIds: [] }
+  let state: State = args.trim() ? absorb(ctx, { fileIds: [] }, args) : { fileIds: [] }
   // a photo sent first (privately, outside a dialog) starts the report and is its first photo
   if (ctx.msg.type === 'image') state = await keepPhoto(ctx, state)
   const step = missing(state)

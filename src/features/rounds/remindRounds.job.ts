@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.js'
-import { buildingGroups } from '../../db/notices.js'
+import { buildingGroups, headsOf } from '../../db/notices.js'
 import { markRoundReminded, roundsDueForReminder, turnoutByBuilding } from '../../db/rounds.js'
 import { formatClock } from '../../domain/time/index.js'
 import { enqueueMessage } from '../../outbox/enqueue.js'
@@ -7,7 +7,8 @@ import { roundText as t } from './text.js'
 
 /**
  * Job: once per round, some hours before the deadline, each building group hears its own
- * turnout — never who has not voted.
+ * turnout — never who has not voted. The building's heads are @-mentioned for real (WeChat
+ * notifies them): they know their neighbours and nudge them in person.
  */
 export async function remindRounds(db: Db, p: { now: Date; leadMs: number; timeZone: string }): Promise<{ reminded: number }> {
   let reminded = 0
@@ -17,8 +18,10 @@ export async function remindRounds(db: Db, p: { now: Date; leadMs: number; timeZ
       const turnout = await turnoutByBuilding(tx, { round })
       // an acceptance round concerns the project's buildings only
       const groups = (await buildingGroups(tx, { communityId: round.communityId })).filter((b) => !round.buildingIds || round.buildingIds.includes(b.buildingId))
+      const heads = await headsOf(tx, { buildingIds: groups.map((b) => b.buildingId) })
       for (const b of groups) {
         const x = turnout.find((y) => y.buildingId === b.buildingId)
+        const mentions = heads.filter((h) => h.buildingId === b.buildingId).map((h) => h.personId)
         const body = t.reminder({
           round: round.id,
           kind: round.kind,
@@ -26,9 +29,10 @@ export async function remindRounds(db: Db, p: { now: Date; leadMs: number; timeZ
           project: round.projectIds[0] ?? 0,
           closes: formatClock(round.closesAt, p.timeZone),
           building: x && { number: b.number, voted: x.voted, eligible: x.eligible },
+          heads: mentions.length > 0,
         })
         for (const roomId of b.roomIds) {
-          await enqueueMessage(tx, { key: `round-remind:${round.id}:room:${roomId}`, body, roomId, communityId: round.communityId, now: p.now, priority: 'background' })
+          await enqueueMessage(tx, { key: `round-remind:${round.id}:room:${roomId}`, body, roomId, mentions, communityId: round.communityId, now: p.now, priority: 'background' })
         }
       }
       reminded++

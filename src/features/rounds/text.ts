@@ -164,9 +164,9 @@ export const roundText = {
   stillOpen: (p: { round: number; kind: string; per: Per; closes: string; voted: number }) =>
     `${roundCode(p.round)} 还在进行，${p.closes} 截止；现在已有 ${p.voted} ${unit(p.per)}${act(p.kind)}。截止后公布结果。`,
   /** some hours before the deadline, a building group hears its own turnout (never who has not voted) */
-  reminder: (p: { round: number; kind: string; per: Per; project: number; closes: string; building?: { number: number; voted: number; eligible: number } }) => {
+  reminder: (p: { round: number; kind: string; per: Per; project: number; closes: string; building?: { number: number; voted: number; eligible: number }; heads?: boolean }) => {
     const b = p.building
-    const line = b ? `${buildingLabel(b.number)}已有 ${b.voted}/${b.eligible} ${unit(p.per)}${act(p.kind)}。` : ''
+    const line = `${b ? `${buildingLabel(b.number)}已有 ${b.voted}/${b.eligible} ${unit(p.per)}${act(p.kind)}。` : ''}${p.heads ? '请楼组长帮忙提醒邻居。' : ''}`
     const code = projectCode(p.project)
     return p.kind === 'acceptance'
       ? `提醒：${code} 完工评价（${roundCode(p.round)}）将于 ${p.closes} 截止。${line}还没评价的请 @我 说「评价 ${code} 5 很满意」（1–5分）。`

@@ -4,6 +4,7 @@ import { featuresOf } from '../../domain/suggestions/similarity.js'
 import { categorize } from '../../domain/suggestions/understand.js'
 import { chinesePunctuation, cut, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../../kit/context.js'
+import { writtenFragment } from '../../kit/understand/index.js'
 import { ownOpenSuggestion } from './ownSuggestion.js'
 import { MAX_PROBLEM } from './submitSuggestion.js'
 import { mineText as t } from './text.js'
@@ -15,6 +16,8 @@ export async function correctSuggestion(ctx: Ctx, args: string): Promise<void> {
   const words = chinesePunctuation(normalizeInput(args).slice(m![0].length).replace(/^[\s:：,，]+/, '').trim())
   if (!words) throw new AppError('BAD_INPUT', t.needWords(s.id))
   const category = categorize(words)
-  await updateSuggestion(ctx.db, { id: s.id, set: { problem: cut(words, MAX_PROBLEM), category, features: featuresOf(words), updatedAt: ctx.now } })
-  await ctx.reply(t.corrected(s.id, words, category))
+  // read in Simplified, kept as the person wrote it
+  const kept = writtenFragment(ctx, words)
+  await updateSuggestion(ctx.db, { id: s.id, set: { problem: cut(kept, MAX_PROBLEM), category, features: featuresOf(words), updatedAt: ctx.now } })
+  await ctx.reply(t.corrected(s.id, kept, category))
 }

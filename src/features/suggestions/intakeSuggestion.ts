@@ -1,4 +1,3 @@
-import { asWritten } from '../../kit/understand/index.js'
 import { z } from 'zod'
 import { getBuilding } from '../../db/communities.js'
 import { householdOfPerson } from '../../db/households.js'
@@ -12,6 +11,7 @@ import { chinesePunctuation, cut, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../../kit/context.js'
 import { again, ask, defineDialog, end, stay, type Answer, type Go } from '../../kit/dialog.js'
 import { dialogText } from '../../kit/text.js'
+import { writtenFragment } from '../../kit/understand/index.js'
 import { CONTINUE, DONE, EDIT, EDITABLE, MEANS_BUILDING, MEANS_STOREY, NO, RESTART, YES } from './lexicon.js'
 import { likelyDuplicate, MAX_PROBLEM, recordSuggestion, supportSuggestion, type SuggestionDraft } from './submitSuggestion.js'
 import { intakeText as t } from './text.js'
@@ -67,7 +67,7 @@ const onward = (state: State): Next => ask(nextStep(state), state)
 function absorb(state: State, text: string, ctx: Ctx): State {
   const u = understandSuggestion(text)
   // read in Simplified, kept in the person's own characters
-  const problem = asWritten({ written: ctx.msg.text, simplified: ctx.msg.simplified ?? ctx.msg.text }, cut(chinesePunctuation(u.problem), MAX_PROBLEM))
+  const problem = writtenFragment(ctx, cut(chinesePunctuation(u.problem), MAX_PROBLEM))
   const next: State = { ...state, problem, category: u.category }
   if (u.ambiguousFloor !== undefined && u.building === undefined) next.floor = u.ambiguousFloor
   if (u.building === undefined && u.place && u.placeKind && IN_A_BUILDING.has(u.placeKind)) {
@@ -134,7 +134,7 @@ async function answerWhere(ctx: Ctx, a: Answer, state: State): Promise<Next> {
   const hint = state.placeHint
   const next: State = { ...state, placeHint: undefined }
   if (YES.test(plainOf(a)) && b) return onward({ ...next, building: b, place: `${buildingLabel(b)}${hint?.place ?? ''}`, placeKind: hint?.placeKind ?? null })
-  const place = parsePlace(a.text)
+  const place = parsePlace(a.simplified)
   if (!place.ok) return stay(t.place(place.reason))
   const v = place.value
   // "门口" in answer to "where": the building on offer is meant

@@ -5,4 +5,5 @@ export { askAbout, GUESS_DIALOG, pendingGuess, understandingDialogs, yesOrNo } f
 export { isHarmless, type Option } from './read.js'
 export { splitQuote, quoteContext, type Quote } from './quote.js'
 export { asWritten, createSimplifier, type Simplify } from './simplify.js'
+export { writtenFragment } from './written.js'
 export { guessText, smallTalkText, typeInDialog, typeInOldDialog, typeLine, unknownText, type LineType } from './text.js'
