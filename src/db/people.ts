@@ -157,3 +157,17 @@ export async function findMentioned(db: Db, p: { ref: ContactRef; roomId: number
     .where(and(eq(roomMembers.roomId, p.roomId), eq(roomMembers.nickname, p.ref.nickname || p.ref.name)))
   return rows.length === 1 ? rows[0]!.person : undefined
 }
+
+/** What a person has put in, for 我的信息: counts only (the lists are 我的建议 / 我的报事 / 积分). */
+export async function footprintOf(db: Db, p: { personId: number }): Promise<{ suggestions: number; reports: number; points: number; volunteer: boolean }> {
+  const [row] = await db
+    .select({
+      suggestions: sql<number>`(select count(*) from suggestions where person_id = ${p.personId})`.mapWith(Number),
+      reports: sql<number>`(select count(*) from reports where person_id = ${p.personId})`.mapWith(Number),
+      points: sql<number>`(select coalesce(sum(balance), 0) from points_accounts where person_id = ${p.personId})`.mapWith(Number),
+      volunteer: sql<boolean>`exists (select 1 from volunteers where person_id = ${p.personId})`,
+    })
+    .from(people)
+    .where(eq(people.id, p.personId))
+  return row ?? { suggestions: 0, reports: 0, points: 0, volunteer: false }
+}

@@ -1,4 +1,5 @@
 import { liaisonPartnerIds } from '../db/partners.js'
+import { gridBuildingsOf } from '../db/reports.js'
 import { rolesOfPerson } from '../db/roles.js'
 import type { Room } from '../db/rooms.js'
 import { AppError } from '../domain/errors.js'
@@ -12,6 +13,8 @@ export interface Standing {
   isHead: boolean
   /** a department's liaison of the community */
   isLiaison: boolean
+  /** a grid member (网格员) of the community */
+  isGrid: boolean
 }
 
 /** Where a message comes from, as far as access goes. */
@@ -21,6 +24,7 @@ export function whoAllows(who: Audience, s: Standing): boolean {
   if (who === 'everyone') return true
   if (who === 'staff') return s.isStaff
   if (who === 'head') return s.isStaff || s.isHead
+  if (who === 'grid') return s.isStaff || s.isGrid
   return s.isStaff || s.isLiaison
 }
 
@@ -55,20 +59,26 @@ export async function isLiaisonOf(ctx: Ctx): Promise<boolean> {
   return (await liaisonPartnerIds(ctx.db, { personId: ctx.person.id, communityId: ctx.community.id })).length > 0
 }
 
+export async function isGridOf(ctx: Ctx): Promise<boolean> {
+  if (!ctx.community) return false
+  return (await gridBuildingsOf(ctx.db, { communityId: ctx.community.id, personId: ctx.person.id })).length > 0
+}
+
 /** The person's standing, asking the database only for what `needs` names. */
-export async function standingOf(ctx: Ctx, needs: { head?: boolean; liaison?: boolean }): Promise<Standing> {
+export async function standingOf(ctx: Ctx, needs: { head?: boolean; liaison?: boolean; grid?: boolean }): Promise<Standing> {
   const isStaff = ctx.isStaff
-  const [isHead, isLiaison] = await Promise.all([
+  const [isHead, isLiaison, isGrid] = await Promise.all([
     needs.head && !isStaff ? isHeadOf(ctx) : false,
     needs.liaison && !isStaff ? isLiaisonOf(ctx) : false,
+    needs.grid && !isStaff ? isGridOf(ctx) : false,
   ])
-  return { isStaff, isHead, isLiaison }
+  return { isStaff, isHead, isLiaison, isGrid }
 }
 
 /** The router's check before a handler runs: throws the refusal (an AppError). */
 export async function checkAccess(ctx: Ctx, spec: CommandSpec): Promise<void> {
   if (spec.where === 'anywhere' && spec.who === 'everyone') return
-  const standing = await standingOf(ctx, { head: spec.who === 'head', liaison: spec.who === 'partner' })
+  const standing = await standingOf(ctx, { head: spec.who === 'head', liaison: spec.who === 'partner', grid: spec.who === 'grid' })
   const refusal = refusalFor(spec, ctx.room, standing)
   if (refusal) throw new AppError(refusal.code, refusal.text)
 }

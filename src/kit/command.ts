@@ -3,9 +3,10 @@ import type { CommandHandler } from './context.js'
 
 /**
  * Who may say a command. head: a building head of the community, or staff; partner: staff, or a
- * department's liaison of the community (for its own projects, checked by the use-case).
+ * department's liaison of the community (for its own projects, checked by the use-case); grid:
+ * staff, or a grid member (网格员) of the community (for their own buildings, checked by the use-case).
  */
-export type Audience = 'everyone' | 'head' | 'staff' | 'partner'
+export type Audience = 'everyone' | 'head' | 'staff' | 'partner' | 'grid'
 /** group: any group chat; private: a private chat; office: the staff group or a private chat */
 export type Place = 'anywhere' | 'group' | 'private' | 'office'
 
@@ -40,6 +41,7 @@ export const WHO_REFUSAL: Record<Exclude<Audience, 'everyone'>, (spec: CommandSp
   staff: (spec) => refusalText.staffOnly(spec.act),
   head: (spec) => refusalText.headOnly(spec.act),
   partner: (spec) => refusalText.partnerOnly(spec.act),
+  grid: (spec) => refusalText.gridOnly(spec.act),
 }
 
 export const WHERE_REFUSAL: Record<Exclude<Place, 'anywhere'>, (spec: CommandSpec) => string> = {

@@ -15,6 +15,7 @@ import { cleanText, cut, normalizeInput } from '../domain/text.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import { checkAccess, refusalFor, standingOf } from '../kit/access.js'
 import type { Ctx, DialogHandler, Runtime } from '../kit/context.js'
+import type { CommandSpec } from '../kit/command.js'
 import { unknownCommandReply, type ParsedCommand, type Registry } from '../kit/registry.js'
 import {
   askAbout,
@@ -352,7 +353,8 @@ export function createPipeline(deps: PipelineDeps) {
   async function allowed(ctx: Ctx, options: Option[]): Promise<Option[]> {
     const specs = options.map((o) => ({ o, spec: deps.registry.find(o.name) })).filter((x) => x.spec)
     if (!specs.length) return []
-    const standing = await standingOf(ctx, { head: specs.some((x) => x.spec!.who === 'head'), liaison: specs.some((x) => x.spec!.who === 'partner') })
+    const needs = (who: CommandSpec['who']) => specs.some((x) => x.spec!.who === who)
+    const standing = await standingOf(ctx, { head: needs('head'), liaison: needs('partner'), grid: needs('grid') })
     return specs.filter((x) => !refusalFor(x.spec!, ctx.room, standing)).map((x) => x.o)
   }
 

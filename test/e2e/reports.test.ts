@@ -43,6 +43,13 @@ describe('everyday reports and volunteer points', () => {
     expect(world.lastSaid('李四')).toContain('您已被设为3号楼的网格员。这些楼的随手拍报事会私聊发给您：回复「接单 R12」接单')
     await world.say('王主任', '网格员', { room: STAFF })
     expect(world.lastSaid(STAFF)).toBe('@王主任 网格员：\n· 3号楼：李四\n没有网格员的楼：5号楼（报事发到工作群）。')
+    // 帮助 lists a grid member's commands to him, and to nobody else but staff
+    await world.say('李四', '帮助')
+    expect(world.lastSaid('李四')).toContain('网格员：接单 R12、处理 R12 已清理、转建议 R12、不处理 R12 原因、报事列表')
+    await world.say('张阿姨', '帮助')
+    expect(world.lastSaid('张阿姨')).not.toContain('接单')
+    await world.say('张阿姨', '报事列表')
+    expect(world.lastSaid('张阿姨')).toBe('只有网格员或居委工作人员可以看报事列表。')
   })
 
   it('a volunteer signs up and chooses how the 积分榜 names them', async () => {
@@ -141,6 +148,12 @@ describe('everyday reports and volunteer points', () => {
     expect(g3[at]).toMatch(/^@张阿姨\s@李大爷\s/)
     expect(g3[at]!.endsWith('【报事已处理】R1「3号楼垃圾桶满了」：已清理（网格员李四）。谢谢您的随手拍！报事人得 5 积分。')).toBe(true)
     expect(world.saidTo(G3, '张阿姨').filter((t) => t.includes('【报事已处理】R1'))).toHaveLength(1)
+    // 我的信息 names roles in words and what she has put in
+    await world.say('张阿姨', '我的信息')
+    expect(world.lastSaid('张阿姨')).toContain('· 身份：找茬志愿者')
+    expect(world.lastSaid('张阿姨')).toContain('· 您提过：报事 1 件（「我的报事」）、积分 5 分（「积分」）')
+    await world.say('李四', '我的信息')
+    expect(world.lastSaid('李四')).toContain('· 身份：3号楼网格员')
     expect(g3[at + 1]).toBe('[图片]')
     await world.say('李四', '处理 R1 又清了一次')
     expect(world.lastSaid('李四')).toBe('R1 已经处理好了。')

@@ -13,11 +13,12 @@ const spec = (over: Partial<CommandSpec>): CommandSpec =>
 
 /** every kind of person the access check knows */
 const STANDINGS: Record<string, Standing> = {
-  resident: { isStaff: false, isHead: false, isLiaison: false },
-  head: { isStaff: false, isHead: true, isLiaison: false },
-  liaison: { isStaff: false, isHead: false, isLiaison: true },
-  headAndLiaison: { isStaff: false, isHead: true, isLiaison: true },
-  staff: { isStaff: true, isHead: false, isLiaison: false },
+  resident: { isStaff: false, isHead: false, isLiaison: false, isGrid: false },
+  head: { isStaff: false, isHead: true, isLiaison: false, isGrid: false },
+  liaison: { isStaff: false, isHead: false, isLiaison: true, isGrid: false },
+  headAndLiaison: { isStaff: false, isHead: true, isLiaison: true, isGrid: false },
+  grid: { isStaff: false, isHead: false, isLiaison: false, isGrid: true },
+  staff: { isStaff: true, isHead: false, isLiaison: false, isGrid: false },
 }
 /** every kind of place a message comes from */
 const SPOTS: Record<string, Spot> = {
@@ -35,7 +36,7 @@ describe('the command registry', () => {
     for (const c of COMMANDS) {
       expect(c.name, c.name).toMatch(CJK)
       expect(c.usage.startsWith(c.name) || c.usage.split(' — ')[0]!.includes(c.name), c.name).toBe(true)
-      expect(['everyone', 'head', 'staff', 'partner']).toContain(c.who)
+      expect(['everyone', 'head', 'staff', 'partner', 'grid']).toContain(c.who)
       expect(['anywhere', 'group', 'private', 'office']).toContain(c.where)
       expect(c.act, c.name).toMatch(CJK)
       expect(typeof c.run).toBe('function')
@@ -101,7 +102,8 @@ describe('the access check', () => {
           c.who === 'everyone' ||
           role === 'staff' ||
           (c.who === 'head' && (role === 'head' || role === 'headAndLiaison')) ||
-          (c.who === 'partner' && (role === 'liaison' || role === 'headAndLiaison'))
+          (c.who === 'partner' && (role === 'liaison' || role === 'headAndLiaison')) ||
+          (c.who === 'grid' && role === 'grid')
         const r = refusalFor(c, spot, st)
         if (inRoom && person) expect(r).toBeNull()
         else if (!inRoom) expect(r).toEqual({ code: 'WRONG_ROOM', text: c.refuse?.where ?? WHERE_REFUSAL[c.where as 'group'](c) })

@@ -34,18 +34,20 @@ export function helpSections(specs: readonly CommandSpec[], room: Spot, standing
 
 /** 帮助: what this person can do in this room, in a few short lines. */
 export async function showHelp(ctx: Ctx): Promise<void> {
-  const standing = await standingOf(ctx, { head: true, liaison: true })
+  const standing = await standingOf(ctx, { head: true, liaison: true, grid: true })
   const { here, inGroups, inOffice } = helpSections(ctx.registry.specs, ctx.room, standing)
   // everyone's commands one per line with what they do; role commands packed by role
   const lines: string[] = [t.here(ctx.room, ctx.isStaff)]
   const everyone = here.filter((c) => c.who === 'everyone')
   lines.push(...everyone.map((c) => t.everyone(c.usage)))
   const heads = here.filter((c) => c.who === 'head')
-  const staff = here.filter((c) => c.who === 'staff' || (c.who === 'partner' && ctx.isStaff))
+  const staff = here.filter((c) => c.who === 'staff' || ((c.who === 'partner' || c.who === 'grid') && ctx.isStaff))
   const partner = here.filter((c) => c.who === 'partner' && !ctx.isStaff)
+  const grid = here.filter((c) => c.who === 'grid' && !ctx.isStaff)
   const names = (specs: CommandSpec[]) => specs.map((c) => c.name)
   if (partner.length) lines.push(t.partner(partner.map(usageExample)))
   if (heads.length) lines.push(t.heads(heads.map(usageExample)))
+  if (grid.length) lines.push(t.grid(grid.map(usageExample)))
   // many staff commands: names only, so the line stays readable
   if (staff.length) lines.push(t.staff(staff.length > 4 ? names(staff) : staff.map(usageExample)))
   if (inGroups.length) lines.push(t.inGroups(names(inGroups)))

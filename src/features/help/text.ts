@@ -31,6 +31,7 @@ export const helpText = {
   /** a liaison also reports progress with 进度 (an unlisted command, so its report form is named here) */
   partner: (examples: string[]) => `单位联络员：${[...examples, '进度 P3 60% 说明'].join('、')}`,
   heads: (examples: string[]) => `楼组长：${examples.join('、')}`,
+  grid: (examples: string[]) => `网格员：${examples.join('、')}`,
   staff: (examples: string[]) => `居委：${examples.join('、')}`,
   inGroups: (names: string[]) => `在楼栋群里还可以：${names.join('、')}`,
   inOffice: (names: string[]) => `在工作群或私聊还可以：${names.join('、')}`,

@@ -1,5 +1,5 @@
 import { householdOfPerson } from '../../db/households.js'
-import { roomsOfPerson } from '../../db/people.js'
+import { footprintOf, roomsOfPerson } from '../../db/people.js'
 import { rolesOfPerson } from '../../db/roles.js'
 import type { Ctx } from '../../kit/context.js'
 import { privacyText as t } from './text.js'
@@ -9,6 +9,7 @@ export async function showMyInfo(ctx: Ctx): Promise<void> {
   const h = await householdOfPerson(ctx.db, { personId: ctx.person.id })
   const roles = await rolesOfPerson(ctx.db, { personId: ctx.person.id })
   const rooms = await roomsOfPerson(ctx.db, { personId: ctx.person.id })
+  const footprint = await footprintOf(ctx.db, { personId: ctx.person.id })
   await ctx.reply(
     t.myInfo({
       name: ctx.person.name,
@@ -16,6 +17,7 @@ export async function showMyInfo(ctx: Ctx): Promise<void> {
       inGroup: ctx.room !== null,
       titles: { staff: ctx.staffOf.length > 0, roles },
       rooms: rooms.map((r) => r.room.topic),
+      footprint,
     }),
   )
 }

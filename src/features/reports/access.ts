@@ -1,6 +1,7 @@
 import { getReport, gridBuildingsOf, type Report } from '../../db/reports.js'
 import { AppError } from '../../domain/errors.js'
 import type { Ctx } from '../../kit/context.js'
+import { refusalText } from '../../kit/text.js'
 import { parseReportRef, reportCode } from './parse.js'
 import { reportText as t } from './text.js'
 
@@ -16,11 +17,11 @@ export interface ReportActor {
   title: string
 }
 
-/** The speaker as someone who may act on reports, or a refusal naming what they tried. */
+/** The speaker as someone who may act on reports (the router checked it too), or a refusal naming what they tried. */
 export async function reportActor(ctx: Ctx, what: string): Promise<ReportActor> {
-  if (!ctx.community) throw new AppError('FORBIDDEN', t.notGrid(what))
+  if (!ctx.community) throw new AppError('FORBIDDEN', refusalText.gridOnly(what))
   const mine = await gridBuildingsOf(ctx.db, { communityId: ctx.community.id, personId: ctx.person.id })
-  if (!ctx.isStaff && !mine.length) throw new AppError('FORBIDDEN', t.notGrid(what))
+  if (!ctx.isStaff && !mine.length) throw new AppError('FORBIDDEN', refusalText.gridOnly(what))
   return { communityId: ctx.community.id, isStaff: ctx.isStaff, mine, title: mine.length ? t.gridTitle(ctx.person.name) : t.staffTitle(ctx.person.name) }
 }
 

@@ -11,15 +11,14 @@ import { act, usage } from './text.js'
 
 /**
  * Everyday reports (随手拍 / 找茬 / 报事) and their handling by grid members. 接单, 处理, 转建议,
- * 不处理 and 报事列表 are for grid members and staff: the router knows no grid audience, so they
- * are said by anyone and the use-case checks the role and the report's building (unlisted in
- * 帮助; a grid member is told them privately when appointed, and in every report sent to them).
- * 我的报事 is unlisted: 随手拍's replies lead to it.
+ * 不处理 and 报事列表 are for grid members and staff (the router checks the role; the use-case
+ * checks that the report is in the grid member's buildings). 我的报事 is unlisted: 随手拍's
+ * replies lead to it.
  */
 export const reportCommands = [
   defineCommand({
     name: '随手拍',
-    aliases: ['找茬', '报事', '我要报事', '随手报'],
+    aliases: ['找茬', '报事', '我要报事', '随手报', '报修'],
     usage: usage.report,
     who: 'everyone',
     where: 'anywhere',
@@ -50,50 +49,45 @@ export const reportCommands = [
     name: '接单',
     aliases: ['我来接单', '接报事'],
     usage: usage.take,
-    who: 'everyone',
+    who: 'grid',
     where: 'office',
     act: act.take,
-    unlisted: true,
     run: takeReport,
   }),
   defineCommand({
     name: '处理',
     aliases: ['已处理', '办结', '处理好了'],
     usage: usage.handle,
-    who: 'everyone',
+    who: 'grid',
     where: 'office',
     act: act.handle,
-    unlisted: true,
     run: handleReport,
   }),
   defineCommand({
     name: '转建议',
     aliases: ['转为建议', '报事转建议'],
     usage: usage.suggest,
-    who: 'everyone',
+    who: 'grid',
     where: 'office',
     act: act.suggest,
-    unlisted: true,
     run: reportToSuggestion,
   }),
   defineCommand({
     name: '不处理',
     aliases: ['不予处理', '关闭报事'],
     usage: usage.decline,
-    who: 'everyone',
+    who: 'grid',
     where: 'office',
     act: act.decline,
-    unlisted: true,
     run: declineReport,
   }),
   defineCommand({
     name: '报事列表',
     aliases: ['待办报事', '报事清单'],
     usage: usage.list,
-    who: 'everyone',
+    who: 'grid',
     where: 'office',
     act: act.list,
-    unlisted: true,
     run: (ctx) => listReports(ctx),
   }),
 ]

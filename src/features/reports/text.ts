@@ -97,7 +97,6 @@ export const reportText = {
 
   needCode: (example: string) => `请写报事编号，例如「${example}」。`,
   notFound: (code: string) => `没有报事 ${code}。说「报事列表」看待处理的。`,
-  notGrid: (what: string) => `只有网格员或居委工作人员可以${what}。`,
   notYours: (p: { code: string; mine: number[] }) => `${p.code} 不在您负责的楼栋（您负责${buildings(p.mine)}），请交给居委。`,
   closedAlready: (code: string, status: string) => `${code} 已经${CLOSED[status] ?? STATUS_LABEL[status] ?? status}了。`,
   alreadyTakenBy: (code: string, name: string) => `${code} 已由${name}接单。`,

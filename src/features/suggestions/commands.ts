@@ -10,7 +10,7 @@ import { withdrawSuggestion } from './withdrawSuggestion.js'
 export const suggestionCommands = [
   defineCommand({
     name: '建议',
-    aliases: ['提建议', '我要提建议', '我有建议', '提个建议', '反映问题', '报修'],
+    aliases: ['提建议', '我要提建议', '我有建议', '提个建议', '反映问题'],
     usage: t.usage.suggest,
     who: 'everyone',
     where: 'anywhere',
