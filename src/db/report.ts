@@ -43,6 +43,10 @@ export async function reportSuggestions(db: Db, p: { communityId: number }) {
       author: author.name,
       proxier: proxier.name,
       proxyFor: suggestions.proxyFor,
+      voiceFileId: suggestions.voiceFileId,
+      heardAt: suggestions.heardAt,
+      latitude: suggestions.latitude,
+      longitude: suggestions.longitude,
     })
     .from(suggestions)
     .leftJoin(buildings, eq(buildings.id, suggestions.buildingId))

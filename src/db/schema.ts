@@ -3,6 +3,7 @@ import {
   bigserial,
   boolean,
   check,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -301,6 +302,14 @@ export const suggestions = pgTable('suggestions', {
   /** jieba tokens + bigrams, kept for the duplicate check */
   features: jsonb('features').$type<string[]>().notNull(),
   fileIds: jsonb('file_ids').$type<number[]>().notNull(),
+  /** said as a voice message (语音): the recording; `problem` is a placeholder until 代听 */
+  voiceFileId: integer('voice_file_id').references(() => files.id, { onDelete: 'set null' }),
+  /** who typed in what the voice message says (代听), and when */
+  heardBy: integer('heard_by').references(() => people.id, { onDelete: 'set null' }),
+  heardAt: ts('heard_at'),
+  /** a location pin's coordinates (near a home: personal data, blanked by erasure) */
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
   /** 'open' | 'withdrawn' | 'merged' (into projectId) */
   status: text('status').notNull().default('open'),
   projectId: integer('project_id').references(() => projects.id),
@@ -547,6 +556,9 @@ export const reports = pgTable('reports', {
   /** jieba tokens + bigrams, kept for the duplicate check */
   features: jsonb('features').$type<string[]>().notNull(),
   fileIds: jsonb('file_ids').$type<number[]>().notNull(),
+  /** a location pin's coordinates (near a home: personal data, blanked by erasure) */
+  latitude: doublePrecision('latitude'),
+  longitude: doublePrecision('longitude'),
   /** 'open' → 'taken' (接单) → 'handled' (处理) | 'suggested' (转建议) | 'declined' (不处理) */
   status: text('status').notNull().default('open'),
   takenBy: integer('taken_by').references(() => people.id, { onDelete: 'set null' }),

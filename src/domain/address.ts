@@ -1,6 +1,7 @@
 import { addressText } from './address.text.js'
 import type { Parsed } from './parsed.js'
 import { convertAllNumerals, normalizeInput } from './text.js'
+import { DOOR_NUMBER } from './lexicon.js'
 
 export const MAX_BUILDING = 999
 export const MAX_UNIT = 99
@@ -125,4 +126,9 @@ export function neighbourName(proxyFor: string): string {
 /** The door number of a unit, without the unit: '2单元502' → '502'. */
 export function doorNumber(unit: string): string {
   return unit.replace(/^.*单元/, '')
+}
+
+/** What a group may read of someone's words: door (and phone) numbers as ***. */
+export function maskDoors(text: string): string {
+  return String(text ?? '').replace(DOOR_NUMBER, '***')
 }

@@ -394,8 +394,8 @@ export function createPipeline(deps: PipelineDeps) {
   /** A message outside any dialog: its type, the quote it answers, then its words. */
   async function planFresh(ctx: Ctx, parsed: ParsedCommand): Promise<Plan> {
     const { msg } = ctx
-    // a photo privately is most often a problem shown: it opens a report with the photo kept
-    if (msg.type === 'image' && !ctx.room && deps.registry.find(PHOTO_STARTS)) return { do: 'run', option: { name: PHOTO_STARTS, args: '' }, label: PHOTO_STARTS }
+    // a photo or a location pin privately is most often a problem shown: it opens a report with it kept
+    if ((msg.type === 'image' || msg.type === 'location') && !ctx.room && deps.registry.find(PHOTO_STARTS)) return { do: 'run', option: { name: PHOTO_STARTS, args: '' }, label: PHOTO_STARTS }
     if (msg.type !== 'text') return { do: 'say', text: typeLine(msg.type as LineType, { place: msg.place?.name }), label: `type:${msg.type}` }
     const quoted = await readQuote(ctx, parsed)
     if (quoted) return fromContext(quoted)

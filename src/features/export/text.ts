@@ -22,13 +22,16 @@ export const exportText = {
   roundStatus: { open: OPEN, closed: '已结束' } as Record<string, string>,
   outcome: { accepted: '通过', rework: '未通过', unrated: '无人评价' },
   /** 代提: the head who typed it in for a neighbour (only the neighbour's name, never the door) */
+  /** a voice suggestion: its length, and whether someone typed its words in (the recording went to the staff group) */
+  voice: (p: { heard: boolean; kept: boolean }) => `${p.kept ? '有录音（见工作群，或「代听 编号」再听）' : '录音已删除'}，${p.heard ? '已代听' : '待代听'}`,
+  coords: (lat: number, lng: number) => `${lat},${lng}`,
   proxied: (head: string | null, neighbour: string) => `${head !== null ? `楼组长${head}` : ERASED}代${neighbour}`,
   score: (k: number) => `${k}分`,
 
   sheets: {
     suggestions: {
       name: '建议',
-      columns: { code: '编号', at: '提交时间', building: '楼栋', place: '地点', category: '类别', problem: '内容', status: '状态', project: '所属项目', supports: '附议人数', author: '提建议人' },
+      columns: { code: '编号', at: '提交时间', building: '楼栋', place: '地点', category: '类别', problem: '内容', status: '状态', project: '所属项目', supports: '附议人数', author: '提建议人', voice: '语音', coords: '位置坐标' },
     },
     projects: {
       name: '项目',

@@ -222,6 +222,8 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
       { header: c.project, width: 10 },
       { header: c.supports, width: 10 },
       { header: c.author, width: 20 },
+      { header: c.voice, width: 22 },
+      { header: c.coords, width: 20 },
     ],
     suggestionList.map((s) => [
       suggestionCode(s.id),
@@ -234,6 +236,9 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
       s.projectId === null ? null : projectCode(s.projectId),
       Number(s.supports),
       s.proxyFor ? t.proxied(s.proxier, neighbourName(s.proxyFor)) : (s.author ?? ERASED),
+      // a voice suggestion: said as one (its placeholder or its heard words), the recording kept or erased
+      s.voiceFileId !== null || s.heardAt !== null ? t.voice({ heard: s.heardAt !== null, kept: s.voiceFileId !== null }) : null,
+      s.latitude === null || s.longitude === null ? null : t.coords(s.latitude, s.longitude),
     ]),
   )
 

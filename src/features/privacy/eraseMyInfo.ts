@@ -2,7 +2,9 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import { withdrawUnpublished } from '../../db/council.js'
 import { householdMemberCount, householdOfPerson } from '../../db/households.js'
 import {
+  conversations,
   councilCandidates,
+  drafts,
   erasures,
   files,
   households,
@@ -72,6 +74,9 @@ export async function eraseMyInfo(ctx: Ctx): Promise<void> {
   // a neighbour they typed in for (代提) is reachable only through them
   await db.update(suggestions).set({ proxyFor: null }).where(eq(suggestions.proxiedBy, person.id))
   await db.update(suggestionSupports).set({ proxyFor: null }).where(eq(suggestionSupports.proxiedBy, person.id))
+  // their voice is them: the recordings go; and where they pinned (near a home, maybe)
+  await deleteVoices(db, person.id)
+  await db.update(suggestions).set({ latitude: null, longitude: null }).where(eq(suggestions.personId, person.id))
   // unsent messages to them would only fail; sent ones stay as history, scrubbed below
   await db.delete(outbox).where(and(eq(outbox.personId, person.id), inArray(outbox.status, ['pending', 'sending'])))
   // reports stay (shared places) without their name; the ledger keeps anonymous sums
@@ -95,12 +100,30 @@ export async function eraseMyInfo(ctx: Ctx): Promise<void> {
   }
 }
 
+/** The person's voice recordings: of their suggestions, and of a dialog or draft not finished. */
+async function deleteVoices(db: Ctx['db'], personId: number): Promise<void> {
+  const said = await db.select({ id: suggestions.voiceFileId }).from(suggestions).where(and(eq(suggestions.personId, personId), sql`${suggestions.voiceFileId} is not null`))
+  const voiceOf = (state: typeof drafts.state | typeof conversations.state) => sql<number | null>`(${state} -> 'voice' ->> 'fileId')::int`
+  const pending = [
+    ...(await db.select({ id: voiceOf(drafts.state) }).from(drafts).where(eq(drafts.personId, personId))),
+    ...(await db.select({ id: voiceOf(conversations.state) }).from(conversations).where(eq(conversations.personId, personId))),
+  ]
+  const ids = [...new Set([...said, ...pending].map((r) => r.id).filter((id): id is number => typeof id === 'number'))]
+  if (!ids.length) return
+  await deleteFiles(db, ids)
+}
+
+/** Files deleted, with the unsent messages that would carry them; sent ones keep their words only. */
+async function deleteFiles(db: Ctx['db'], ids: number[]): Promise<void> {
+  await db.delete(outbox).where(and(inArray(outbox.fileId, ids), inArray(outbox.status, ['pending', 'sending'])))
+  await db.update(outbox).set({ fileId: null }).where(inArray(outbox.fileId, ids))
+  await db.update(suggestions).set({ voiceFileId: null }).where(inArray(suggestions.voiceFileId, ids))
+  await db.delete(files).where(inArray(files.id, ids))
+}
+
 /** Export files are snapshots with names: deleted (staff can export again). */
 async function deleteExports(db: Ctx['db']): Promise<void> {
   const old = await db.select({ id: files.id }).from(files).where(eq(files.mediaType, XLSX_TYPE))
   if (!old.length) return
-  const ids = old.map((f) => f.id)
-  await db.delete(outbox).where(and(inArray(outbox.fileId, ids), inArray(outbox.status, ['pending', 'sending'])))
-  await db.update(outbox).set({ fileId: null }).where(inArray(outbox.fileId, ids))
-  await db.delete(files).where(inArray(files.id, ids))
+  await deleteFiles(db, old.map((f) => f.id))
 }

@@ -20,7 +20,8 @@ export async function eraseFromReports(db: Db, p: { personId: number; door?: str
       await db.update(reports).set({ features: featuresOf(r.problem) }).where(eq(reports.id, r.id))
     }
   }
-  await db.update(reports).set({ personId: null }).where(eq(reports.personId, p.personId))
+  // where they pinned may be near their home
+  await db.update(reports).set({ personId: null, latitude: null, longitude: null }).where(eq(reports.personId, p.personId))
   await db.update(reports).set({ takenBy: null }).where(eq(reports.takenBy, p.personId))
   await db.update(reports).set({ closedBy: null }).where(eq(reports.closedBy, p.personId))
   await db.update(reportSupports).set({ personId: null }).where(eq(reportSupports.personId, p.personId))

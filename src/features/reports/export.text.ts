@@ -19,6 +19,9 @@ export const exportText = {
     { header: '结果说明', width: 30 },
     { header: '照片', width: 6 },
     { header: '转成建议', width: 9 },
+    { header: '位置坐标', width: 20 },
   ],
   erased: '（已删除）',
+  /** a location pin's coordinates */
+  coords: (lat: number, lng: number) => `${lat},${lng}`,
 }

@@ -40,6 +40,7 @@ export async function reportSheet(db: Db, p: { communityId: number; timeZone: st
       r.outcome === null ? null : maskDoors(r.outcome),
       r.fileIds.length + r.outcomeFileIds.length,
       r.suggestionId === null ? null : suggestionCode(r.suggestionId),
+      r.latitude === null || r.longitude === null ? null : x.coords(r.latitude, r.longitude),
     ]),
   }
 }

@@ -10,7 +10,7 @@ import { categorize, parsePlace, understandSuggestion, type Category } from '../
 import { chinesePunctuation, cut, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../../kit/context.js'
 import { again, ask, defineDialog, end, handled, stay, type Go } from '../../kit/dialog.js'
-import { writtenFragment } from '../../kit/understand/index.js'
+import { pinnedPlace, pinText, writtenFragment } from '../../kit/understand/index.js'
 import { BUILDING_ANSWER, FLOOR_ANSWER, IN_A_BUILDING, NO, YES } from './lexicon.js'
 import { reportCode } from './parse.js'
 import { openPhotoWindow } from './photos.js'
@@ -33,6 +33,8 @@ const State = z.object({
   /** a place inside some building (门口, 楼道…) said without one: which building is confirmed */
   placeHint: z.object({ place: z.string(), placeKind: z.string().nullable() }).optional(),
   fileIds: z.array(z.number().int()),
+  /** a location pin's coordinates */
+  coords: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
   duplicateOf: z.number().int().optional(),
   /** its words, for the question */
   duplicateProblem: z.string().optional(),
@@ -77,6 +79,12 @@ async function proceed(ctx: Ctx, state: State): Promise<Next> {
   return step ? ask(step, state) : submit(ctx, state)
 }
 
+/** A location pin is the place (its name, the building it names, its coordinates). */
+function pinned(ctx: Ctx, state: State): State | undefined {
+  const pin = pinnedPlace(ctx, MAX_PLACE)
+  return pin && { ...state, floor: undefined, placeHint: undefined, building: pin.building, place: pin.place, placeKind: pin.placeKind, coords: pin.coords }
+}
+
 async function keepPhoto(ctx: Ctx, state: State): Promise<State> {
   const file = await ctx.loadImage()
   return { ...state, fileIds: [...state.fileIds, await saveFile(ctx.db, { ...file, now: ctx.now })] }
@@ -87,8 +95,14 @@ const dialog = defineDialog<State, Step>({
   version: 1,
   schema: State,
   leaveSay: t.left,
-  // a photo is welcome at any step: kept, and the question asked again
-  intercept: async (ctx, a, state) => {
+  accepts: ['text', 'image', 'location'],
+  // a photo is welcome at any step: kept, and the question asked again; a location pin is the place
+  intercept: async (ctx, a, state, step) => {
+    if (a.type === 'location') {
+      const next = pinned(ctx, state)
+      if (!next) return again()
+      return step === 'where' || step === 'floor' ? proceed(ctx, next) : again(pinText.kept(next.place!), next)
+    }
     if (a.type !== 'image') return undefined
     const next = await keepPhoto(ctx, state)
     return again(t.photoKept(next.fileIds.length), next)
@@ -161,10 +175,12 @@ export const reportIntakeDialog = dialog
 export async function startReport(ctx: Ctx, args: string): Promise<void> {
   if (!ctx.community) throw new AppError('WRONG_ROOM', t.noCommunity)
   let state: State = args.trim() ? absorb(ctx, { fileIds: [] }, args) : { fileIds: [] }
-  // a photo sent first (privately, outside a dialog) starts the report and is its first photo
+  // a photo or a location pin sent first (privately, outside a dialog) starts the report
   if (ctx.msg.type === 'image') state = await keepPhoto(ctx, state)
+  const pin = ctx.msg.type === 'location' ? pinned(ctx, state) : undefined
+  if (pin) state = pin
   const step = missing(state)
-  if (step) return dialog.start(ctx, step, state, ctx.msg.type === 'image' ? t.photoKept(state.fileIds.length) : undefined)
+  if (step) return dialog.start(ctx, step, state, ctx.msg.type === 'image' ? t.photoKept(state.fileIds.length) : pin ? pinText.kept(pin.place!) : undefined)
   const go = await submit(ctx, state)
   // submit either recorded it (and replied) or asks whether it is the same as an open one
   if (go.go === 'ask') await dialog.start(ctx, go.step, go.state, go.say)
@@ -213,6 +229,8 @@ async function record(ctx: Ctx, state: State, knownBuildingId?: number | null): 
     problem,
     features: featuresOf(problem),
     fileIds: state.fileIds,
+    latitude: state.coords?.latitude ?? null,
+    longitude: state.coords?.longitude ?? null,
     status: 'open',
     outcomeFileIds: [],
     createdAt: ctx.now,

@@ -17,11 +17,6 @@ export const BUILDING_RANGE = /(?<![\d.])(\d+)\s*(?:号楼|栋|幢|座|#)?\s*[-~
 export const BUILDING_LIST = /(?<![\d.])(\d+(?:\s*[,、和及与]\s*\d+)*)\s*(?:号楼|栋|幢|座|#)/g
 export const BARE_NUMBERS = /^[\d\s,、]+$/
 
-/**
- * A number that may be a door (or a phone): three digits or more, not a building, a year, money
- * or a measure. Shown as *** wherever a group can read it.
- */
-export const DOOR_NUMBER = /(?<![\d.])\d{3,}(?![\d.]|\s*(?:号楼|栋|幢|座|#|年|元|块|米|平|分|%|月|日|天|小时|斤|公斤|吨|个|辆|人))/g
 
 /** after 处理: "that was all the photos" */
 export const DONE = /^(好了|好|完了|发完了?|没有了?|没了|结束|就这些|ok)$/i

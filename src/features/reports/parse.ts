@@ -1,7 +1,8 @@
 import { MAX_BUILDING } from '../../domain/address.js'
+export { maskDoors } from '../../domain/address.js'
 import type { Parsed } from '../../domain/parsed.js'
 import { chinesePunctuation, normalizeInput } from '../../domain/text.js'
-import { BARE_NUMBERS, BUILDING_LIST, BUILDING_RANGE, DOOR_NUMBER, REPORT_CODE, REVOKE } from './lexicon.js'
+import { BARE_NUMBERS, BUILDING_LIST, BUILDING_RANGE, REPORT_CODE, REVOKE } from './lexicon.js'
 
 /** Pure readers of what grid members and staff write; they never throw. text.ts says why a reading failed. */
 
@@ -45,9 +46,4 @@ export function parseGridArgs(args: string): Parsed<{ buildings: number[]; revok
   const buildings = [...new Set(found)].sort((a, b) => a - b)
   if (buildings.length > MAX_GRID_BUILDINGS) return { ok: false, reason: { code: 'too-many', max: MAX_GRID_BUILDINGS } }
   return { ok: true, value: { buildings, revoke: false } }
-}
-
-/** What a group may read of someone's words: door (and phone) numbers as ***. */
-export function maskDoors(text: string): string {
-  return String(text ?? '').replace(DOOR_NUMBER, '***')
 }

@@ -1,4 +1,5 @@
 import { defineCommand } from '../../kit/command.js'
+import { hearVoice } from './hearVoice.js'
 import { correctSuggestion } from './correctSuggestion.js'
 import { startIntake } from './intakeSuggestion.js'
 import { listMySuggestions } from './listMySuggestions.js'
@@ -55,6 +56,16 @@ export const suggestionCommands = [
     act: t.act.proxy,
     refuse: { who: t.refuse.proxy },
     run: (ctx) => startIntake(ctx, '', { proxy: true }),
+  }),
+  defineCommand({
+    name: '代听',
+    aliases: ['代听语音', '语音代听'],
+    usage: t.usage.hear,
+    who: 'head',
+    // the words may hold a door number: said in the staff group or privately
+    where: 'office',
+    act: t.act.hear,
+    run: hearVoice,
   }),
   defineCommand({
     name: '建议列表',

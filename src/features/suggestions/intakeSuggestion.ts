@@ -11,9 +11,10 @@ import { chinesePunctuation, cut, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../../kit/context.js'
 import { again, ask, defineDialog, end, stay, type Answer, type Go } from '../../kit/dialog.js'
 import { dialogText } from '../../kit/text.js'
-import { writtenFragment } from '../../kit/understand/index.js'
+import { keepAttachment, pinnedPlace, pinText, writtenFragment } from '../../kit/understand/index.js'
 import { CONTINUE, DONE, EDIT, EDITABLE, MEANS_BUILDING, MEANS_STOREY, NO, RESTART, YES } from './lexicon.js'
 import { likelyDuplicate, MAX_PROBLEM, recordSuggestion, supportSuggestion, type SuggestionDraft } from './submitSuggestion.js'
+import { passOnVoice } from './passOnVoice.js'
 import { intakeText as t } from './text.js'
 
 const NAME = 'suggestion-intake'
@@ -28,6 +29,10 @@ const State = z.object({
   placeKind: z.string().nullable().optional(),
   category: z.enum(CATEGORIES).optional(),
   fileIds: z.array(z.number().int()),
+  /** said as a voice message: the recording (the words wait for 代听) and its length */
+  voice: z.object({ fileId: z.number().int(), seconds: z.number().int().nullable() }).optional(),
+  /** a location pin's coordinates */
+  coords: z.object({ latitude: z.number(), longitude: z.number() }).optional(),
   /** 代提: the neighbour it is for (the name only, never their door), and their building */
   proxyFor: z.string().optional(),
   proxyBuilding: z.number().int().optional(),
@@ -54,7 +59,7 @@ async function defaultBuilding(ctx: Ctx, state: State): Promise<number | undefin
 
 /** The first thing still missing, or the summary. */
 function nextStep(state: State): Step {
-  if (!state.problem) return 'what'
+  if (!state.problem && !state.voice) return 'what'
   if (state.floor !== undefined) return 'floor'
   if (state.place === undefined) return 'where'
   if (state.editing) return 'confirm'
@@ -83,8 +88,8 @@ function absorb(state: State, text: string, ctx: Ctx): State {
 
 /** Going back to (or changing) a step forgets its answer, so it is asked again. */
 function clearFor(step: Step, state: State): State {
-  if (step === 'what') return { ...state, problem: undefined, editing: true }
-  if (step === 'where') return { ...state, place: undefined, building: undefined, placeKind: undefined, floor: undefined, editing: true }
+  if (step === 'what') return { ...state, problem: undefined, voice: undefined, editing: true }
+  if (step === 'where') return { ...state, place: undefined, building: undefined, placeKind: undefined, floor: undefined, coords: undefined, editing: true }
   if (step === 'photo') return { ...state, fileIds: [], editing: false }
   return state
 }
@@ -101,21 +106,33 @@ async function keepPhoto(ctx: Ctx, state: State): Promise<State> {
   return { ...state, fileIds: [...state.fileIds, id] }
 }
 
+/** A location pin is the place (its name, the building it names, its coordinates). */
+function pinned(ctx: Ctx, state: State): State | undefined {
+  const pin = pinnedPlace(ctx, 30)
+  return pin && { ...state, floor: undefined, placeHint: undefined, building: pin.building, place: pin.place, placeKind: pin.placeKind, coords: pin.coords }
+}
+
 const who = (ctx: Ctx, state: State) => (state.proxyFor ? { personId: null, proxiedBy: ctx.person.id } : { personId: ctx.person.id, proxiedBy: null })
 
 function toDraft(state: State): SuggestionDraft {
   return {
-    problem: state.problem!,
+    // a voice message's words wait for 代听: its placeholder says so
+    problem: state.problem ?? t.voiceProblem(state.voice?.seconds ?? null),
     building: state.building ?? null,
     place: state.place ?? null,
     placeKind: state.placeKind ?? null,
-    category: state.category ?? categorize(state.problem!),
+    category: state.category ?? categorize(state.problem ?? ''),
     fileIds: state.fileIds,
     proxyFor: state.proxyFor ?? null,
+    voiceFileId: state.voice?.fileId ?? null,
+    latitude: state.coords?.latitude ?? null,
+    longitude: state.coords?.longitude ?? null,
   }
 }
 
 async function submit(ctx: Ctx, state: State): Promise<Next> {
+  // a voice message has no words to compare yet
+  if (!state.problem) return record(ctx, state)
   const dup = await likelyDuplicate(ctx.db, { communityId: ctx.community!.id, draft: toDraft(state) })
   if (dup) return ask('duplicate', { ...state, duplicateOf: dup.id }, t.sameThing(dup.id, dup.problem))
   return record(ctx, state)
@@ -124,7 +141,9 @@ async function submit(ctx: Ctx, state: State): Promise<Next> {
 async function record(ctx: Ctx, state: State): Promise<Next> {
   const s = await recordSuggestion(ctx.db, { communityId: ctx.community!.id, ...who(ctx, state), roomId: ctx.room?.id ?? null, draft: toDraft(state), now: ctx.now })
   await dropDraft(ctx.db, { personId: ctx.person.id, name: NAME })
-  return end(t.recorded({ id: s.id, category: s.category, place: s.place, proxyFor: state.proxyFor }))
+  if (!state.voice) return end(t.recorded({ id: s.id, category: s.category, place: s.place, proxyFor: state.proxyFor }))
+  const heads = await passOnVoice(ctx.db, { suggestion: s, from: state.proxyFor ?? ctx.person.name, seconds: state.voice.seconds, now: ctx.now })
+  return end(t.recordedVoice({ id: s.id, place: s.place, heads }))
 }
 
 /** where: the building on offer confirmed (是), or a place in the person's words. */
@@ -179,8 +198,18 @@ const dialog = defineDialog<State, Step>({
   version: VERSION,
   schema: State,
   leaveSay: t.left,
-  // a photo is welcome at any step; it is kept and the question asked again
+  // the "what" may be said (a voice message); the "where" may be a location pin
+  accepts: ['text', 'image', 'voice', 'location'],
+  // a photo or a pin is welcome at any step (kept, the question asked again); a voice message
+  // only as the "what"
   intercept: async (ctx, a, state, step) => {
+    if (a.type === 'location') {
+      const next = pinned(ctx, state)
+      if (!next) return again()
+      if (step === 'where' || step === 'floor') return onward(next)
+      return step === 'confirm' || step === 'edit' ? ask('confirm', next, pinText.kept(next.place!)) : again(pinText.kept(next.place!), next)
+    }
+    if (a.type === 'voice' && step !== 'what') return again(t.voiceOnlyWhat)
     if (a.type !== 'image' || step === 'photo') return undefined
     const next = await keepPhoto(ctx, state)
     return again(t.photoKept(next.fileIds.length), next)
@@ -206,7 +235,14 @@ const dialog = defineDialog<State, Step>({
     },
     what: {
       prompt: () => t.prompt.what,
-      answer: (ctx, a, state) => (a.text ? onward(absorb(state, a.simplified, ctx)) : again()),
+      answer: async (ctx, a, state) => {
+        if (a.type === 'voice') {
+          const kept = await keepAttachment(ctx)
+          const seconds = kept.durationMs !== undefined ? Math.max(1, Math.round(kept.durationMs / 1000)) : null
+          return onward({ ...state, problem: undefined, voice: { fileId: kept.fileId, seconds } })
+        }
+        return a.text ? onward(absorb(state, a.simplified, ctx)) : again()
+      },
       back: (ctx, state) => (state.proxyFor ? backTo('proxy')(ctx, state) : end(t.left)),
     },
     where: {
@@ -232,7 +268,14 @@ const dialog = defineDialog<State, Step>({
     },
     confirm: {
       prompt: (_ctx, s) =>
-        t.prompt.confirm({ problem: s.problem!, place: s.place ?? null, category: s.category!, photos: s.fileIds.length, proxyFor: s.proxyFor, proxyBuilding: s.proxyBuilding }),
+        t.prompt.confirm({
+          problem: s.problem ?? t.voiceProblem(s.voice?.seconds ?? null),
+          place: s.place ?? null,
+          category: s.category ?? categorize(s.problem ?? ''),
+          photos: s.fileIds.length,
+          proxyFor: s.proxyFor,
+          proxyBuilding: s.proxyBuilding,
+        }),
       answer: answerConfirm,
       back: backTo('photo'),
     },
@@ -259,7 +302,7 @@ const dialog = defineDialog<State, Step>({
     },
   },
   onTimeout: async ({ db, conversation, step, state, now }) => {
-    if (!state.problem && !state.fileIds.length) return t.timedOut
+    if (!state.problem && !state.voice && !state.fileIds.length) return t.timedOut
     await saveDraft(db, { personId: conversation.personId, name: NAME, chatKey: conversation.chatKey, step, version: VERSION, state, savedAt: now })
     return t.draftSaved
   },

@@ -17,6 +17,10 @@ export interface SuggestionDraft {
   category: Category
   fileIds: number[]
   proxyFor?: string | null
+  /** said as a voice message: `problem` is a placeholder until 代听 */
+  voiceFileId?: number | null
+  latitude?: number | null
+  longitude?: number | null
 }
 
 /** The closest open suggestion that may be the same thing (a hint the person confirms). */
@@ -57,8 +61,12 @@ export async function recordSuggestion(
     placeKind: draft.placeKind,
     category: draft.category,
     problem: draft.problem,
-    features: featuresOf(draft.problem),
+    // a voice message's placeholder is nothing to compare: its words come with 代听
+    features: draft.voiceFileId ? [] : featuresOf(draft.problem),
     fileIds: draft.fileIds,
+    voiceFileId: draft.voiceFileId ?? null,
+    latitude: draft.latitude ?? null,
+    longitude: draft.longitude ?? null,
     status: 'open',
     createdAt: p.now,
     updatedAt: p.now,

@@ -21,7 +21,7 @@ export const intakeText = {
   wrongRoom: '请在您楼栋的群里 @我 说「建议」。',
   prompt: {
     proxy: '替哪位邻居提？请说称呼和楼号，例如「王奶奶 3号楼」（门牌不用说）。',
-    what: '请说说是什么问题，例如「3号楼门口路灯坏了，晚上很黑」。',
+    what: '请说说是什么问题，例如「3号楼门口路灯坏了，晚上很黑」（打字不方便可以发语音）。',
     /** the building likely meant, and a place of a building said without one ("门口") */
     where: (building: number | undefined, hint: string | undefined) => {
       if (building && hint) return `是${buildingLabel(building)}${hint}吗？是就回复「是」，不是请说在哪里，例如「5号楼${hint}」。`
@@ -66,6 +66,11 @@ export const intakeText = {
   supported: (id: number) => `好的，已记在 ${suggestionCode(id)} 上，您的话也留下了。${SEE_PROGRESS}`,
   recorded: (s: { id: number; category: string; place: string | null; proxyFor?: string }) =>
     `已记录${s.proxyFor ? `（代${s.proxyFor}）` : ''}，编号 ${suggestionCode(s.id)}（${s.category}${s.place ? ` · ${s.place}` : ''}）。${SEE_PROGRESS}`,
+  /** a voice message as the "what": what is stored and shown until someone types its words in (代听) */
+  voiceProblem: (seconds: number | null) => `（语音${seconds ? ` ${seconds}秒` : ''}，待代听）`,
+  voiceOnlyWhat: '语音我还听不懂，这一步请打字回答。',
+  recordedVoice: (s: { id: number; place: string | null; heads: string[] }) =>
+    `已记录您的语音建议，编号 ${suggestionCode(s.id)}${s.place ? `（${s.place}）` : ''}。我还听不懂语音，已转给${s.heads.length ? `楼组长${s.heads.join('、')}和` : ''}居委，他们听后会帮您记成文字。${SEE_PROGRESS}`,
   left: '好的，已退出，没有记录。',
   timedOut: '刚才的建议太久没回复，已结束。需要时请再说「建议」。',
   draftSaved: '您的建议还没提交，已存为草稿。想接着填，请说「建议」。',
@@ -123,6 +128,27 @@ export const reportText = {
   digest: (report: string) => `早上好，今日建议汇总。\n${report}`,
 }
 
+/** 代听: a voice suggestion passed on to be listened to, and its words typed in. */
+export const voiceText = {
+  /** to the staff group and the building's heads, before the recording */
+  passOn: (p: { code: string; place: string | null; from: string; seconds: number | null }) =>
+    `【语音建议 ${p.code}】${p.from} 发来一段语音${p.seconds ? `（${p.seconds}秒）` : ''}${p.place ? `，地点：${p.place}` : ''}。我还听不懂语音，听后请回复「代听 ${p.code} 听到的内容」记成文字。`,
+  caption: (code: string) => `语音建议 ${code} 的录音`,
+  needCode: '请写编号和听到的内容，例如「代听 J12 3号楼门口路灯坏了」。只写编号会把录音再发给您。',
+  notFound: (code: string) => `没有找到 ${code}。`,
+  notVoice: (code: string) => `${code} 不是语音建议，不用代听。`,
+  notYourBuilding: (code: string) => `${code} 不在您的楼栋，请居委或那栋楼的楼组长代听。`,
+  resent: (code: string) => `${code} 的录音在下面，听后请回复「代听 ${code} 听到的内容」。`,
+  heard: (p: { code: string; words: string; category: string; again: boolean }) =>
+    `${p.again ? '已更新' : '已记下'} ${p.code}：${cut(p.words, 40)}（${p.category}）。提建议的人会收到这段文字，可以自己「修改」。`,
+  /** to the person who said it, privately */
+  tellSpeaker: (p: { code: string; words: string; by: string }) =>
+    `您的语音建议 ${p.code} 已由${p.by}记为：「${cut(p.words, 60)}」。说得不对可以回复「修改 ${p.code} 正确的说法」。`,
+  /** who typed it in, as the speaker hears it */
+  byHead: (name: string) => `楼组长${name}`,
+  byStaff: (name: string) => `居委${name}`,
+}
+
 /** The commands' words in 帮助 and in refusals. */
 export const commandText = {
   usage: {
@@ -132,6 +158,7 @@ export const commandText = {
     correct: '修改 J12 新的说法 — 改自己的建议',
     proxy: '代提建议 — 替不在群里的邻居提',
     list: '建议列表 — 新收到的建议，按楼和类别',
+    hear: '代听 J12 听到的内容 — 替发语音的居民记成文字',
   },
   act: {
     suggest: '提建议',
@@ -140,6 +167,7 @@ export const commandText = {
     correct: '修改建议',
     proxy: '代提建议',
     list: '查看建议列表',
+    hear: '代听语音建议',
   },
   refuse: {
     proxy: '「代提建议」是楼组长替不在群里的邻居提的。您自己的建议请说「建议」。',

@@ -69,6 +69,13 @@ export function typeInDialog(type: LineType): string {
   return `${what[type]}，请打字回答。\n`
 }
 
+/** A location pin taken as a place. */
+export const pinText = {
+  /** a pin with neither a name nor an address */
+  unnamed: '地图上的位置',
+  kept: (place: string) => `地点记为「${place.length > 20 ? `${[...place].slice(0, 20).join('')}…` : place}」。`,
+}
+
 /** For a dialog that cannot repeat its question: point at the one above. */
 export const typeInOldDialog = (type: LineType): string => `${typeInDialog(type).trimEnd().replace(/。$/, '')}上面的问题。`
 
