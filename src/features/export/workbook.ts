@@ -18,6 +18,7 @@ import { participation, ratingOf, type ParticipationRow } from '../../domain/rep
 import { wallTime } from '../../domain/time/index.js'
 import { roundCode } from '../../domain/codes.js'
 import { ledgerSheet, type Sheet } from '../points/index.js'
+import { closingFigures, closingRows, posterText } from '../posters/index.js'
 import { reportSheet } from '../reports/index.js'
 import { suggestionCode } from '../suggestions/index.js'
 import { exportText as t } from './text.js'
@@ -128,7 +129,7 @@ function acceptanceRow(round: Round, cast: Ballot[], names: Map<number, string>,
 }
 
 /** Per building: registration, suggestions, votes and ratings counted in households (the closing report counts the same way). */
-export async function participationRows(db: Db, p: { communityId: number; campaignId?: number; rounds: Round[]; ballots: Ballot[] }) {
+async function participationRows(db: Db, p: { communityId: number; campaignId?: number; rounds: Round[]; ballots: Ballot[] }) {
   const buildingList = await reportBuildings(db, p)
   const { rows, total } = participation({ buildings: buildingList, households: await reportHouseholds(db, p), suggesters: await suggesterHouseholds(db, p), rounds: p.rounds, ballots: p.ballots })
   const label = (r: ParticipationRow) => (r.building === null ? t.unknownBuilding : buildingLabel(r.building))
@@ -301,6 +302,20 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
     [...rows, total].map((r) => [r.building, r.registered, r.confirmed, r.suggested, r.voted, r.rated, r.satisfaction]),
   )
   wb.getWorksheet(t.sheets.participation.name)!.lastRow!.font = { bold: true }
+
+  // the closing report (结项报告) of the current campaign, one number a row
+  const closing = posterText.closing.sheet
+  addSheet(
+    wb,
+    closing,
+    (c) => [
+      { header: c.section, width: 16 },
+      { header: c.item, width: 24 },
+      { header: c.measure, width: 14 },
+      { header: c.value, width: 10 },
+    ],
+    closingRows((await closingFigures(db, { communityId })).report),
+  )
 
   // the everyday features bring their sheets whole
   for (const sheet of [await reportSheet(db, { communityId, timeZone }), await ledgerSheet(db, { communityId, timeZone })]) {
