@@ -47,6 +47,9 @@ export interface PosterLayout {
   dropped: number
 }
 
+/** the smallest photo box worth printing (points high) */
+const MIN_PHOTO = 110
+
 /** how wide `text` is at `size` points in the given weight */
 export type Measure = (text: string, size: number, weight: Weight) => number
 
@@ -151,7 +154,10 @@ export function layoutPoster(poster: Poster, measure: Measure): PosterLayout {
     }
     if (block.kind === 'heading') {
       const h = S.heading * S.lineGap + 8
-      if (!fits(h + S.body * S.lineGap * 2)) {
+      // a heading keeps with the start of what follows it
+      const next = poster.blocks[poster.blocks.indexOf(block) + 1]
+      const after = next?.kind === 'photos' ? MIN_PHOTO + 10 : S.body * S.lineGap * 2
+      if (!fits(h + after)) {
         full = true
         dropped++
         continue
@@ -215,10 +221,12 @@ export function layoutPoster(poster: Poster, measure: Measure): PosterLayout {
     } else {
       const gap = 10
       const perRow = 2
-      const boxW = (inner - gap * (perRow - 1)) / perRow
-      const boxH = boxW * 0.75
+      const fullW = (inner - gap * (perRow - 1)) / perRow
       for (let i = 0; i < block.photos.length; i += perRow) {
-        if (!fits(boxH + gap)) {
+        // boxes at 4:3, smaller (down to MIN_PHOTO high) when the page is nearly full
+        const boxH = Math.min(fullW * 0.75, limit - y - gap)
+        const boxW = boxH / 0.75
+        if (boxH < MIN_PHOTO) {
           full = true
           dropped += block.photos.length - i
           break
@@ -228,7 +236,7 @@ export function layoutPoster(poster: Poster, measure: Measure): PosterLayout {
           const ratio = photo.width > 0 && photo.height > 0 ? photo.width / photo.height : 4 / 3
           const w = ratio >= boxW / boxH ? boxW : boxH * ratio
           const h = ratio >= boxW / boxH ? boxW / ratio : boxH
-          const x0 = left + k * (boxW + gap)
+          const x0 = left + k * (fullW + gap) + (fullW - boxW) / 2
           ops.push({ kind: 'photo', x: x0 + (boxW - w) / 2, y: y + (boxH - h) / 2, w, h, index: photo.index })
         })
         y += boxH

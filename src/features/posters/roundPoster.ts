@@ -56,9 +56,9 @@ export async function roundPoster(db: Db, p: { round: Round; footer: string; tim
     kind: 'table',
     columns: [
       { header: t.planColumns.rank, share: 1 },
-      { header: t.planColumns.project, share: 4 },
-      { header: t.planColumns.partner, share: 2.4 },
-      { header: t.planColumns.due, share: 1.8 },
+      { header: t.planColumns.project, share: 3.6 },
+      { header: t.planColumns.partner, share: 2.3 },
+      { header: t.planColumns.due, share: 2.3 },
       { header: t.planColumns.percent, share: 1.2, align: 'right' },
     ],
     rows: order.slice(0, MAX_ROWS).map((id, i) => {
