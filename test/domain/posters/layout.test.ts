@@ -59,6 +59,20 @@ describe('layoutPoster', () => {
     expect(b!.w / b!.h).toBeCloseTo(1 / 2)
     expect(layout.dropped).toBe(0)
   })
+
+  it('shrinks photos to the room left on the page before it drops them, the heading kept with them', () => {
+    const filler = { kind: 'paragraph' as const, text: Array.from({ length: 18 }, () => 'line').join('\n') }
+    const layout = layoutPoster(poster([filler, { kind: 'heading', text: 'Photos' }, { kind: 'photos', photos: [{ index: 0, width: 400, height: 300 }] }]), measure)
+    const [photo] = layout.ops.filter((op) => op.kind === 'photo')
+    expect(layout.dropped).toBe(0)
+    expect(photo!.h).toBeGreaterThanOrEqual(110)
+    expect(photo!.h).toBeLessThan(((A4.width - 96 - 10) / 2) * 0.75)
+    const crowded = layoutPoster(poster([{ ...filler, text: filler.text + '\nx'.repeat(8) }, { kind: 'heading', text: 'Photos' }, { kind: 'photos', photos: [{ index: 0, width: 4, height: 3 }] }]), measure)
+    const texts = crowded.ops.filter((op) => op.kind === 'text').map((op) => op.text)
+    expect(crowded.ops.some((op) => op.kind === 'photo')).toBe(false)
+    expect(texts).not.toContain('Photos')
+    expect(texts).toContain('more')
+  })
 })
 
 describe('posterSvg', () => {
