@@ -2,6 +2,8 @@
  * `npm run demo` — a scripted community on wechaty-puppet-mock, driven against the real app
  * (in-memory PGlite, real clock, no network), printed as the chat transcript both sides see.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { BOT_NAME, MockCommunity } from '../test/support/mockCommunity.js'
 import { openDatabase, type Database } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
@@ -48,6 +50,25 @@ function section(title: string, note?: string): void {
   step += 1
   console.log(`\n── ${step}. ${title} ──`)
   if (note) console.log(`   （${note}）`)
+}
+
+/**
+ * The poster files the bot made (公示 / 结项报告), with their sizes; written to GONGJIAN_DEMO_OUT
+ * when it names a folder, to be opened or printed.
+ */
+async function printPosterFiles(database: Database): Promise<void> {
+  const rows = await database.query<{ name: string; base64: string }>(
+    `select name, base64 from files where media_type in ('application/pdf', 'image/png') and (name like '公示-%' or name like '结项报告-%') order by id`,
+    [],
+  )
+  const out = process.env.GONGJIAN_DEMO_OUT
+  if (out) mkdirSync(out, { recursive: true })
+  for (const r of rows) {
+    const data = Buffer.from(r.base64, 'base64')
+    if (out) writeFileSync(join(out, r.name), data)
+    console.log(`   📄 ${r.name}  ${(data.length / 1024).toFixed(0)} KB${out ? `  → ${join(out, r.name)}` : ''}`)
+  }
+  if (!out) console.log('   （设 GONGJIAN_DEMO_OUT=目录 可把这些文件存下来打开看）')
 }
 
 const problems: string[] = []
@@ -234,6 +255,14 @@ async function main(): Promise<void> {
 
     section('导出', '一份表格：建议、项目、投票、进度、验收、各楼参与情况；只发给居委')
     await say('王主任', '导出', { room: STAFF })
+
+    section('公示海报和结项报告', '打印张贴在楼道公告栏（很多老人看公告栏，不看群）：A4 的 PDF 和图片发到工作群；不印姓名和门牌')
+    await say('王主任', '公示 T2', { room: STAFF })
+    await say('王主任', '公示 P1', { room: STAFF })
+    await say('王主任', '结项报告', { room: STAFF })
+    await c.flush()
+    printBot()
+    await printPosterFiles(database)
 
     section('随手拍：身边的小问题，网格员来办', '报事不是微更新建议：私聊转给本楼网格员；办好后报事人在群里被 @，照片跟在后面；找茬志愿者办结得积分，可兑换')
     await say('王主任', '网格员 3号楼', { room: B3, mentions: ['小刘'] })

@@ -97,15 +97,19 @@ export async function reportProjects(db: Db, p: { communityId: number }) {
   })
 }
 
-export async function reportRounds(db: Db, p: { communityId: number }) {
-  return db.select().from(rounds).where(eq(rounds.communityId, p.communityId)).orderBy(asc(rounds.id))
+/** campaignId: only that campaign's (the closing report); without it, all of the community's */
+const ofCampaign = (column: typeof rounds.campaignId | typeof suggestions.campaignId | typeof projects.campaignId, campaignId?: number) =>
+  campaignId === undefined ? undefined : eq(column, campaignId)
+
+export async function reportRounds(db: Db, p: { communityId: number; campaignId?: number }) {
+  return db.select().from(rounds).where(and(eq(rounds.communityId, p.communityId), ofCampaign(rounds.campaignId, p.campaignId))).orderBy(asc(rounds.id))
 }
 
 /**
  * Every ballot of the community's rounds, with the household a 'person:N' voter belongs to
  * (their current one), for aggregation only — the export never lists voters.
  */
-export async function reportBallots(db: Db, p: { communityId: number }) {
+export async function reportBallots(db: Db, p: { communityId: number; campaignId?: number }) {
   const voter = alias(people, 'voter')
   const home = alias(households, 'home')
   return db
@@ -125,7 +129,7 @@ export async function reportBallots(db: Db, p: { communityId: number }) {
     // a text key, not a foreign key: only 'person:N' keys are cast, so the primary key can be used
     .leftJoin(voter, sql`${voter.id} = case when ${ballots.voterKey} ~ '^person:[0-9]{1,9}$' then substring(${ballots.voterKey} from 8)::int end`)
     .leftJoin(home, eq(home.id, voter.householdId))
-    .where(eq(rounds.communityId, p.communityId))
+    .where(and(eq(rounds.communityId, p.communityId), ofCampaign(rounds.campaignId, p.campaignId)))
     .orderBy(asc(ballots.roundId), asc(ballots.castAt), asc(ballots.id))
 }
 
@@ -163,11 +167,25 @@ export async function reportHouseholds(db: Db, p: { communityId: number }) {
 }
 
 /** Households (with their building) of people who submitted a suggestion here; 代提 counts for nobody's household. */
-export async function suggesterHouseholds(db: Db, p: { communityId: number }) {
+export async function suggesterHouseholds(db: Db, p: { communityId: number; campaignId?: number }) {
   return db
     .selectDistinct({ householdId: households.id, buildingId: households.buildingId })
     .from(suggestions)
     .innerJoin(people, eq(people.id, suggestions.personId))
     .innerJoin(households, eq(households.id, people.householdId))
-    .where(and(eq(suggestions.communityId, p.communityId), isNotNull(suggestions.personId)))
+    .where(and(eq(suggestions.communityId, p.communityId), isNotNull(suggestions.personId), ofCampaign(suggestions.campaignId, p.campaignId)))
+}
+
+/** A campaign's projects with the time their first (not withdrawn) suggestion was made. */
+export async function campaignProjects(db: Db, p: { communityId: number; campaignId?: number }) {
+  return db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      stage: projects.stage,
+      firstSuggestedAt: sql<Date | null>`(select min(s.created_at) from ${suggestions} s where s.project_id = ${projects.id} and s.status <> 'withdrawn')`.mapWith(suggestions.createdAt),
+    })
+    .from(projects)
+    .where(and(eq(projects.communityId, p.communityId), ofCampaign(projects.campaignId, p.campaignId)))
+    .orderBy(asc(projects.id))
 }

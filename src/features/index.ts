@@ -15,6 +15,7 @@ import { composeNoticeDialog } from './notices/composeNotice.js'
 import { noticeCommands } from './notices/commands.js'
 import { pointsCommands, volunteerDialog } from './points/index.js'
 import { poolCommands } from './pool/commands.js'
+import { posterCommands } from './posters/index.js'
 import { reportCommands, reportIntakeDialog, reportPhotosDialog } from './reports/index.js'
 import { roundCommands } from './rounds/commands.js'
 import { statusCommands } from './status/commands.js'
@@ -33,6 +34,7 @@ const byFeature: CommandSpec[] = [
   ...councilCommands,
   ...implementationCommands,
   ...statusCommands,
+  ...posterCommands,
   ...reportCommands,
   ...pointsCommands,
 ]

@@ -14,9 +14,11 @@ import type { Round } from '../../db/rounds.js'
 import { buildingLabel, neighbourName } from '../../domain/address.js'
 import { projectCode } from '../../domain/codes.js'
 import { acceptanceOutcome, STAGE_LABEL as STAGE } from '../../domain/implementation/acceptance.js'
+import { participation, ratingOf, type ParticipationRow } from '../../domain/report/closing.js'
 import { wallTime } from '../../domain/time/index.js'
 import { roundCode } from '../../domain/codes.js'
 import { ledgerSheet, type Sheet } from '../points/index.js'
+import { closingFigures, closingRows, posterText } from '../posters/index.js'
 import { reportSheet } from '../reports/index.js'
 import { suggestionCode } from '../suggestions/index.js'
 import { exportText as t } from './text.js'
@@ -44,7 +46,6 @@ function stamp(d: Date | null, timeZone: string): string | null {
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100
-const round1 = (x: number) => Math.round(x * 10) / 10
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)
 
 /** A sheet: its name and headers from text.ts, the columns' layout written here next to the rows. */
@@ -55,22 +56,6 @@ function addSheet<C>(wb: ExcelJS.Workbook, sheet: { name: string; columns: C }, 
   ws.getRow(1).font = { bold: true }
   ws.addRows(rows)
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } }
-}
-
-/** A rating given in an acceptance round: dots [score], 1–5. */
-const ratingOf = (b: Ballot): number | null => {
-  const r = b.dots[0]
-  return Number.isInteger(r) && r! >= 1 && r! <= 5 ? r! : null
-}
-
-/**
- * The household behind a ballot and its building: 'household:<key>' directly (the ballot keeps
- * the building), 'person:N' through the person's household. An erased person's ballot has no
- * household any more: it counts as its own.
- */
-function voterUnit(b: Ballot): { unit: string; building: number | null } {
-  if (b.voterKey.startsWith('household:') || b.personHouseholdKey === null) return { unit: b.voterKey, building: b.buildingId }
-  return { unit: `household:${b.personHouseholdKey}`, building: b.personBuildingId ?? b.buildingId }
 }
 
 function roundRows(round: Round, cast: Ballot[], names: Map<number, string>, timeZone: string): Cell[][] {
@@ -143,60 +128,12 @@ function acceptanceRow(round: Round, cast: Ballot[], names: Map<number, string>,
   ]
 }
 
-interface Participation {
-  building: string
-  registered: number
-  confirmed: number
-  suggested: number
-  voted: number
-  rated: number
-  satisfaction: number | null
-}
-
-/** Per building: registration, suggestions, votes and ratings counted in households. */
-async function participation(db: Db, p: { communityId: number; rounds: Round[]; ballots: Ballot[] }): Promise<{ rows: Participation[]; total: Participation }> {
+/** Per building: registration, suggestions, votes and ratings counted in households (the closing report counts the same way). */
+async function participationRows(db: Db, p: { communityId: number; campaignId?: number; rounds: Round[]; ballots: Ballot[] }) {
   const buildingList = await reportBuildings(db, p)
-  const registered = await reportHouseholds(db, p)
-  const suggested = await suggesterHouseholds(db, p)
-  const roundOf = new Map(p.rounds.map((r) => [r.id, r]))
-  const voters = new Map<number | null, Set<string>>()
-  const raters = new Map<number | null, Set<string>>()
-  const ratings = new Map<number | null, number[]>()
-  const add = <T>(m: Map<number | null, T>, k: number | null, empty: () => T) => m.get(k) ?? m.set(k, empty()).get(k)!
-  for (const b of p.ballots) {
-    const round = roundOf.get(b.roundId)
-    if (!round) continue
-    const { unit, building } = voterUnit(b)
-    if (round.kind === 'resident' || round.kind === 'resolution') add(voters, building, () => new Set()).add(unit)
-    if (round.kind !== 'acceptance') continue
-    add(raters, building, () => new Set()).add(unit)
-    // satisfaction from finished rounds only, like the published results
-    const r = ratingOf(b)
-    if (round.status === 'closed' && r !== null) add(ratings, building, () => []).push(r)
-  }
-  const line = (building: string, id: number | null): Participation => {
-    const mine = ratings.get(id) ?? []
-    const avg = mean(mine)
-    return {
-      building,
-      registered: registered.filter((h) => h.buildingId === id).length,
-      confirmed: registered.filter((h) => h.buildingId === id && h.confirmed).length,
-      suggested: suggested.filter((h) => h.buildingId === id).length,
-      voted: voters.get(id)?.size ?? 0,
-      rated: raters.get(id)?.size ?? 0,
-      satisfaction: avg === null ? null : round1(avg),
-    }
-  }
-  const rows = buildingList.map((b) => line(buildingLabel(b.number), b.id))
-  // ballots whose building is unknown (no household, no building recorded) still count in the total
-  if (voters.has(null) || raters.has(null)) rows.push(line(t.unknownBuilding, null))
-  const all = [...ratings.values()].flat()
-  const avg = mean(all)
-  const sum = (k: 'registered' | 'confirmed' | 'suggested' | 'voted' | 'rated') => rows.reduce((n, r) => n + r[k], 0)
-  return {
-    rows,
-    total: { building: t.total, registered: sum('registered'), confirmed: sum('confirmed'), suggested: sum('suggested'), voted: sum('voted'), rated: sum('rated'), satisfaction: avg === null ? null : round1(avg) },
-  }
+  const { rows, total } = participation({ buildings: buildingList, households: await reportHouseholds(db, p), suggesters: await suggesterHouseholds(db, p), rounds: p.rounds, ballots: p.ballots })
+  const label = (r: ParticipationRow) => (r.building === null ? t.unknownBuilding : buildingLabel(r.building))
+  return { rows: rows.map((r) => ({ ...r, building: label(r) })), total: { ...total, building: t.total } }
 }
 
 /** The staff export: every suggestion, project, round (aggregated), progress and acceptance, and participation by building. */
@@ -354,7 +291,7 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
     acceptance.map((r) => acceptanceRow(r, castIn(r.id), names, timeZone)),
   )
 
-  const { rows, total } = await participation(db, { communityId, rounds, ballots })
+  const { rows, total } = await participationRows(db, { communityId, rounds, ballots })
   addSheet(
     wb,
     t.sheets.participation,
@@ -370,6 +307,20 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
     [...rows, total].map((r) => [r.building, r.registered, r.confirmed, r.suggested, r.voted, r.rated, r.satisfaction]),
   )
   wb.getWorksheet(t.sheets.participation.name)!.lastRow!.font = { bold: true }
+
+  // the closing report (结项报告) of the current campaign, one number a row
+  const closing = posterText.closing.sheet
+  addSheet(
+    wb,
+    closing,
+    (c) => [
+      { header: c.section, width: 16 },
+      { header: c.item, width: 24 },
+      { header: c.measure, width: 14 },
+      { header: c.value, width: 10 },
+    ],
+    closingRows((await closingFigures(db, { communityId })).report),
+  )
 
   // the everyday features bring their sheets whole
   for (const sheet of [await reportSheet(db, { communityId, timeZone }), await ledgerSheet(db, { communityId, timeZone })]) {
