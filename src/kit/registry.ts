@@ -1,5 +1,6 @@
 import { normalizeInput, normalizeWidth } from '../domain/text.js'
 import type { CommandSpec } from './command.js'
+import { QUESTION_TAIL, READ_ONLY } from './understand/lexicon.js'
 import { argsOf, createReader, type Option } from './understand/read.js'
 import { createSimplifier, type Simplify } from './understand/simplify.js'
 import { unknownText } from './understand/text.js'
@@ -90,7 +91,8 @@ export function createRegistry(specs: readonly CommandSpec[], opts: { simplify?:
     const text = normalizeInput(normalizeWidth(simplify(String(input ?? ''))).replace(LEADING, '')).replace(LEADING, '')
     if (!text) return { kind: 'empty' }
     const hit = matchAt(text)
-    if (hit) return command(hit.name, argsOf(hit.rest))
+    // 完成了吗 is a question about it: read as a phrasing, not as the command
+    if (hit && (READ_ONLY[hit.name] || !QUESTION_TAIL.test(hit.rest.trim()))) return command(hit.name, argsOf(hit.rest))
     const read = reader.read(text)
     if (read?.kind === 'command') return command(read.name, read.args)
     if (read?.kind === 'guess') return read

@@ -54,6 +54,15 @@ describe('the command registry', () => {
     }
   })
 
+  it('a command that changes data followed only by a question asks about it (完成了吗 is not 完成)', () => {
+    expect(registry.parse('完成了吗')).toEqual({ kind: 'guess', options: [{ name: '进度', args: '' }], how: 'phrase' })
+    expect(registry.parse('P3完成了吗')).toEqual({ kind: 'guess', options: [{ name: '进度', args: 'P3' }], how: 'phrase' })
+    expect(registry.parse('登记了吗')).toEqual({ kind: 'guess', options: [{ name: '我的信息', args: '' }], how: 'phrase' })
+    expect(registry.parse('完成 P3')).toEqual({ kind: 'command', name: '完成', args: 'P3' })
+    // a harmless command with a question mark still runs
+    expect(registry.parse('进度？')).toEqual({ kind: 'command', name: '进度', args: '' })
+  })
+
   it('refuses at creation a clash after normalisation, with both names', () => {
     expect(() => createRegistry([spec({ name: '登记', aliases: [] }), spec({ name: '住户', aliases: ['登 记'] })])).not.toThrow()
     expect(() => createRegistry([spec({ name: '登记' }), spec({ name: '住户', aliases: ['ＨＥＬＰ'] }), spec({ name: '帮助', aliases: ['help'] })])).toThrow(

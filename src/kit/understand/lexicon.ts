@@ -36,6 +36,9 @@ export const FILLERS = ['一下子', '一下', '下', '一个', '个', '了', '�
 /** Particles at the end of a message: …吧, …啊 */
 export const TRAILING_PARTICLES = /[吧啊呀呢嘛哈哦啦~]+$/
 
+/** After a command that changes data, only a question: 完成了吗 asks whether it is done, it does not do it */
+export const QUESTION_TAIL = /^(?:了吗|了么|了嘛|了没有?|了不|没有?|吗|么)\?*$/
+
 /** The rest of a phrasing that only names what the command is about: 我想登记一下「我家门牌」 */
 export const ABOUT_NOTHING: Record<string, RegExp> = {
   登记: /^(?:我|我们|我们家|我家|咱家|咱们家|家里)?(?:家|家里)?(?:的)?(?:门牌号码|门牌号|门牌|房号|房间号|住址|地址|住户|信息|户口|家庭)?$/,
@@ -124,6 +127,10 @@ export const PHRASINGS: Phrasing[] = [
   { re: /^([PJ]\d{1,6})?(?:这个|那个)?(?:项目|工程|建议)?(?:现在|目前)?(?:到|做到|进行到|弄到|修到|走到|办到)(?:了)?(?:哪|哪里|哪儿|哪一步|什么程度|什么地步|啥程度|哪步)(?:了)?$/i, name: '进度', args: code },
   { re: /^([PJ]\d{1,6})\s*(?:现在|目前)?(?:怎么样了|咋样了|怎样了|进展|进展如何|进展怎么样|什么情况|啥情况|到哪了|修好了吗|好了吗|弄好了吗)$/i, name: '进度', args: code },
   { re: /^(?:项目|工程)(?:现在|目前)?(?:怎么样了|咋样了|进展|进展如何|进展怎么样|进行得怎么样|什么情况|到哪了)$/, name: '进度' },
+  // 完成了吗, P3修好了没: asks how far it is (never 完成 itself, which staff say)
+  { re: /^([PJ]\d{1,6})?(?:这个|那个)?(?:项目|工程)?(?:完成|完工|做完|修好|弄好|搞好|干完|办完|办好)(?:了吗|了么|了没有?|没有?)\?*$/i, name: '进度', args: code, asTyped: true },
+  // 登记了吗, 我登记上了没: what is stored about me
+  { re: /^(?:我|我家)?(?:登记|登记上|登记好)(?:了吗|了么|了没有?|没有?)\?*$/, name: '我的信息', asTyped: true },
   // 我的建议: 我提的那个怎么样了
   { re: /^(?:我|我们)(?:提|反映|说|报)的(?:那个|那些|那件)?(?:建议|问题|事情?|情况)?(?:现在)?(?:怎么样了|咋样了|怎样了|有消息吗|有回音吗|有人管吗|处理了吗|到哪了|到哪一步了|办了吗|有结果吗)$/, name: '我的建议' },
   // 投票: 我投3号, 选3和7; 怎么投票 (a question: shows the round)
