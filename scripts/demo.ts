@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { BOT_NAME, MockCommunity } from '../test/support/mockCommunity.js'
+import { BOT_NAME, MockCommunity, type SayOptions } from '../test/support/mockCommunity.js'
 import { openDatabase, type Database } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 
@@ -98,11 +98,18 @@ async function main(): Promise<void> {
     const say = async (
       who: string,
       text: string,
-      opts: { room?: string; mentions?: string[]; mention?: boolean; expectSilence?: boolean; image?: boolean } = {},
+      opts: SayOptions & { expectSilence?: boolean } = {},
     ) => {
       const atBot = opts.room && opts.mention !== false ? `@${BOT_NAME} ` : ''
       const atOthers = (opts.mentions ?? []).map((n) => ` @${n}`).join('')
-      line(opts.room ?? `私聊 ${who}`, who, opts.image ? '[图片]' : `${atBot}${text}${atOthers}`)
+      const shown = opts.image
+        ? '[图片]'
+        : opts.type === 'voice'
+          ? `[语音 ${Math.round((opts.voiceMs ?? 3000) / 1000)}秒]`
+          : opts.type === 'location'
+            ? `[位置] ${opts.place?.name ?? ''}`
+            : `${atBot}${text}${atOthers}`
+      line(opts.room ?? `私聊 ${who}`, who, shown)
       const before = c.transcript.length
       const outcome = await c.say(who, text, opts)
       printBot()
@@ -279,6 +286,17 @@ async function main(): Promise<void> {
     await say('钱阿姨', '兑换 洗衣液')
     await say('王主任', '核销 D1', { room: STAFF })
     await say('小刘', '报事列表')
+
+    section('打字不方便：发语音、发位置', '语音建议转给楼组长和居委，楼组长听后「代听」记成文字；私聊发个位置就开始随手拍')
+    await say('赵大爷', '建议', { room: B3 })
+    await say('赵大爷', '', { room: B3, mention: false, type: 'voice', voiceMs: 9_000 })
+    await say('赵大爷', '是', { room: B3, mention: false })
+    await say('赵大爷', '跳过', { room: B3, mention: false })
+    await say('赵大爷', '提交', { room: B3, mention: false })
+    const [voiced] = await database.query<{ id: number }>('select max(id) as id from suggestions where voice_file_id is not null', [])
+    await say('张三', `代听 J${voiced!.id} 3号楼楼道灯总是一闪一闪的，晚上下楼看不清`)
+    await say('孙叔叔', '', { type: 'location', place: { name: '幸福里小区5号楼', latitude: 31.2301, longitude: 121.4741 } })
+    await say('孙叔叔', '楼下的井盖松了，踩上去晃')
 
     section('说错了也不怕')
     await say('赵大爷', '今天几点停水？', { room: B3 })
