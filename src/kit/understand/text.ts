@@ -24,7 +24,7 @@ export type LineType =
 export function typeLine(type: LineType, p: { place?: string } = {}): string {
   switch (type) {
     case 'voice':
-      return '抱歉，我还听不懂语音。请打字告诉我；想反映问题请说「建议」，也可以请楼组长帮您转达。'
+      return '抱歉，我还听不懂语音。想用语音反映问题，请先说「建议」再发语音（会转给楼组长和居委听）；也可以打字告诉我。'
     case 'video':
       return '视频我还看不了。想反映问题请说「建议」，可以附上照片。'
     case 'location':
