@@ -160,6 +160,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     now,
     rules: config.send,
     maxAttempts: config.send.maxAttempts,
+    coalesce: config.send.coalesceAcks,
     log,
     ready: () => online,
     onGaveUp: (row, error) =>

@@ -22,6 +22,7 @@ const EXPECTED: Record<EnvName, [zh: string, en: string]> = {
   GONGJIAN_SEND_SWITCH_INTERVAL_MS: ['0 或正整数（毫秒），如 3000', 'a whole number ≥ 0 (milliseconds), e.g. 3000'],
   GONGJIAN_SEND_PER_MINUTE: ['0 或正整数（0 = 不限），如 40', 'a whole number ≥ 0 (0 = no limit), e.g. 40'],
   GONGJIAN_SEND_MAX_ATTEMPTS: ['正整数，如 5', 'a whole number ≥ 1, e.g. 5'],
+  GONGJIAN_COALESCE_ACKS: ['true 或 false', 'true or false'],
   GONGJIAN_STALE_AFTER_S: ['0 或正整数（秒），如 180', 'a whole number ≥ 0 (seconds), e.g. 180'],
   GONGJIAN_DIALOG_TIMEOUT_MIN: ['正整数（分钟），如 10', 'a whole number ≥ 1 (minutes), e.g. 10'],
   GONGJIAN_INBOUND_RETENTION_DAYS: ['正整数（天），如 90', 'a whole number ≥ 1 (days), e.g. 90'],

@@ -44,6 +44,7 @@ export const configSchema = z.object({
   GONGJIAN_SEND_SWITCH_INTERVAL_MS: int(3000),
   GONGJIAN_SEND_PER_MINUTE: int(40),
   GONGJIAN_SEND_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+  GONGJIAN_COALESCE_ACKS: yesNo('true'),
   GONGJIAN_STALE_AFTER_S: int(180),
   GONGJIAN_DIALOG_TIMEOUT_MIN: z.coerce.number().int().min(1).default(10),
   GONGJIAN_INBOUND_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
@@ -126,7 +127,7 @@ export interface Config {
   sessionName: string | undefined
   staffRoomTopics: string[]
   botName: string | undefined
-  send: { chatIntervalMs: number; switchIntervalMs: number; perMinute: number; maxAttempts: number }
+  send: { chatIntervalMs: number; switchIntervalMs: number; perMinute: number; maxAttempts: number; coalesceAcks: boolean }
   staleAfterMs: number
   dialogTimeoutMs: number
   inboundRetentionDays: number
@@ -175,6 +176,7 @@ function toConfig(env: Env): Config {
       switchIntervalMs: env.GONGJIAN_SEND_SWITCH_INTERVAL_MS,
       perMinute: env.GONGJIAN_SEND_PER_MINUTE,
       maxAttempts: env.GONGJIAN_SEND_MAX_ATTEMPTS,
+      coalesceAcks: env.GONGJIAN_COALESCE_ACKS,
     },
     staleAfterMs: env.GONGJIAN_STALE_AFTER_S * 1000,
     dialogTimeoutMs: env.GONGJIAN_DIALOG_TIMEOUT_MIN * 60_000,

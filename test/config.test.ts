@@ -18,7 +18,7 @@ describe('loadConfig', () => {
     const c = loadConfig({})
     expect(c.staffRoomTopics).toEqual(['居委工作群'])
     expect(c.timeZone).toBe('Asia/Shanghai')
-    expect(c.send).toEqual({ chatIntervalMs: 1000, switchIntervalMs: 3000, perMinute: 40, maxAttempts: 5 })
+    expect(c.send).toEqual({ chatIntervalMs: 1000, switchIntervalMs: 3000, perMinute: 40, maxAttempts: 5, coalesceAcks: true })
     expect(c.databaseUrl).toBeUndefined()
     expect(c.dataDir).toBe('./data')
     expect(c.sessionName).toBe(join('./data', 'gongjian'))
@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       GONGJIAN_SEND_SWITCH_INTERVAL_MS: '5000',
       GONGJIAN_SEND_PER_MINUTE: '20',
       GONGJIAN_SEND_MAX_ATTEMPTS: '3',
+      GONGJIAN_COALESCE_ACKS: 'false',
       GONGJIAN_STALE_AFTER_S: '60',
       GONGJIAN_DIALOG_TIMEOUT_MIN: '5',
       GONGJIAN_INBOUND_RETENTION_DAYS: '30',
@@ -83,7 +84,7 @@ describe('loadConfig', () => {
       sessionName: join('/var/lib/gongjian', 'bot1'),
       staffRoomTopics: ['幸福里居委工作群'],
       botName: '共建小助手',
-      send: { chatIntervalMs: 1500, switchIntervalMs: 5000, perMinute: 20, maxAttempts: 3 },
+      send: { chatIntervalMs: 1500, switchIntervalMs: 5000, perMinute: 20, maxAttempts: 3, coalesceAcks: false },
       staleAfterMs: 60_000,
       dialogTimeoutMs: 5 * 60_000,
       inboundRetentionDays: 30,

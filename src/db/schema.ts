@@ -175,6 +175,12 @@ export const outbox = pgTable('outbox', {
   fileId: integer('file_id').references(() => files.id),
   /** people to @-mention in a group (really, through the puppet): their names go in front of the body */
   mentions: jsonb('mentions').$type<number[]>(),
+  /**
+   * An acknowledgement in a group ('ballot:12'): those of one kind still waiting in one group go
+   * out as one message — `coalesceBody`, @-mentioning all of them.
+   */
+  coalesceKey: text('coalesce_key'),
+  coalesceBody: text('coalesce_body'),
   /** What caused it (e.g. 'reply:<inbound id>:0'): a second enqueue of the same key is a no-op. */
   idempotencyKey: text('idempotency_key').notNull(),
   notBefore: ts('not_before').notNull(),
@@ -190,6 +196,7 @@ export const outbox = pgTable('outbox', {
 }, (t) => [
   uniqueIndex('outbox_idempotency_key_uq').on(t.idempotencyKey),
   index('outbox_due_idx').on(t.status, t.priority, t.notBefore).where(sql`status in ('pending', 'sending')`),
+  index('outbox_coalesce_idx').on(t.roomId, t.coalesceKey, t.id).where(sql`status = 'pending' and coalesce_key is not null`),
 ])
 
 /** A person's open multi-step dialog in one chat (serialisable, versioned, with a timeout). */

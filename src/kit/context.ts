@@ -28,8 +28,12 @@ export interface Ctx {
   communities: Community[]
   /** the open dialog, when the message is an answer to it */
   conversation: Conversation | null
-  /** a reply where the message came from; in a group it @-mentions the talker */
-  reply(text: string): Promise<void>
+  /**
+   * A reply where the message came from; in a group it @-mentions the talker. `ack`: it only
+   * acknowledges (a ballot, a rating): in a group, acks of the same `kind` still waiting to be
+   * sent go out as one message, `together`, @-mentioning everyone (never delayed for it).
+   */
+  reply(text: string, opts?: { ack?: { kind: string; together: string } }): Promise<void>
   /** a reply that neither names the talker nor links to their record (after they erased it) */
   replyPlain(text: string): Promise<void>
   /** the file of this message (an image, a voice message, a file) */

@@ -21,6 +21,8 @@ export interface OutgoingMessage {
   priority?: 'reply' | 'background'
   /** people to @-mention in the group (names go in front of the first part) */
   mentions?: number[]
+  /** an acknowledgement in a group: waiting ones of the same key go out together, as `body` */
+  coalesce?: { key: string; body: string }
 }
 
 /**
@@ -43,6 +45,9 @@ export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<void> 
         kind: m.kind ?? 'text',
         fileId: m.fileId ?? null,
         mentions: i === 0 && m.mentions?.length ? m.mentions : null,
+        // only a one-part message in a group can be merged with others
+        coalesceKey: m.coalesce && m.roomId && parts.length === 1 ? m.coalesce.key : null,
+        coalesceBody: m.coalesce && m.roomId && parts.length === 1 ? m.coalesce.body : null,
         notBefore: m.notBefore ?? m.now,
         priority: m.priority === 'background' ? 1 : 0,
         createdAt: m.now,

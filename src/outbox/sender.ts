@@ -23,10 +23,14 @@ export interface SenderDeps {
   sleep?: (ms: number) => Promise<void>
   /** a message was given up after its last try (after that is recorded) */
   onGaveUp?: (row: OutboxRow, error: string) => void
+  /** merge acknowledgements of one kind waiting in one group into one message (default: true) */
+  coalesce?: boolean
 }
 
 /** A claimed row is ours for this long; after a crash, another sender may take it again. */
 const LEASE_MS = 120_000
+/** at most this many people @-mentioned in one merged acknowledgement (it stays readable) */
+const MAX_MERGED = 20
 const backoffMs = (attempt: number) => Math.min(5_000 * 2 ** (attempt - 1), 10 * 60_000)
 
 /**
@@ -76,7 +80,9 @@ export class OutboxSender {
           }
           await (this.deps.sleep ?? ((ms: number) => this.pause(ms)))(wait)
         }
-        if (await this.deliver(row, target, chat)) sent++
+        // acks of this kind that piled up in this group meanwhile go with it, as one message
+        const merged = await this.mergeWaiting(row)
+        if (await this.deliver(merged.row, target, chat, merged.others)) sent++
       } catch (err) {
         // the database went away with the row claimed: give it back when it answers, rather than
         // leave it to the lease (2 min)
@@ -84,6 +90,33 @@ export class OutboxSender {
         throw err
       }
     }
+  }
+
+  /**
+   * An acknowledgement claimed for a group takes the others of its kind waiting there (due now):
+   * one message, @-mentioning them all, says it for everyone. Alone, it goes as it is.
+   */
+  private async mergeWaiting(row: OutboxRow): Promise<{ row: OutboxRow; others: number[] }> {
+    if (this.deps.coalesce === false || row.coalesceKey === null || row.roomId === null || row.coalesceBody === null) return { row, others: [] }
+    const now = this.deps.now()
+    const { db } = this.deps
+    const waiting = db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'pending'), eq(outbox.roomId, row.roomId), eq(outbox.coalesceKey, row.coalesceKey), lte(outbox.notBefore, now)))
+      .orderBy(asc(outbox.id))
+      .limit(MAX_MERGED - 1)
+      .for('update', { skipLocked: true })
+    const others = await db
+      .update(outbox)
+      .set({ status: 'sending', leaseUntil: new Date(now.getTime() + LEASE_MS) })
+      .where(inArray(outbox.id, waiting))
+      .returning({ id: outbox.id, mentions: outbox.mentions })
+    if (!others.length) return { row, others: [] }
+    // in the order they came
+    others.sort((a, b) => a.id - b.id)
+    const mentions = [...new Set([row, ...others].flatMap((r) => r.mentions ?? []))]
+    return { row: { ...row, body: row.coalesceBody, mentions }, others: others.map((o) => o.id) }
   }
 
   private async releaseStranded(): Promise<void> {
@@ -164,7 +197,7 @@ export class OutboxSender {
     })
   }
 
-  private async deliver(row: OutboxRow, target: { roomPuppetId?: string; contactPuppetId?: string }, chat: string): Promise<boolean> {
+  private async deliver(row: OutboxRow, target: { roomPuppetId?: string; contactPuppetId?: string }, chat: string, others: number[] = []): Promise<boolean> {
     const { db, gateway } = this.deps
     // looked up first: the database being away is not the message's fault (the error goes up)
     const [file] = row.kind === 'file' && row.fileId !== null ? await db.select().from(files).where(eq(files.id, row.fileId)) : []
@@ -180,16 +213,18 @@ export class OutboxSender {
         if (!done) await gateway.sendText(target, row.body, mentions)
       }
     } catch (err) {
+      // the merged ones wait for the next try on their own
+      if (others.length) await db.update(outbox).set({ status: 'pending', leaseUntil: null }).where(and(inArray(outbox.id, others), eq(outbox.status, 'sending')))
       await this.failed(row, chat, err)
       return false
     }
     const at = this.deps.now()
     recordSend(this.pacing, chat, at.getTime())
     try {
-      await db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null }).where(eq(outbox.id, row.id))
+      await db.update(outbox).set({ status: 'sent', sentAt: at, leaseUntil: null }).where(inArray(outbox.id, [row.id, ...others]))
     } catch (err) {
       // it went out: remember that, so it is not sent again once the database is back
-      this.unmarked.push({ id: row.id, at })
+      for (const id of [row.id, ...others]) this.unmarked.push({ id, at })
       throw err
     }
     return true

@@ -90,7 +90,17 @@ const OLD_DIALOG_READS: readonly MessageType[] = ['text', 'image']
  */
 function replyTo(
   tx: Db,
-  p: { msg: InboundMessage; room: Room | null; person: Person; key: string; text: string; communityId: number | null; now: Date; plain?: boolean },
+  p: {
+    msg: InboundMessage
+    room: Room | null
+    person: Person
+    key: string
+    text: string
+    communityId: number | null
+    now: Date
+    plain?: boolean
+    ack?: { kind: string; together: string }
+  },
 ): Promise<void> {
   const { msg, room } = p
   return enqueueMessage(tx, {
@@ -102,6 +112,7 @@ function replyTo(
     communityId: p.communityId,
     now: p.now,
     ...(room && !p.plain ? { mentions: [p.person.id] } : {}),
+    ...(room && !p.plain && p.ack ? { coalesce: { key: p.ack.kind, body: p.ack.together } } : {}),
   })
 }
 
@@ -334,9 +345,9 @@ export function createPipeline(deps: PipelineDeps) {
     const id = inboundId
     ctx.inboundId = id
     ctx.afterCommit = (task) => void after.push(task)
-    const reply = (plain: boolean) => async (text: string) => {
+    const reply = (plain: boolean) => async (text: string, opts?: { ack?: { kind: string; together: string } }) => {
       enqueued = true
-      await replyTo(tx, { msg, room, person, key: `reply:${id}:${replyNo++}`, text, communityId: ctx!.community?.id ?? null, now, plain })
+      await replyTo(tx, { msg, room, person, key: `reply:${id}:${replyNo++}`, text, communityId: ctx!.community?.id ?? null, now, plain, ...(opts?.ack ? { ack: opts.ack } : {}) })
     }
     ctx.reply = reply(false)
     ctx.replyPlain = reply(true)

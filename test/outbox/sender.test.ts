@@ -211,4 +211,64 @@ describe('outbox sender', () => {
     failFor.clear()
     expect(staffRoomId).toBeGreaterThan(0)
   })
+  it('acks of one kind waiting in one group go as one message @-mentioning all; others stay as they are', async () => {
+    const ps = await database.db
+      .insert(people)
+      .values(['甲', '乙', '丙', '丁', '戊'].map((name, i) => ({ name: `${name}居民`, puppetId: `wx-ack-${i}`, createdAt: clock.now() })))
+      .returning()
+    const ack = (key: string, person: number, room: number | null, kind = 'ballot:7') =>
+      enqueueMessage(database.db, {
+        key,
+        body: `已收到您家的票（T7）`,
+        ...(room !== null ? { roomId: room } : { personId: person }),
+        mentions: room !== null ? [person] : [],
+        coalesce: { key: kind, body: '已收到以上各户的票（T7）' },
+        now: clock.now(),
+      })
+    await ack('a', ps[0]!.id, roomIds[0]!)
+    await enqueueMessage(database.db, { key: 'question', body: '投票 T7 的项目：…', roomId: roomIds[0], mentions: [ps[4]!.id], now: clock.now() })
+    await ack('b', ps[1]!.id, roomIds[0]!)
+    await ack('c', ps[2]!.id, roomIds[0]!)
+    await ack('d', ps[3]!.id, roomIds[1]!)
+    await ack('e', ps[4]!.id, roomIds[0]!, 'rating:8')
+    await ack('f', ps[4]!.id, null)
+    const { gateway, sent } = recordingGateway(clock)
+    expect(await sender(gateway).drain({ wait: false })).toBe(5)
+    const names = (m?: MentionRef[]) => (m ?? []).map((x) => x.name)
+    expect(sent.map((x) => [x.to, x.text, names(x.mentions)])).toEqual([
+      ['g1@chatroom', '已收到以上各户的票（T7）', ['甲居民', '乙居民', '丙居民']],
+      ['g1@chatroom', '投票 T7 的项目：…', ['戊居民']],
+      ['g2@chatroom', '已收到您家的票（T7）', ['丁居民']],
+      ['g1@chatroom', '已收到您家的票（T7）', ['戊居民']],
+      ['wx-ack-4', '已收到您家的票（T7）', []],
+    ])
+    const rows = await database.db.select().from(outbox)
+    expect(rows.every((r) => r.status === 'sent')).toBe(true)
+    // off: every ack on its own
+    await database.db.delete(outbox)
+    await ack('a2', ps[0]!.id, roomIds[0]!)
+    await ack('b2', ps[1]!.id, roomIds[0]!)
+    const off = recordingGateway(clock)
+    const plain = new OutboxSender({ db: database.db, gateway: off.gateway, now: clock.now, rules: NO_LIMITS, maxAttempts: 3, log: silent, coalesce: false })
+    expect(await plain.drain({ wait: false })).toBe(2)
+  })
+
+  it('a merged ack that fails gives its others back, to go on their next try', async () => {
+    const [p1, p2] = await database.db
+      .insert(people)
+      .values([{ name: '失败一', puppetId: 'wx-f1', createdAt: clock.now() }, { name: '失败二', puppetId: 'wx-f2', createdAt: clock.now() }])
+      .returning()
+    for (const [key, p] of [['x', p1!], ['y', p2!]] as const) {
+      await enqueueMessage(database.db, { key, body: '已收到', roomId: roomIds[2], mentions: [p.id], coalesce: { key: 'ballot:9', body: '已收到以上各户的票' }, now: clock.now() })
+    }
+    const { gateway, failFor } = recordingGateway(clock, new Set(['g3@chatroom']))
+    await sender(gateway).drain({ wait: false })
+    const rows = await database.db.select().from(outbox)
+    // neither lost nor stuck as claimed: y was given back, then tried (and failed) on its own
+    expect(rows.map((r) => [r.idempotencyKey, r.status, r.attempts]).sort()).toEqual([
+      ['x', 'pending', 1],
+      ['y', 'pending', 1],
+    ])
+    failFor.clear()
+  })
 })

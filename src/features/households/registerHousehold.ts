@@ -45,5 +45,9 @@ export async function registerHousehold(ctx: Ctx, args: string): Promise<void> {
       })
     }
   }
-  await ctx.reply(t.registered({ address: parsed.value, name, hasHeads: heads.length > 0, doorTaken: confirmedThere.length > 0, inGroup }))
+  const hasHeads = heads.length > 0
+  const doorTaken = confirmedThere.length > 0
+  // a plain registration in a group is an ack: several waiting go as one (a taken door is told on its own)
+  const ack = doorTaken ? undefined : { kind: `register:${building.id}`, together: t.registeredTogether({ building: building.number, hasHeads }) }
+  await ctx.reply(t.registered({ address: parsed.value, name, hasHeads, doorTaken, inGroup }), ack ? { ack } : undefined)
 }

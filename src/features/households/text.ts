@@ -57,6 +57,8 @@ export const householdText = {
     }
     return `已登记 ${householdLabel(p.address)}，等${p.hasHeads ? '楼组长' : '居委'}确认。${taken}`
   },
+  registeredTogether: (p: { building: number; hasHeads: boolean }) =>
+    `以上各位已登记${buildingLabel(p.building)}（门牌不在群里显示）。${p.hasHeads ? '请楼组长' : '本楼还没有楼组长，请居委'} @我 说「确认」并 @ 他们。`,
   /** sent privately to the building's heads; names who is already confirmed at that door */
   headNotice(p: { name: string; address: HouseholdAddress; confirmedThere: string[] }): string {
     const warn = p.confirmedThere.length

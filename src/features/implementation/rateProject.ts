@@ -28,5 +28,6 @@ export async function rateProject(ctx: Ctx, args: string): Promise<void> {
   if (!round) throw new AppError('NOT_FOUND', t.notOpen(projectCode(project!), list))
   const voter = await eligibleVoter(ctx, round)
   await castBallot(ctx.db, { roundId: round.id, ...voter, personId: ctx.person.id, dots: [score], comment: comment || null, now: ctx.now })
-  await ctx.reply(t.rated({ code: projectCode(round.projectIds[0]!), score, comment }))
+  const code = projectCode(round.projectIds[0]!)
+  await ctx.reply(t.rated({ code, score, comment }), { ack: { kind: `rating:${round.id}`, together: t.ratedTogether(code) } })
 }

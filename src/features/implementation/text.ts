@@ -170,6 +170,7 @@ export const rateText = {
   waiting: (open: string[]) => `等您评价的项目：${list(open)}。\n请说「${RATE_EXAMPLE}」，1 到 5 分，5 分最满意。`,
   whichProject: (p: { example: string; score: number; open: string[] }) => `请写项目编号，例如「评价 ${p.example} ${p.score}」。等评价的有：${list(p.open)}。`,
   notOpen: (code: string, open: string[]) => `${code} 现在不在评价中。等评价的有：${list(open)}。`,
+  ratedTogether: (code: string) => `已记下以上各户对 ${code} 的评价。谢谢！截止前可以改。`,
   rated: (p: { code: string; score: number; comment: string }) =>
     `已记下您家对 ${p.code} 的评价：${p.score} 分${p.comment ? `，「${cut(p.comment, 30)}」` : ''}。谢谢！截止前可以改。`,
 }

@@ -26,7 +26,8 @@ export async function castVote(ctx: Ctx, args: string): Promise<void> {
   const outside = [...new Set(parsed.value.filter((n) => !round.projectIds.includes(n)))]
   if (outside.length) throw new AppError('BAD_INPUT', t.notInRound('vote', outside, round.projectIds))
   await castBallot(ctx.db, { roundId: round.id, ...voter, personId: ctx.person.id, dots: parsed.value, now: ctx.now })
-  await ctx.reply(confirmation(round, parsed.value, ctx.room !== null))
+  // in a group only an ack: those waiting to go out in the group go as one
+  await ctx.reply(confirmation(round, parsed.value, ctx.room !== null), { ack: { kind: `ballot:${round.id}`, together: t.ballotsTogether({ round: round.id, per: round.per }) } })
 }
 
 function confirmation(round: Round, dots: number[], inGroup: boolean): string {

@@ -117,6 +117,8 @@ export const roundText = {
   /** in a group only that a ballot came in; the choices are told in private */
   ballotInGroup: (p: { round: number; per: Per; count: number }) =>
     `已收到${p.per === 'household' ? '您家' : '您'}的 ${p.count} 票（${roundCode(p.round)}）。想不公开投，可以私聊我投。截止前可重投。`,
+  /** the acks of several, as one message after their @-mentions */
+  ballotsTogether: (p: { round: number; per: Per }) => `已收到${p.per === 'household' ? '以上各户' : '以上各位'}的票（${roundCode(p.round)}）。想不公开投，可以私聊我投。截止前可重投。`,
   ballotPrivate: (p: { round: number; dots: Map<number, number>; count: number; max: number }) =>
     `已投（${roundCode(p.round)}）：${[...p.dots].map(([project, n]) => `${projectCode(project)}${n > 1 ? ` ×${n}` : ''}`).join('、')}。共 ${p.count}/${p.max} 票，截止前可重投，以最后一次为准。`,
 
@@ -188,6 +190,7 @@ export const roundText = {
   resolveWhere: '请在您楼栋的群里 @我 表决。',
   noOpenResolution: '现在没有进行中的决议表决。',
   resolvedInGroup: (round: number) => `已收到您家的表决（${roundCode(round)}）。截止前可以改。`,
+  resolvedTogether: (round: number) => `已收到以上各户的表决（${roundCode(round)}）。截止前可以改。`,
   resolvedPrivate: (round: number, yes: boolean) => `已记下：${yes ? '同意' : '不同意'}（${roundCode(round)}）。截止前可以改。`,
 
   // the council's scoring rounds

@@ -11,5 +11,5 @@ export async function voteResolution(ctx: Ctx, yes: boolean): Promise<void> {
   if (!round) throw new AppError('NOT_FOUND', t.noOpenResolution)
   const voter = await eligibleVoter(ctx, round)
   await castBallot(ctx.db, { roundId: round.id, ...voter, personId: ctx.person.id, dots: [yes ? 1 : 0], now: ctx.now })
-  await ctx.reply(ctx.room ? t.resolvedInGroup(round.id) : t.resolvedPrivate(round.id, yes))
+  await ctx.reply(ctx.room ? t.resolvedInGroup(round.id) : t.resolvedPrivate(round.id, yes), { ack: { kind: `resolution:${round.id}`, together: t.resolvedTogether(round.id) } })
 }
