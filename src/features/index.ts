@@ -4,6 +4,7 @@ import { scoringDialog } from './rounds/index.js'
 import type { CommandSpec } from '../kit/command.js'
 import type { DialogHandler } from '../kit/context.js'
 import { councilCommands } from './council/commands.js'
+import { deliberationCommands, minutesPhotosDialog } from './deliberation/index.js'
 import { helpCommands } from './help/commands.js'
 import { HELP_ORDER } from './help/index.js'
 import { householdCommands } from './households/commands.js'
@@ -35,6 +36,7 @@ const byFeature: CommandSpec[] = [
   ...statusCommands,
   ...reportCommands,
   ...pointsCommands,
+  ...deliberationCommands,
 ]
 
 /** Every command of every feature, in 帮助's order (a list; each app makes its own registry). */
@@ -57,4 +59,5 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [reportIntakeDialog.name]: reportIntakeDialog.handler,
   [reportPhotosDialog.name]: reportPhotosDialog.handler,
   [volunteerDialog.name]: volunteerDialog.handler,
+  [minutesPhotosDialog.name]: minutesPhotosDialog.handler,
 }

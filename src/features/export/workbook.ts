@@ -16,6 +16,8 @@ import { projectCode } from '../../domain/codes.js'
 import { acceptanceOutcome, STAGE_LABEL as STAGE } from '../../domain/implementation/acceptance.js'
 import { wallTime } from '../../domain/time/index.js'
 import { roundCode } from '../../domain/codes.js'
+import { questionSheet } from '../deliberation/index.js'
+import { consultationSheet } from '../implementation/index.js'
 import { ledgerSheet, type Sheet } from '../points/index.js'
 import { reportSheet } from '../reports/index.js'
 import { suggestionCode } from '../suggestions/index.js'
@@ -367,7 +369,7 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
   wb.getWorksheet(t.sheets.participation.name)!.lastRow!.font = { bold: true }
 
   // the everyday features bring their sheets whole
-  for (const sheet of [await reportSheet(db, { communityId, timeZone }), await ledgerSheet(db, { communityId, timeZone })]) {
+  for (const sheet of [await reportSheet(db, { communityId, timeZone }), await ledgerSheet(db, { communityId, timeZone }), await questionSheet(db, { communityId, timeZone }), await consultationSheet(db, { communityId, timeZone })]) {
     addSheet(wb, { name: sheet.name, columns: sheet.columns }, (c: Sheet['columns']) => c, sheet.rows)
   }
 
