@@ -95,7 +95,7 @@ export function parseChoice(input: string, options: readonly string[]): Parsed<C
     s = s.slice(leadLength(s, q[0].length)).trim()
   }
   s = s.replace(/^(?:我(?:家)?(?:选|投|支持)?|选择?|投)\s*/, '')
-  const n = /^(?:第\s*)?([0-9０-９]{1,2}|[一二三四五六七八九])\s*(?:号|个|项|种|条)?(?![0-9０-９])/.exec(s)
+  const n = /^(?:第\s*)?([0-9０-９]{1,2}|[一二三四五六七八九])(?:号|个|项)?(?![0-9０-９])/.exec(s)
   let option: number | undefined
   let rest: string
   if (n) {

@@ -19,7 +19,7 @@ export type ConsultationReason = { code: 'noProject' } | { code: 'noPartner' } |
  */
 export function parseConsultation(input: string): Parsed<Consultation, ConsultationReason> {
   const s = normalizeWidth(String(input ?? '')).replace(/[ \t\n]+/g, ' ').trim()
-  const p = /^(?:[Pp]\s*(\d{1,9})(?!\d))\s*[,:;]?\s*/.exec(s) ?? /(?<![A-Za-z])[Pp]\s*(\d{1,9})(?!\d)\s*[,:;]?\s*/.exec(s)
+  const p = /^(?:[Pp]\s*(\d{1,9})(?!\d))\s*[,;]?\s*/.exec(s) ?? /(?<![A-Za-z])[Pp]\s*(\d{1,9})(?!\d)\s*[,;]?\s*/.exec(s)
   if (!p) return { ok: false, reason: { code: 'noProject' } }
   const rest = (s.slice(0, p.index) + ' ' + s.slice(p.index + p[0].length)).trim()
   if (!rest) return { ok: false, reason: { code: 'noPartner' } }

@@ -1,5 +1,6 @@
 import { householdOfPerson } from '../../db/households.js'
-import { buildingNumbersOf, getQuestion, openQuestions, saveChoice, type Question } from '../../db/deliberation.js'
+import { openRounds } from '../../db/rounds.js'
+import { buildingNumbersOf, getQuestion, latestQuestion, openQuestions, saveChoice, type Question } from '../../db/deliberation.js'
 import { parseChoice, questionCode } from '../../domain/deliberation/question.js'
 import { AppError } from '../../domain/errors.js'
 import { normalizeWidth } from '../../domain/text.js'
@@ -23,7 +24,14 @@ export async function chooseOption(ctx: Ctx, args: string): Promise<void> {
     if (!question) throw new AppError('NOT_FOUND', t.noSuchQuestion(Number(named[1])))
   } else {
     const open = await openQuestions(ctx.db, { communityId })
-    if (!open.length) throw new AppError('NOT_FOUND', t.noOpenQuestion)
+    if (!open.length) {
+      // the question just over: say so rather than that there is none
+      const last = await latestQuestion(ctx.db, { communityId })
+      // 选 3 7 said while a vote is open means the vote: point there
+      if ((await openRounds(ctx.db, { communityId, kind: 'resident' })).length) throw new AppError('NOT_FOUND', t.voteInstead)
+      if (last) throw new AppError('CONFLICT', t.questionClosed(last.id, formatClock(last.closedAt ?? last.closesAt, ctx.config.timeZone)))
+      throw new AppError('NOT_FOUND', t.noOpenQuestion)
+    }
     // the questions this household is asked (else all open ones, to say which buildings are)
     const mine = home ? open.filter((q) => !q.buildingIds || q.buildingIds.includes(home.building.id)) : open
     if (mine.length > 1) throw new AppError('BAD_INPUT', t.whichQuestion(mine.map((q) => questionCode(q.id))))

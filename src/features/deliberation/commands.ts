@@ -20,7 +20,7 @@ export const deliberationCommands = [
   }),
   defineCommand({
     name: '选',
-    aliases: ['我选', '选择'],
+    aliases: ['选择'],
     usage: t.usage.choose,
     who: 'everyone',
     where: 'anywhere',

@@ -86,6 +86,7 @@ export const deliberationText = {
   // choosing
   chooseWhere: '请在您楼栋的群里 @我 选择，或私聊我。',
   noOpenQuestion: '现在没有进行中的议题。',
+  voteInstead: '现在没有进行中的议题。给项目投票请说「投票 3 7」（写项目号）。',
   noQuestionForYou: '现在没有请您所在楼栋选择的议题。',
   whichQuestion: (codes: string[]) => `现在有几个议题：${codes.join('、')}。请写上编号，如「选 ${codes[0]} 1」。`,
   noSuchQuestion: (id: number) => `没有议题 ${questionCode(id)}。`,

@@ -304,5 +304,5 @@ export const consultText = {
     ],
   },
   erased: '（已删除）',
-  recorded: (p: { code: string; name: string; partner: string }) => `已记下${p.partner}对 ${named(p.code, p.name)} 的商议意见。说「进度 ${p.code}」可以看到。`,
+  recorded: (p: { code: string; name: string; partner: string }) => `已记下${p.partner}对 ${named(p.code, p.name)}的商议意见。说「进度 ${p.code}」可以看到。`,
 }

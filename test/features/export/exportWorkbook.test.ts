@@ -257,8 +257,8 @@ describe('导出: the staff workbook', () => {
 
   const count = async (sql: string, params: unknown[] = [ids.community]) => Number((await database.query<{ n: number | string }>(sql, params))[0]!.n)
 
-  it('has the eight sheets (the everyday 报事 and 积分 last) with frozen headers, and a local-date file name', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['建议', '项目', '投票', '进度', '验收', '参与情况', '报事', '积分'])
+  it('has the ten sheets (the everyday 报事 and 积分, then 议题 and 商议 last) with frozen headers, and a local-date file name', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['建议', '项目', '投票', '进度', '验收', '参与情况', '报事', '积分', '议题', '商议'])
     for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(built.fileName).toBe('共建-导出-20261220.xlsx')
   })
@@ -447,7 +447,7 @@ describe('导出: the staff workbook', () => {
     expect(file).toMatchObject({ name: '共建-导出-20261220.xlsx', mediaType: XLSX_TYPE })
     const again = new ExcelJS.Workbook()
     await again.xlsx.load(Buffer.from(file!.base64, 'base64') as unknown as ArrayBuffer)
-    expect(again.worksheets).toHaveLength(8)
+    expect(again.worksheets).toHaveLength(10)
 
     // in private, the file goes to the person
     await exportWorkbook(ctxFor(null, true, 4), '')
