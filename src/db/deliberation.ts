@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm'
 import type { Db } from './client.js'
+import type { RoleName } from './roles.js'
 import { buildings, consultations, households, partners, people, questionChoices, questionNotes, questions, roles } from './schema.js'
 
 export type Question = typeof questions.$inferSelect
@@ -93,16 +94,7 @@ export async function buildingsByNumber(db: Db, p: { communityId: number; number
 
 // --- residents' representatives (居民代表) -------------------------------------------------------
 
-export const REPRESENTATIVE_ROLE = 'representative'
-
-export async function grantRepresentative(db: Db, p: { communityId: number; personId: number; buildingId: number; grantedBy: number; now: Date }): Promise<boolean> {
-  const rows = await db
-    .insert(roles)
-    .values({ communityId: p.communityId, personId: p.personId, role: REPRESENTATIVE_ROLE, buildingId: p.buildingId, grantedBy: p.grantedBy, createdAt: p.now })
-    .onConflictDoNothing()
-    .returning({ id: roles.id })
-  return rows.length > 0
-}
+export const REPRESENTATIVE_ROLE = 'representative' satisfies RoleName
 
 export async function revokeRepresentative(db: Db, p: { communityId: number; personId: number }): Promise<number> {
   const rows = await db

@@ -1,5 +1,6 @@
 import { ensureBuilding, getBuilding } from '../../db/communities.js'
-import { grantRepresentative, representativesOf, revokeRepresentative } from '../../db/deliberation.js'
+import { REPRESENTATIVE_ROLE, representativesOf, revokeRepresentative } from '../../db/deliberation.js'
+import { grantRole } from '../../db/roles.js'
 import { AppError } from '../../domain/errors.js'
 import { staffCommunity } from '../../kit/access.js'
 import type { Ctx } from '../../kit/context.js'
@@ -31,7 +32,7 @@ export async function appointRepresentative(ctx: Ctx, args: string): Promise<voi
   const fresh: string[] = []
   const already: string[] = []
   for (const person of people) {
-    if (await grantRepresentative(ctx.db, { communityId: community.id, personId: person.id, buildingId: building.id, grantedBy: ctx.person.id, now: ctx.now })) {
+    if (await grantRole(ctx.db, { communityId: community.id, personId: person.id, role: REPRESENTATIVE_ROLE, buildingId: building.id, grantedBy: ctx.person.id, now: ctx.now })) {
       fresh.push(person.name)
       await enqueueMessage(ctx.db, { key: `representative:${ctx.inboundId}:person:${person.id}`, body: t.tellRepresentative(building.number), personId: person.id, communityId: community.id, now: ctx.now, priority: 'background' })
     } else already.push(person.name)

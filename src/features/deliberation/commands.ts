@@ -25,6 +25,8 @@ export const deliberationCommands = [
     who: 'everyone',
     where: 'anywhere',
     act: t.act.choose,
+    // the question's announcement tells the households how to choose
+    unlisted: true,
     run: chooseOption,
   }),
   defineCommand({

@@ -1,16 +1,10 @@
 import type { Db } from '../../db/client.js'
 import { allQuestions, choicesOf } from '../../db/deliberation.js'
 import { questionCode } from '../../domain/deliberation/question.js'
-import { wallTime } from '../../domain/time/index.js'
+import { formatStamp as stamp } from '../../domain/time/index.js'
 import type { Sheet } from '../points/index.js'
 import { maskDoors } from '../reports/index.js'
 import { deliberationText as t } from './text.js'
-
-const pad = (n: number) => String(n).padStart(2, '0')
-const stamp = (d: Date, timeZone: string) => {
-  const w = wallTime(d, timeZone)
-  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`
-}
 
 /** The export's 议题 sheet: one row per option — the households that chose it and their reasons, without names. */
 export async function questionSheet(db: Db, p: { communityId: number; timeZone: string }): Promise<Sheet> {

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { attachNoteFile } from '../../db/deliberation.js'
-import { definePhotoWindow } from '../../kit/photoWindow.js'
-import { enqueueMessage } from '../../outbox/enqueue.js'
+import { definePhotoWindow, forwardPhotoToRooms } from '../../kit/photoWindow.js'
 import { PHOTOS_DONE } from './lexicon.js'
 import { deliberationText as t } from './text.js'
 
@@ -22,18 +21,7 @@ export const minutesPhotosDialog = definePhotoWindow<State>({
   done: PHOTOS_DONE,
   forward: async (ctx, state, fileId) => {
     await attachNoteFile(ctx.db, { id: state.noteId, fileId })
-    for (const roomId of state.roomIds) {
-      await enqueueMessage(ctx.db, {
-        key: `question-minutes:${state.noteId}:photo:${fileId}:room:${roomId}`,
-        body: t.minutesPhoto(state.questionId),
-        kind: 'file',
-        fileId,
-        roomId,
-        communityId: state.communityId,
-        now: ctx.now,
-        priority: 'background',
-      })
-    }
+    await forwardPhotoToRooms(ctx, { fileId, roomIds: state.roomIds, key: `question-minutes:${state.noteId}`, caption: t.minutesPhoto(state.questionId), communityId: state.communityId })
   },
   firstAck: () => t.firstPhoto,
   doneSay: (state) => t.photosDone(state.photos),

@@ -2,15 +2,9 @@ import type { Db } from '../../db/client.js'
 import { consultationsOf } from '../../db/deliberation.js'
 import { projectNames } from '../../db/rounds.js'
 import { projectCode } from '../../domain/codes.js'
-import { wallTime } from '../../domain/time/index.js'
+import { formatStamp as stamp } from '../../domain/time/index.js'
 import type { Sheet } from '../points/index.js'
 import { consultText as t } from './text.js'
-
-const pad = (n: number) => String(n).padStart(2, '0')
-const stamp = (d: Date, timeZone: string) => {
-  const w = wallTime(d, timeZone)
-  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`
-}
 
 /** The export's 商议 sheet: every department's consultation on a project, oldest first. */
 export async function consultationSheet(db: Db, p: { communityId: number; timeZone: string }): Promise<Sheet> {
