@@ -146,6 +146,9 @@ describe('deliberation: a question with options, representatives’ resolutions 
       await world.say('王主任', '合并 J2 为 车棚扩建', { room: STAFF })
       await world.say('王主任', '开启投票 P1-P2 每户1票 截止 12月25日20:00', { room: STAFF })
       await world.say('3栋居民2', '投票 1')
+      // 选 said while a vote is open and no question is: pointed to 投票
+      await world.say('7栋居民1', '选 1 2')
+      expect(last('7栋居民1')).toBe('现在没有进行中的议题。给项目投票请说「投票 3 7」（写项目号）。')
       await world.say('王主任', '结束投票 T1', { room: STAFF })
     })
 
@@ -248,6 +251,9 @@ describe('deliberation: a question with options, representatives’ resolutions 
     ])
     expect(q[3]![6]).toBe('晚上井口看不清，太危险；种花好看')
     expect(q[1]![7]).toBe('改成花坛')
+    // the representatives' resolutions in the rounds sheet, counted per representative
+    const rounds = values('投票')
+    expect(rounds.filter((r) => r[0] === 'T4').map((r) => r[3])).toEqual(['居民代表'])
     for (const name of NAMES) expect(JSON.stringify(q)).not.toContain(name)
     const c = values('商议')
     expect(c.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual([

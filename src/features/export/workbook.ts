@@ -76,7 +76,7 @@ function voterUnit(b: Ballot): { unit: string; building: number | null } {
 }
 
 function roundRows(round: Round, cast: Ballot[], names: Map<number, string>, timeZone: string): Cell[][] {
-  const head = [roundCode(round.id), ROUND_KIND[round.kind] ?? round.kind, ROUND_STATUS[round.status] ?? round.status, round.per === 'person' ? t.per.person : t.per.household, stamp(round.closedAt ?? round.closesAt, timeZone)]
+  const head = [roundCode(round.id), ROUND_KIND[round.kind] ?? round.kind, ROUND_STATUS[round.status] ?? round.status, (t.per as Record<string, string>)[round.per] ?? t.per.household, stamp(round.closedAt ?? round.closesAt, timeZone)]
   const label = (id: number) => `${projectCode(id)} ${names.get(id) ?? ''}`.trim()
   // 轮次 类型 状态 计票 截止 项目 | 得票 投票户/人数 | 平均紧迫 平均重要 | 同意 不同意 | 平均分 评价户数
   const row = (project: string, r: { dots?: Cell; voters?: Cell; urgency?: Cell; importance?: Cell; yes?: Cell; no?: Cell; rating?: Cell; raters?: Cell }): Cell[] => [
@@ -169,7 +169,8 @@ async function participation(db: Db, p: { communityId: number; rounds: Round[]; 
     const round = roundOf.get(b.roundId)
     if (!round) continue
     const { unit, building } = voterUnit(b)
-    if (round.kind === 'resident' || round.kind === 'resolution') add(voters, building, () => new Set()).add(unit)
+    // households voting: a representatives' resolution is not a household's vote
+    if (round.kind === 'resident' || (round.kind === 'resolution' && round.per !== 'representative')) add(voters, building, () => new Set()).add(unit)
     if (round.kind !== 'acceptance') continue
     add(raters, building, () => new Set()).add(unit)
     // satisfaction from finished rounds only, like the published results

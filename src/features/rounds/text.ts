@@ -189,9 +189,9 @@ export const roundText = {
     const b = p.building
     const line = b ? `${buildingLabel(b.number)}已有 ${b.voted}/${b.eligible} ${unit(p.per)}${act(p.kind)}。` : ''
     const code = projectCode(p.project)
-    return p.kind === 'acceptance'
-      ? `提醒：${code} 完工评价（${roundCode(p.round)}）将于 ${p.closes} 截止。${line}还没评价的请 @我 说「评价 ${code} 5 很满意」（1–5分）。`
-      : `提醒：投票 ${roundCode(p.round)} 将于 ${p.closes} 截止。${line}还没投的请 @我 说「投票」看项目。`
+    if (p.kind === 'acceptance') return `提醒：${code} 完工评价（${roundCode(p.round)}）将于 ${p.closes} 截止。${line}还没评价的请 @我 说「评价 ${code} 5 很满意」（1–5分）。`
+    if (p.kind === 'resolution') return `提醒：${p.per === 'representative' ? '居民代表' : ''}决议 ${roundCode(p.round)} 将于 ${p.closes} 截止。${line}还没表决的请 @我 说「同意」或「不同意」。`
+    return `提醒：投票 ${roundCode(p.round)} 将于 ${p.closes} 截止。${line}还没投的请 @我 说「投票」看项目。`
   },
 
   // resolutions
