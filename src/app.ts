@@ -25,6 +25,7 @@ import { createScheduler, type Job } from './scheduler/scheduler.js'
 import { createBotState, tapErrors, type BotStateSnapshot } from './kit/botState.js'
 import { announceReturn, collectStatus, type StatusReport } from './features/status/index.js'
 import { postPointsBoards } from './features/points/index.js'
+import { closeDueQuestions } from './features/deliberation/index.js'
 import { escalateReports } from './features/reports/index.js'
 import { createStatusServer, type StatusServer } from './status/server.js'
 import { createOpsWebhook } from './status/webhook.js'
@@ -215,6 +216,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
       name: 'close-rounds',
       cron: '* * * * *',
       run: ({ db: jobDb, now: at }) => closeDueRounds(jobDb, { now: at, timeZone: config.timeZone, fontFile: config.cjkFont }),
+    },
+    {
+      name: 'close-questions',
+      cron: '* * * * *',
+      run: ({ db: jobDb, now: at }) => closeDueQuestions(jobDb, { now: at }),
     },
     {
       name: 'remind-rounds',

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import type { Db } from './client.js'
 import { buildings, roles } from './schema.js'
 
-export type RoleName = 'building_head' | 'council'
+export type RoleName = 'building_head' | 'council' | 'representative'
 
 export async function grantRole(
   db: Db,

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm'
 import type { Db } from './client.js'
-import { ballots, buildings, households, people, projects, rounds } from './schema.js'
+import { REPRESENTATIVE_ROLE } from './deliberation.js'
+import { ballots, buildings, households, people, projects, roles, rounds } from './schema.js'
 
 export type Round = typeof rounds.$inferSelect
 
@@ -114,7 +115,7 @@ export async function markRoundReminded(db: Db, p: { id: number; now: Date }): P
 
 /** Per building: how many confirmed households (or registered people) and how many voted. */
 export async function turnoutByBuilding(db: Db, p: { round: Round }) {
-  const eligible = await db
+  const eligible = p.round.per === 'representative' ? await representativesByBuilding(db, { communityId: p.round.communityId }) : await db
     .select({ buildingId: households.buildingId, number: buildings.number, n: sql<number>`count(distinct ${p.round.per === 'household' ? households.id : people.id})::int` })
     .from(people)
     .innerJoin(households, eq(households.id, people.householdId))
@@ -161,4 +162,20 @@ export async function acceptanceRounds(db: Db, p: { communityId: number; project
   const byRound = new Map([...out.values()].map((x) => [x.round.id, x.ratings]))
   for (const b of cast) byRound.get(b.roundId)!.push({ score: b.dots[0] ?? 0, comment: b.comment, building: b.building })
   return out
+}
+
+/** Per building: how many residents' representatives it has (who vote on a 居民代表 resolution). */
+async function representativesByBuilding(db: Db, p: { communityId: number }) {
+  return db
+    .select({ buildingId: buildings.id, number: buildings.number, n: sql<number>`count(distinct ${roles.personId})::int` })
+    .from(roles)
+    .innerJoin(buildings, eq(buildings.id, roles.buildingId))
+    .where(and(eq(roles.communityId, p.communityId), eq(roles.role, REPRESENTATIVE_ROLE)))
+    .groupBy(buildings.id, buildings.number)
+}
+
+/** How many people are representatives of the community (each counted once). */
+export async function representativeCount(db: Db, p: { communityId: number }): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(distinct ${roles.personId})::int` }).from(roles).where(and(eq(roles.communityId, p.communityId), eq(roles.role, REPRESENTATIVE_ROLE)))
+  return row?.n ?? 0
 }

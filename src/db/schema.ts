@@ -453,13 +453,17 @@ export const rounds = pgTable('rounds', {
   /** a resolution: the round whose ranking is voted on, and the share of yes needed (percent) */
   refRoundId: integer('ref_round_id'),
   passPercent: integer('pass_percent'),
+  /** a resolution's pass line, exact (2/3 stays 2/3): yes must be above it, of those who voted */
+  passShare: jsonb('pass_share').$type<{ num: number; den: number }>(),
+  /** a resolution's quorum: the share of its electorate that must take part (null: none) */
+  quorumShare: jsonb('quorum_share').$type<{ num: number; den: number }>(),
   /** an acceptance round: the lowest average rating that passes */
   minRating: real('min_rating'),
   /** the buildings whose groups hear of it (null: every building) */
   buildingIds: jsonb('building_ids').$type<number[]>(),
   projectIds: jsonb('project_ids').$type<number[]>().notNull(),
   dots: integer('dots').notNull(),
-  /** 'household' | 'person': whose ballot counts once */
+  /** 'household' | 'person' | 'representative' (居民代表, one ballot each): whose ballot counts once */
   per: text('per').notNull(),
   /** published at opening: decides ties that nothing else decides */
   seed: text('seed').notNull(),
@@ -683,3 +687,65 @@ export const pointsRedemptions = pgTable('points_redemptions', {
   handedAt: ts('handed_at'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [index('points_redemptions_person_idx').on(t.personId, t.status), index('points_redemptions_community_idx').on(t.communityId, t.status)])
+
+/**
+ * 议题 (Q-id = id): a question with options for a roundtable (圆桌议事会), put to the households
+ * of some buildings; each chooses one option with an optional reason until the deadline.
+ */
+export const questions = pgTable('questions', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  title: text('title').notNull(),
+  options: jsonb('options').$type<string[]>().notNull(),
+  /** the buildings whose groups hear of it and whose households choose (null: every building) */
+  buildingIds: jsonb('building_ids').$type<number[]>(),
+  closesAt: ts('closes_at').notNull(),
+  /** 'open' | 'closed' (the deadline passed: no more choices) */
+  status: text('status').notNull().default('open'),
+  closedAt: ts('closed_at'),
+  /** 议题结论: the outcome the roundtable reached and why (published with the numbers) */
+  outcome: text('outcome'),
+  outcomeReason: text('outcome_reason'),
+  concludedAt: ts('concluded_at'),
+  createdBy: integer('created_by').references(() => people.id, { onDelete: 'set null' }),
+  createdAt: ts('created_at').notNull(),
+}, (t) => [index('questions_community_idx').on(t.communityId, t.status), index('questions_open_idx').on(t.status, t.closesAt)])
+
+/** A household's choice on a question (re-choosing replaces it), with the person's reason. */
+export const questionChoices = pgTable('question_choices', {
+  id: serial('id').primaryKey(),
+  questionId: integer('question_id').notNull().references(() => questions.id, { onDelete: 'cascade' }),
+  /** 'household:<households.key>': one choice per household, surviving erasure */
+  voterKey: text('voter_key').notNull(),
+  /** who chose last (null once they erased their data) */
+  personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
+  buildingId: integer('building_id').references(() => buildings.id),
+  /** 1-based option number */
+  option: integer('option').notNull(),
+  /** their words; shown without names, blanked when they erase their data */
+  reason: text('reason'),
+  castAt: ts('cast_at').notNull(),
+}, (t) => [uniqueIndex('question_choices_question_voter_uq').on(t.questionId, t.voterKey), index('question_choices_person_idx').on(t.personId)])
+
+/** 议题纪要: the roundtable's notes (and photos), posted to the question's groups. */
+export const questionNotes = pgTable('question_notes', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  questionId: integer('question_id').notNull().references(() => questions.id, { onDelete: 'cascade' }),
+  body: text('body').notNull(),
+  fileIds: jsonb('file_ids').$type<number[]>().notNull(),
+  byPerson: integer('by_person').references(() => people.id, { onDelete: 'set null' }),
+  at: ts('at').notNull(),
+}, (t) => [index('question_notes_question_idx').on(t.questionId, t.at)])
+
+/** 商议: a department's consultation on a pool project (可以做，预算3万), on the record for 进度 and the export. */
+export const consultations = pgTable('consultations', {
+  id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
+  projectId: integer('project_id').notNull().references(() => projects.id),
+  partnerId: integer('partner_id').notNull().references(() => partners.id),
+  words: text('words').notNull(),
+  byPerson: integer('by_person').references(() => people.id, { onDelete: 'set null' }),
+  at: ts('at').notNull(),
+}, (t) => [index('consultations_project_idx').on(t.projectId, t.at)])

@@ -4,6 +4,7 @@ import { scoringDialog } from './rounds/index.js'
 import type { CommandSpec } from '../kit/command.js'
 import type { DialogHandler } from '../kit/context.js'
 import { councilCommands } from './council/commands.js'
+import { deliberationCommands, minutesPhotosDialog } from './deliberation/index.js'
 import { helpCommands } from './help/commands.js'
 import { HELP_ORDER } from './help/index.js'
 import { householdCommands } from './households/commands.js'
@@ -37,6 +38,7 @@ const byFeature: CommandSpec[] = [
   ...posterCommands,
   ...reportCommands,
   ...pointsCommands,
+  ...deliberationCommands,
 ]
 
 /** Every command of every feature, in 帮助's order (a list; each app makes its own registry). */
@@ -59,4 +61,5 @@ export const DIALOGS: Record<string, DialogHandler> = {
   [reportIntakeDialog.name]: reportIntakeDialog.handler,
   [reportPhotosDialog.name]: reportPhotosDialog.handler,
   [volunteerDialog.name]: volunteerDialog.handler,
+  [minutesPhotosDialog.name]: minutesPhotosDialog.handler,
 }

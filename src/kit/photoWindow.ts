@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { saveFile } from '../db/notices.js'
+import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from './context.js'
 import { defineDialog, end, stay, type Dialog } from './dialog.js'
 
@@ -47,4 +48,11 @@ export function definePhotoWindow<S extends { photos: number }>(spec: {
     // the window closing ends the wait quietly
     onTimeout: async () => '',
   })
+}
+
+/** A photo kept once, sent on to each of the rooms its report went to (behind replies). */
+export async function forwardPhotoToRooms(ctx: Ctx, p: { fileId: number; roomIds: number[]; key: string; caption: string; communityId: number }): Promise<void> {
+  for (const roomId of p.roomIds) {
+    await enqueueMessage(ctx.db, { key: `${p.key}:photo:${p.fileId}:room:${roomId}`, body: p.caption, kind: 'file', fileId: p.fileId, roomId, communityId: p.communityId, now: ctx.now, priority: 'background' })
+  }
 }

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../src/db/scrub.js'
 import { householdKeySql } from '../../src/db/households.js'
-import { ballots, buildings, erasures, files, households, people, roomMembers, suggestions } from '../../src/db/schema.js'
+import { ballots, buildings, erasures, files, households, people, roomMembers, suggestions, questionChoices } from '../../src/db/schema.js'
 import { XLSX_TYPE } from '../../src/features/export/index.js'
 import { FakeClock } from '../support/clock.js'
 import { testDatabase } from '../support/db.js'
@@ -58,6 +58,9 @@ describe('删除我的信息 leaves nothing that names the person', () => {
     await world.say('王主任', '合并 J2 为 车棚扩建', { room: STAFF })
     await world.say('王主任', '开启投票 P1-P2 每户1票 截止 明天20:00', { room: STAFF })
     await world.say(NAME, '投票 1')
+    // a question: her choice with a reason in her own words (the door in it)
+    await world.say('王主任', '开启议题 车棚怎么改 选项 加顶棚/加充电桩 范围 3号楼 截止 明天20:00', { room: STAFF })
+    await world.say(NAME, `选 2 我家${DOOR}的电瓶车没地方充`)
     await world.say(NAME, '报名议事员')
     await world.say(NAME, '好')
     await world.say(NAME, '是')
@@ -92,6 +95,8 @@ describe('删除我的信息 leaves nothing that names the person', () => {
     const db = world.app.db
     expect(await db.select().from(ballots)).toHaveLength(1)
     expect(await db.select().from(erasures)).toHaveLength(1)
+    // her household's choice still counts; her link and her words are gone
+    expect(await db.select().from(questionChoices)).toMatchObject([{ option: 2, personId: null, reason: null }])
     const [j1] = await db.select().from(suggestions).where(sql`${suggestions.id} = 1`)
     expect(j1?.personId).toBeNull()
     expect(j1?.problem).toContain('门口的灯坏了')

@@ -82,7 +82,7 @@ describe('from plan to finished work', () => {
     await world.say('李工', '合并 J3 为 试试', { room: STAFF })
     expect(world.lastSaid(STAFF)).toContain('只有居委工作人员可以')
     await world.say('李工', '帮助', { room: STAFF })
-    expect(world.lastSaid(STAFF)).toContain('单位联络员：资源 绿化所 绿化改造 预算5万、完成 P3、进度 P3 60% 说明')
+    expect(world.lastSaid(STAFF)).toContain('单位联络员：资源 绿化所 绿化改造 预算5万、完成 P3、商议 P3 绿化所：可以做，预算3万、进度 P3 60% 说明')
   })
 
   it('assigns a project: the groups hear who does it, the askers @-mentioned in their own group', async () => {

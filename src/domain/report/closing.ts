@@ -21,6 +21,8 @@ export interface RoundRow {
   status: string
   projectIds: number[]
   opensAt: Date
+  /** 'household' | 'person' | 'representative' (a representatives' resolution: not a household's vote) */
+  per?: string
 }
 
 export interface ParticipationInput {
@@ -75,7 +77,8 @@ export function participation(p: ParticipationInput): { rows: ParticipationRow[]
     const round = roundOf.get(b.roundId)
     if (!round) continue
     const { unit, building } = voterUnit(b)
-    if (round.kind === 'resident' || round.kind === 'resolution') add(voters, building, () => new Set()).add(unit)
+    // households voting: a representatives' resolution is not a household's vote
+    if (round.kind === 'resident' || (round.kind === 'resolution' && round.per !== 'representative')) add(voters, building, () => new Set()).add(unit)
     if (round.kind !== 'acceptance') continue
     add(raters, building, () => new Set()).add(unit)
     // satisfaction from finished rounds only, like the published results

@@ -8,6 +8,13 @@ export function formatClock(d: Date, timeZone: string): string {
   return `${w.month}月${w.day}日 ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`
 }
 
+/** "2026-11-20 09:05": the wall clock in the time zone, for a spreadsheet cell (Excel has no zones). */
+export function formatStamp(d: Date, timeZone: string): string {
+  const w = wallTime(d, timeZone)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`
+}
+
 const EXAMPLES = '例如「立即」「明天9点」「12月1日 19:00」「周五下午3点」。'
 
 /** Why a time could not be read, in a sentence (the notices' compose dialog and the rounds' deadlines). */

@@ -14,7 +14,7 @@ export const exportText = {
   withheld: '截止后公布',
   unknownBuilding: '楼栋不明',
   total: '合计',
-  per: { person: '人', household: '户' },
+  per: { person: '人', household: '户', representative: '居民代表' },
   /** an acceptance round's result while it is open */
   open: OPEN,
   suggestionStatus: { open: '待汇总', merged: '已并入', withdrawn: '已撤回' } as Record<string, string>,

@@ -17,6 +17,8 @@ import { acceptanceOutcome, STAGE_LABEL as STAGE } from '../../domain/implementa
 import { participation, ratingOf, type ParticipationRow } from '../../domain/report/closing.js'
 import { wallTime } from '../../domain/time/index.js'
 import { roundCode } from '../../domain/codes.js'
+import { questionSheet } from '../deliberation/index.js'
+import { consultationSheet } from '../implementation/index.js'
 import { ledgerSheet, type Sheet } from '../points/index.js'
 import { closingFigures, closingRows, posterText } from '../posters/index.js'
 import { reportSheet } from '../reports/index.js'
@@ -59,7 +61,7 @@ function addSheet<C>(wb: ExcelJS.Workbook, sheet: { name: string; columns: C }, 
 }
 
 function roundRows(round: Round, cast: Ballot[], names: Map<number, string>, timeZone: string): Cell[][] {
-  const head = [roundCode(round.id), ROUND_KIND[round.kind] ?? round.kind, ROUND_STATUS[round.status] ?? round.status, round.per === 'person' ? t.per.person : t.per.household, stamp(round.closedAt ?? round.closesAt, timeZone)]
+  const head = [roundCode(round.id), ROUND_KIND[round.kind] ?? round.kind, ROUND_STATUS[round.status] ?? round.status, (t.per as Record<string, string>)[round.per] ?? t.per.household, stamp(round.closedAt ?? round.closesAt, timeZone)]
   const label = (id: number) => `${projectCode(id)} ${names.get(id) ?? ''}`.trim()
   // 轮次 类型 状态 计票 截止 项目 | 得票 投票户/人数 | 平均紧迫 平均重要 | 同意 不同意 | 平均分 评价户数
   const row = (project: string, r: { dots?: Cell; voters?: Cell; urgency?: Cell; importance?: Cell; yes?: Cell; no?: Cell; rating?: Cell; raters?: Cell }): Cell[] => [
@@ -323,7 +325,7 @@ export async function buildWorkbook(db: Db, p: { communityId: number; now: Date;
   )
 
   // the everyday features bring their sheets whole
-  for (const sheet of [await reportSheet(db, { communityId, timeZone }), await ledgerSheet(db, { communityId, timeZone })]) {
+  for (const sheet of [await reportSheet(db, { communityId, timeZone }), await ledgerSheet(db, { communityId, timeZone }), await questionSheet(db, { communityId, timeZone }), await consultationSheet(db, { communityId, timeZone })]) {
     addSheet(wb, { name: sheet.name, columns: sheet.columns }, (c: Sheet['columns']) => c, sheet.rows)
   }
 

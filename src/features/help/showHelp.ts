@@ -49,7 +49,7 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   if (heads.length) lines.push(t.heads(heads.map(usageExample)))
   if (grid.length) lines.push(t.grid(grid.map(usageExample)))
   // many staff commands: names only, so the line stays readable
-  if (staff.length) lines.push(t.staff(staff.length > 4 ? names(staff) : staff.map(usageExample)))
+  if (staff.length) lines.push(t.staff(staff.length > 5 ? names(staff) : staff.map(usageExample)))
   if (inGroups.length) lines.push(t.inGroups(names(inGroups)))
   if (inOffice.length) lines.push(t.inOffice(names(inOffice)))
   // a long list is not read on a phone: staff and heads get everyone's commands on one line

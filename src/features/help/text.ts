@@ -14,6 +14,8 @@ export const HELP_ORDER = [
   // everyday reports and volunteer points
   '随手拍', '我的报事', '报名找茬志愿者', '积分', '积分商品', '兑换', '网格员', '接单', '处理', '转建议',
   '不处理', '报事列表', '记分', '核销',
+  // deliberation: questions with options, residents' representatives, 商议
+  '选', '开启议题', '议题', '议题纪要', '议题结论', '居民代表', '商议',
 ]
 
 /** What 帮助 says: a line for where one is, then the commands by who may say them. */

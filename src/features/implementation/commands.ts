@@ -2,6 +2,7 @@ import { defineCommand } from '../../kit/command.js'
 import { appointLiaison } from './appointLiaison.js'
 import { assignProject } from './assignProject.js'
 import { completeProject } from './completeProject.js'
+import { consultProject } from './consultProject.js'
 import { offerResource } from './offerResource.js'
 import { rateProject } from './rateProject.js'
 import { progressCommand } from './reportProgress.js'
@@ -57,6 +58,15 @@ export const implementationCommands = [
     act: t.act.revokeLiaison,
     unlisted: true,
     run: (ctx) => revokeLiaisonRole(ctx),
+  }),
+  defineCommand({
+    name: '商议',
+    aliases: ['商议意见', '部门商议'],
+    usage: t.usage.consult,
+    who: 'partner',
+    where: 'office',
+    act: t.act.consult,
+    run: consultProject,
   }),
   defineCommand({
     name: '完成',

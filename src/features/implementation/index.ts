@@ -4,3 +4,4 @@ export { isCoordinationWeek, sendCoordinationSummary } from './coordinationSumma
 export { sendProgressDigest } from './progressDigest.js'
 export { showPoolHistory } from './showPoolHistory.js'
 export { formatDay } from './text.js'
+export { consultationSheet } from './consultationSheet.js'

@@ -1,8 +1,7 @@
 import { z } from 'zod'
 import { attachProgressFile } from '../../db/assignments.js'
 import { projectCode } from '../../domain/codes.js'
-import { definePhotoWindow } from '../../kit/photoWindow.js'
-import { enqueueMessage } from '../../outbox/enqueue.js'
+import { definePhotoWindow, forwardPhotoToRooms } from '../../kit/photoWindow.js'
 import { PHOTOS_DONE } from './lexicon.js'
 import { progressText as t } from './text.js'
 
@@ -24,18 +23,7 @@ export const progressPhotosDialog = definePhotoWindow<State>({
   done: PHOTOS_DONE,
   forward: async (ctx, state, fileId) => {
     await attachProgressFile(ctx.db, { id: state.updateId, fileId })
-    for (const roomId of state.roomIds) {
-      await enqueueMessage(ctx.db, {
-        key: `progress:${state.updateId}:photo:${fileId}:room:${roomId}`,
-        body: t.photo(projectCode(state.projectId)),
-        kind: 'file',
-        fileId,
-        roomId,
-        communityId: state.communityId,
-        now: ctx.now,
-        priority: 'background',
-      })
-    }
+    await forwardPhotoToRooms(ctx, { fileId, roomIds: state.roomIds, key: `progress:${state.updateId}`, caption: t.photo(projectCode(state.projectId)), communityId: state.communityId })
   },
   firstAck: () => t.firstPhoto,
   doneSay: (state) => t.photosDone(state.photos),

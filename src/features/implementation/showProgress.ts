@@ -1,3 +1,4 @@
+import { consultationsOf } from '../../db/deliberation.js'
 import { projectsWithMembers } from '../../db/pool.js'
 import { getSuggestion } from '../../db/suggestions.js'
 import { parseCodes, projectCode } from '../../domain/codes.js'
@@ -5,7 +6,7 @@ import { AppError } from '../../domain/errors.js'
 import type { Ctx } from '../../kit/context.js'
 import { suggestionCode } from '../suggestions/index.js'
 import { projectStatuses } from './projectStatus.js'
-import { projectSummary, showText as t } from './text.js'
+import { formatDay, projectSummary, showText as t } from './text.js'
 
 export type Member = Awaited<ReturnType<typeof projectsWithMembers>>[number]
 
@@ -36,7 +37,8 @@ export async function showProgress(ctx: Ctx, args: string): Promise<void> {
     if (!m) throw new AppError('NOT_FOUND', t.noProject(p[0]!))
     const st = (await statusOf([m])).get(m.project.id)!
     const suggestions = m.suggestions.map((x) => ({ code: suggestionCode(x.id), problem: x.problem }))
-    return ctx.reply(t.project({ summary: summaryOf(m), suggestions, stage: st.stage }))
+    const consulted = (await consultationsOf(ctx.db, { communityId, projectIds: [m.project.id] })).map((c) => ({ partner: c.partner, words: c.words, day: formatDay(c.at, ctx.config.timeZone, ctx.now) }))
+    return ctx.reply(t.project({ summary: summaryOf(m), suggestions, stage: st.stage, consulted }))
   }
   const all = (await projectsWithMembers(ctx.db, { communityId })).filter((m) => m.suggestions.length > 0)
   if (!all.length) return ctx.reply(t.empty)

@@ -1,3 +1,4 @@
+import type { ConsultationReason } from '../../domain/implementation/consultation.js'
 import { buildingLabel } from '../../domain/address.js'
 import { formatAverage, type AcceptanceOutcome } from '../../domain/implementation/acceptance.js'
 import { STAGE_LABEL } from '../../domain/implementation/stages.text.js'
@@ -31,6 +32,7 @@ export const RESOURCE_EXAMPLE = '资源 绿化所 绿化改造 预算5万'
 export const ASSIGN_EXAMPLE = '派单 P3 绿化所 预计12月底'
 export const RATE_EXAMPLE = '评价 P3 5 很满意'
 export const LIAISON_EXAMPLE = '联络员 @张三 绿化所'
+export const CONSULT_EXAMPLE = '商议 P3 绿化所：可以做，预算3万'
 export const REVOKE_EXAMPLE = '撤销联络员 @李工'
 
 /** ，@了 2 位提建议的居民 (nothing when nobody was mentioned) */
@@ -229,8 +231,13 @@ export const showText = {
   path: (p: { head: string; summary: string; rank: string | null; partner: string | null; stage: string }) =>
     `${[p.head, `已并入 ${p.summary}`, p.rank, p.partner ? `${p.partner}承办` : null].filter(Boolean).join(' → ')}\n现在：${p.stage}。`,
   noProject: (id: number) => `没有项目 P${id}。说「进度」可看全部项目。`,
-  project: (p: { summary: string; suggestions: { code: string; problem: string }[]; stage: string }) =>
-    `${p.summary}\n含：${p.suggestions.map((x) => `${x.code} ${cut(x.problem, 16)}`).join('；')}\n现在：${p.stage}。`,
+  project: (p: { summary: string; suggestions: { code: string; problem: string }[]; stage: string; consulted?: { partner: string; words: string; day: string }[] }) =>
+    [
+      p.summary,
+      `含：${p.suggestions.map((x) => `${x.code} ${cut(x.problem, 16)}`).join('；')}`,
+      ...(p.consulted?.length ? ['商议：', ...p.consulted.slice(-5).map((c) => `· ${c.partner}（${c.day}）：${cut(c.words, 60)}`)] : []),
+      `现在：${p.stage}。`,
+    ].join('\n'),
   empty: '项目库里还没有项目。建议汇总成项目后，这里能看到进展。',
   line: (p: { code: string; name: string; stage: string; rank: string | null; percent: number; partner: string | null }) => {
     const where = p.stage === 'pool' ? (p.rank ?? STAGE_LABEL.pool) : `${STAGE_LABEL[p.stage] ?? ''} ${p.percent}%${p.partner ? ` ${p.partner}` : ''}`
@@ -258,6 +265,7 @@ export const commandText = {
     revokeLiaison: '撤销联络员 @张三 — 不再是联络员',
     complete: '完成 P3 — 完工，请居民验收评价',
     rate: `${RATE_EXAMPLE} — 给完工的项目打分（1–5）`,
+    consult: `${CONSULT_EXAMPLE} — 单位对项目的商议意见（记入进度和导出）`,
   },
   act: {
     progress: '查看进度',
@@ -267,5 +275,35 @@ export const commandText = {
     revokeLiaison: '撤销联络员',
     complete: '报完工',
     rate: '评价',
+    consult: '记录商议意见',
   },
+}
+
+/** 商议 P3 绿化所：可以做，预算3万 */
+export const consultText = {
+  refusal: (r: ConsultationReason): string => {
+    switch (r.code) {
+      case 'noProject':
+        return `请写项目编号，例如「${CONSULT_EXAMPLE}」。`
+      case 'noPartner':
+        return `请写是哪个单位的意见，例如「${CONSULT_EXAMPLE}」。`
+      case 'partnerTooLong':
+        return `单位名称最多 ${r.max} 个字，请写简称，例如「绿化所」。`
+      case 'noWords':
+        return `请写单位的意见，例如「${CONSULT_EXAMPLE}」。`
+    }
+  },
+  notYours: (partner: string) => `您是别的单位的联络员，不能替${partner}记商议意见。`,
+  sheet: {
+    name: '商议',
+    columns: [
+      { header: '项目', width: 24 },
+      { header: '单位', width: 14 },
+      { header: '商议意见', width: 50 },
+      { header: '时间', width: 17 },
+      { header: '记录人', width: 12 },
+    ],
+  },
+  erased: '（已删除）',
+  recorded: (p: { code: string; name: string; partner: string }) => `已记下${p.partner}对 ${named(p.code, p.name)}的商议意见。说「进度 ${p.code}」可以看到。`,
 }

@@ -21,6 +21,7 @@ import {
 import { scrubEverywhere, scrubNumber } from '../../db/scrub.js'
 import { buildingLabel, doorNumber } from '../../domain/address.js'
 import type { Ctx } from '../../kit/context.js'
+import { eraseFromDeliberation } from '../deliberation/index.js'
 import { XLSX_TYPE } from '../export/index.js'
 import { eraseFromPoints } from '../points/index.js'
 import { eraseFromReports } from '../reports/index.js'
@@ -82,6 +83,8 @@ export async function eraseMyInfo(ctx: Ctx): Promise<void> {
   // reports stay (shared places) without their name; the ledger keeps anonymous sums
   await eraseFromReports(db, { personId: person.id, door, replacement: ERASED_DOOR })
   await eraseFromPoints(db, { personId: person.id, now: ctx.now })
+  // a household's choice on a question stays as a count; the person's link and reason go
+  await eraseFromDeliberation(db, { personId: person.id })
   await scrubEverywhere(db, { replacements })
   await deleteExports(db)
 

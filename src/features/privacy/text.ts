@@ -1,6 +1,6 @@
 import { buildingLabel, householdLabel } from '../../domain/address.js'
 
-const ROLE_TITLES: Record<string, string> = { building_head: '楼组长', grid_member: '网格员', council: '议事员', liaison: '承办单位联络员' }
+const ROLE_TITLES: Record<string, string> = { building_head: '楼组长', grid_member: '网格员', council: '议事员', liaison: '承办单位联络员', representative: '居民代表' }
 
 /** 3号楼、5号楼网格员 · 议事员: a role per building grouped, in words (an unknown role is not shown raw). */
 function roleTitles(roles: { role: string; buildingNumber: number | null }[]): string[] {

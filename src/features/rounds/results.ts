@@ -1,6 +1,8 @@
 import type { Db } from '../../db/client.js'
 import { projectsWithMembers } from '../../db/pool.js'
-import { ballotsOf, latestClosedRounds, projectNames, turnoutByBuilding, type Round } from '../../db/rounds.js'
+import { ballotsOf, latestClosedRounds, projectNames, representativeCount, turnoutByBuilding, type Round } from '../../db/rounds.js'
+import type { Share } from '../../domain/deliberation/share.js'
+import { resolutionOutcome } from '../../domain/rounds/resolution.js'
 import { rankCouncilScores, tallyDots } from '../../domain/rounds/tally.js'
 import { formatClock } from '../../domain/time/index.js'
 import { acceptanceText } from '../implementation/index.js'
@@ -45,18 +47,21 @@ async function councilRanking(db: Db, round: Round, cast: Ballots) {
   return { ranked, names: new Map(members.map((m) => [m.project.id, m.project.name])) }
 }
 
-/** Yes/no of a resolution: passed when the yes share is above the pass line. */
-function resolutionOutcome(round: Round, cast: Ballots) {
+/** The rule a resolution was opened with: its pass line and quorum (older ones: a percent, no quorum). */
+export const passLine = (round: Round): Share => round.passShare ?? { num: round.passPercent ?? 50, den: 100 }
+
+/** Yes/no of a resolution: quorum reached (if it has one), then yes above the pass line of those who voted. */
+async function resolutionOutcomeOf(db: Db, round: Round, cast: Ballots) {
+  const turnout = await turnoutByBuilding(db, { round })
+  const eligible = round.per === 'representative' ? await representativeCount(db, { communityId: round.communityId }) : turnout.reduce((n, x) => n + x.eligible, 0)
   const yes = cast.filter((b) => b.dots[0] === 1).length
-  const share = cast.length ? (100 * yes) / cast.length : 0
-  return { yes, no: cast.length - yes, share, passed: cast.length > 0 && share > (round.passPercent ?? 50) }
+  return { turnout, outcome: resolutionOutcome({ yes, cast: cast.length, eligible, pass: passLine(round), quorum: round.quorumShare ?? null }) }
 }
 
 async function resolutionText(db: Db, round: Round, cast: Ballots): Promise<string> {
-  const turnout = await turnoutByBuilding(db, { round })
-  const eligible = turnout.reduce((n, x) => n + x.eligible, 0)
+  const { turnout, outcome } = await resolutionOutcomeOf(db, round, cast)
   const ref = round.refRoundId ?? 0
-  return t.resolutionResult({ round: round.id, ref, ...resolutionOutcome(round, cast), cast: cast.length, eligible, passPercent: round.passPercent ?? 50, turnout })
+  return t.resolutionResult({ round: round.id, ref, per: round.per, outcome, pass: passLine(round), turnout })
 }
 
 /**
@@ -67,7 +72,7 @@ export async function currentRanking(db: Db, p: { communityId: number }): Promis
   const closed = await latestClosedRounds(db, p)
   let chosen: Round | undefined
   for (const r of closed.filter((x) => x.kind === 'resolution')) {
-    if (!resolutionOutcome(r, await ballotsOf(db, { roundId: r.id })).passed) continue
+    if (!(await resolutionOutcomeOf(db, r, await ballotsOf(db, { roundId: r.id }))).outcome.passed) continue
     chosen = closed.find((x) => x.id === r.refRoundId)
     if (chosen) break
   }

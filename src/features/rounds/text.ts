@@ -2,11 +2,25 @@ import { buildingLabel } from '../../domain/address.js'
 import { projectCode, roundCode } from '../../domain/codes.js'
 import type { DotVoteReason, ScoresReason } from '../../domain/rounds/ballots.js'
 import type { ResolutionSpecReason, RoundSpecReason } from '../../domain/rounds/spec.js'
+import type { Share } from '../../domain/deliberation/share.js'
+import type { ResolutionOutcome } from '../../domain/rounds/resolution.js'
 import type { RankedProject, RankedScore } from '../../domain/rounds/tally.js'
 
 /** 'household' | 'person': whose ballot counts once */
 type Per = string
 type Turnout = { number: number; voted: number; eligible: number }[]
+
+const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
+/** 1/2 → 50%, 2/3 → 三分之二（约66.7%）: a share as it is announced */
+export const shareLabel = (s: Share): string => {
+  const percent = (100 * s.num) / s.den
+  if (Number.isInteger(percent)) return `${percent}%`
+  const frac = s.den <= 10 && s.num <= 10 ? `${CN[s.den]}分之${CN[s.num]}` : `${s.num}/${s.den}`
+  return `${frac}（约${percent.toFixed(1)}%）`
+}
+/** who votes on a resolution, and their unit */
+const electorate = (per: Per) => (per === 'representative' ? '居民代表' : '已登记并确认的住户')
+const voters = (per: Per) => (per === 'representative' ? '人' : '户')
 
 const codes = (ids: number[], sep = ' ') => ids.map(projectCode).join(sep)
 
@@ -62,7 +76,7 @@ export const roundText = {
     close: '结束投票 T1 — 提前结束并公布',
     yes: '同意 / 不同意 — 对决议表决',
     no: '不同意 — 对决议表决',
-    openResolution: '开启决议 T1 通过线 50% 截止 12月8日20:00',
+    openResolution: '开启决议 T1 通过线 50% 截止 12月8日20:00 — 表决排序；加「居民代表 到会 三分之二」只由居民代表表决，加「参与率至少 50%」设参与门槛',
   },
   act: {
     vote: '投票',
@@ -152,12 +166,19 @@ export const roundText = {
       ),
       `规则：两项平均分之和。${TIE_RULES}种子 ${p.seed}。`,
     ].join('\n'),
-  resolutionResult: (p: { round: number; ref: number; passed: boolean; yes: number; no: number; cast: number; eligible: number; share: number; passPercent: number; turnout: Turnout }) =>
-    [
-      `【决议结果 ${roundCode(p.round)}】表决 ${roundCode(p.ref)} 的排序：${p.passed ? '通过' : '未通过'}`,
-      `同意 ${p.yes} 户，不同意 ${p.no} 户；投票 ${p.cast}/${p.eligible} 户。赞成占 ${p.share.toFixed(1)}%，通过线 ${p.passPercent}%。`,
+  resolutionResult: (p: { round: number; ref: number; per: Per; outcome: ResolutionOutcome; pass: Share; turnout: Turnout }) => {
+    const o = p.outcome
+    const u = voters(p.per)
+    const verdict = o.passed ? '通过' : o.quorum && !o.quorum.met ? '未通过（参与未达到法定比例）' : '未通过'
+    return [
+      `【决议结果 ${roundCode(p.round)}】${p.per === 'representative' ? '居民代表' : ''}表决 ${roundCode(p.ref)} 的排序：${verdict}`,
+      `同意 ${o.yes} ${u}，不同意 ${o.no} ${u}；投票 ${o.cast}/${o.eligible} ${u}。赞成占 ${o.share.toFixed(1)}%，通过线 ${shareLabel(p.pass)}。`,
+      ...(o.quorum
+        ? [`法定参与：至少 ${shareLabel(o.quorum.share)}，即 ${o.quorum.needed} ${u}；实到 ${o.cast} ${u}，${o.quorum.met ? '已达到' : '未达到'}。`]
+        : []),
       turnout(p.turnout),
-    ].join('\n'),
+    ].join('\n')
+  },
   noSuchRound: (digits: string) => `没有投票 T${digits}。`,
   noRoundYet: '还没有开过投票。',
   alreadyClosed: (round: number) => `${roundCode(round)} 已经结束了。说「结果 ${roundCode(round)}」可看结果。`,
@@ -170,27 +191,47 @@ export const roundText = {
     const b = p.building
     const line = `${b ? `${buildingLabel(b.number)}已有 ${b.voted}/${b.eligible} ${unit(p.per)}${act(p.kind)}。` : ''}${p.heads ? '请楼组长帮忙提醒邻居。' : ''}`
     const code = projectCode(p.project)
-    return p.kind === 'acceptance'
-      ? `提醒：${code} 完工评价（${roundCode(p.round)}）将于 ${p.closes} 截止。${line}还没评价的请 @我 说「评价 ${code} 5 很满意」（1–5分）。`
-      : `提醒：投票 ${roundCode(p.round)} 将于 ${p.closes} 截止。${line}还没投的请 @我 说「投票」看项目。`
+    if (p.kind === 'acceptance') return `提醒：${code} 完工评价（${roundCode(p.round)}）将于 ${p.closes} 截止。${line}还没评价的请 @我 说「评价 ${code} 5 很满意」（1–5分）。`
+    if (p.kind === 'resolution') return `提醒：${p.per === 'representative' ? '居民代表' : ''}决议 ${roundCode(p.round)} 将于 ${p.closes} 截止。${line}还没表决的请 @我 说「同意」或「不同意」。`
+    return `提醒：投票 ${roundCode(p.round)} 将于 ${p.closes} 截止。${line}还没投的请 @我 说「投票」看项目。`
   },
 
   // resolutions
-  resolutionSpecRefusal: (r: ResolutionSpecReason) =>
-    r.code === 'missing' ? `请写要表决的投票编号和截止时间，${RESOLUTION_EXAMPLE}。` : `通过线要在 1% 到 100% 之间，${RESOLUTION_EXAMPLE}。`,
+  resolutionSpecRefusal: (r: ResolutionSpecReason) => {
+    switch (r.code) {
+      case 'missing':
+        return `请写要表决的投票编号和截止时间，${RESOLUTION_EXAMPLE}。`
+      case 'passPercent':
+        return `通过线要在 1% 到 100% 之间，${RESOLUTION_EXAMPLE}。`
+      case 'pass':
+        return `通过线「${r.input}」没看懂，请写「过半」「三分之二」或「60%」。`
+      case 'quorum':
+        return `参与比例「${r.input}」没看懂，请写如「到会 三分之二」或「参与率至少 50%」。`
+    }
+  },
   notClosedYet: (round: number) => `${roundCode(round)} 还没结束，结束后才能表决它的排序。`,
-  resolutionAnnouncement: (p: { round: number; ref: number; ranking: string[]; passPercent: number; closes: string }) =>
+  noRepresentatives: '还没有居民代表，请先在楼栋群里说「居民代表 @张三」。',
+  /** the rules, announced at opening: who votes, the pass line with its tie rule, the quorum */
+  resolutionRules: (p: { per: Per; pass: Share; quorum: Share | null; eligible: number; quorumNeeded: number | null }) =>
     [
-      `【决议 ${roundCode(p.round)}】请对 ${roundCode(p.ref)} 排出的先后表决：`,
+      `赞成须超过投票${voters(p.per)}数的 ${shareLabel(p.pass)} 才通过，正好等于不算通过。`,
+      p.quorum ? `${electorate(p.per)}共 ${p.eligible} ${voters(p.per)}，至少 ${shareLabel(p.quorum)}（${p.quorumNeeded} ${voters(p.per)}）参加表决，结果才有效。` : '',
+    ].join(''),
+  resolutionAnnouncement: (p: { round: number; ref: number; per: Per; ranking: string[]; rules: string; closes: string }) =>
+    [
+      `【决议 ${roundCode(p.round)}】${p.per === 'representative' ? '居民代表表决：' : ''}请对 ${roundCode(p.ref)} 排出的先后表决：`,
       ...p.ranking,
-      `已登记并确认的住户每户一票：@我 说「同意」或「不同意」。赞成超过投票户的 ${p.passPercent}% 即通过。截止：${p.closes}。`,
+      `${p.per === 'representative' ? '居民代表每人一票' : '已登记并确认的住户每户一票'}：@我 说「同意」或「不同意」。${p.rules}截止：${p.closes}。`,
     ].join('\n'),
-  resolutionOpened: (p: { round: number; ref: number; passPercent: number; closes: string; groups: number }) =>
-    `已开启决议 ${roundCode(p.round)}（表决 ${roundCode(p.ref)}，通过线 ${p.passPercent}%），截止 ${p.closes}。已发到 ${p.groups} 个群。`,
+  resolutionOpened: (p: { round: number; ref: number; per: Per; pass: Share; quorum: Share | null; closes: string; groups: number }) =>
+    `已开启决议 ${roundCode(p.round)}（${p.per === 'representative' ? '居民代表表决，' : ''}表决 ${roundCode(p.ref)}，通过线 ${shareLabel(p.pass)}${p.quorum ? `，参与至少 ${shareLabel(p.quorum)}` : ''}），截止 ${p.closes}。已发到 ${p.groups} 个群。`,
+  tellRepresentatives: (p: { round: number; ref: number; closes: string }) =>
+    `居民代表表决 ${roundCode(p.round)}（${roundCode(p.ref)} 的排序）已开始，${p.closes} 截止。请 @我 或私聊我说「同意」或「不同意」。`,
+  notRepresentative: '这次决议只由居民代表表决。',
   resolveWhere: '请在您楼栋的群里 @我 表决。',
   noOpenResolution: '现在没有进行中的决议表决。',
-  resolvedInGroup: (round: number) => `已收到您家的表决（${roundCode(round)}）。截止前可以改。`,
-  resolvedTogether: (round: number) => `已收到以上各户的表决（${roundCode(round)}）。截止前可以改。`,
+  resolvedInGroup: (round: number, per: Per = 'household') => `已收到${per === 'representative' ? '您' : '您家'}的表决（${roundCode(round)}）。截止前可以改。`,
+  resolvedTogether: (round: number, per: Per = 'household') => `已收到以上${per === 'representative' ? '各位' : '各户'}的表决（${roundCode(round)}）。截止前可以改。`,
   resolvedPrivate: (round: number, yes: boolean) => `已记下：${yes ? '同意' : '不同意'}（${roundCode(round)}）。截止前可以改。`,
 
   // the council's scoring rounds

@@ -3,7 +3,7 @@ import { parseRating } from '../../domain/implementation/rating.js'
 import { convertAllNumerals, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../context.js'
 import type { ParsedCommand } from '../registry.js'
-import { ASKS_PROGRESS, BALLOT, BARE_NUMBERS, CMD, CODE_OF, FORWARDED, RATING_WORDS, SCORES } from './lexicon.js'
+import { ASKS_PROGRESS, BALLOT, BARE_NUMBERS, CHOICE, CMD, CODE_OF, FORWARDED, RATING_WORDS, SCORES } from './lexicon.js'
 import { quoteContext } from './quote.js'
 import type { Option } from './read.js'
 import { quotedRoundEnded } from './text.js'
@@ -14,8 +14,8 @@ export type Understood =
   | { do: 'ask'; option: Option }
   | { do: 'say'; text: string; label: string }
 
-const hasCode = (args: string, kind: RegExp): boolean => [...args.matchAll(/\b([PJGT])\s*\d+/gi)].some((m) => kind.test(m[1]!.toUpperCase()))
-const LETTER = { vote: 'T', rate: 'P', notice: 'G', project: 'P', score: 'T' } as const
+const hasCode = (args: string, kind: RegExp): boolean => [...args.matchAll(/\b([PJGTQ])\s*\d+/gi)].some((m) => kind.test(m[1]!.toUpperCase()))
+const LETTER = { vote: 'T', rate: 'P', notice: 'G', project: 'P', score: 'T', question: 'Q' } as const
 /** the new words as the context readers compare them: Simplified, normalised, numerals read */
 const wordsOf = (ctx: Ctx) => convertAllNumerals(normalizeInput(ctx.msg.simplified ?? ctx.msg.text)).replace(/[。.!！~]+$/, '').trim()
 
@@ -55,6 +55,9 @@ export async function readQuote(ctx: Ctx, parsed: ParsedCommand): Promise<Unders
       return ASKS_PROGRESS.test(words) ? { do: 'run', option: { name: CMD.progress, args: code } } : undefined
     case 'score':
       return SCORES.test(words) ? { do: 'run', option: { name: CMD.score, args: words } } : undefined
+    case 'question':
+      // the reason is kept as written: numerals in it are not read as numbers
+      return CHOICE.test(words) ? { do: 'run', option: { name: CMD.choose, args: `${code} ${normalizeInput(ctx.msg.simplified ?? ctx.msg.text)}` } } : undefined
   }
 }
 

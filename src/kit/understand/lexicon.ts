@@ -94,6 +94,8 @@ export const CODE_OF: Record<string, RegExp> = {
   公告状态: /^G$/,
   结果: /^T$/,
   项目历史: /^P$/,
+  选: /^Q$/,
+  议题: /^Q$/,
 }
 
 /**
@@ -152,7 +154,7 @@ export const PHRASINGS: Phrasing[] = [
 ]
 
 /** What a quoted message of the bot is about, by its headline (the first match counts). */
-export type QuoteKind = 'vote' | 'rate' | 'notice' | 'project' | 'score'
+export type QuoteKind = 'vote' | 'rate' | 'notice' | 'project' | 'score' | 'question'
 
 export const QUOTE_CONTEXT: { re: RegExp; kind: QuoteKind }[] = [
   { re: /【居民投票\s*T(\d+)】/, kind: 'vote' },
@@ -162,6 +164,7 @@ export const QUOTE_CONTEXT: { re: RegExp; kind: QuoteKind }[] = [
   { re: /【(?:公开信|通知)\s*G(\d+)】/, kind: 'notice' },
   { re: /【进度】\s*P(\d+)/, kind: 'project' },
   { re: /【议事会评议\s*T(\d+)】/, kind: 'score' },
+  { re: /【议题\s*Q(\d+)】/, kind: 'question' },
 ]
 
 /** New words under a quote of a round: a ballot (numbers only, 号/P/投 around them) */
@@ -172,6 +175,8 @@ export const FORWARDED = /^(?:已经?|都)?(?:转发?|发|转给大家|发到群
 export const ASKS_PROGRESS = /(?:到哪|进展|怎么样了|咋样了|什么时候|啥时候|多久|几时|进度)/
 /** …of a council round: scores */
 export const SCORES = /P\s*\d+\s*[:：]?\s*\d\s*分?[\s,，/]*\d/i
+/** …of a question (议题): an option's number first, a reason may follow (3 可以种花) */
+export const CHOICE = /^(?:我|我家)?(?:选|投|支持)?\s*(?:第)?\s*[1-9一二三四五六七八九](?!\d)(?:\s*(?:号|个|项))?(?:$|[\s,.:;!，。：；！、])/
 /** satisfaction words that make bare words a rating (with an acceptance round open) */
 export const RATING_WORDS = /(?:\d|[一二三四五])\s*(?:分|星|颗星)|[★⭐]|满意|不错|很好|太差|一般|还行/
 
@@ -182,4 +187,4 @@ export const BARE_NUMBERS = /^(?:P?\s*\d{1,6}\s*(?:号)?[\s,、和]*)+$/i
 export const TYPE_NAMES = ['voice', 'video', 'location', 'link', 'mini-program', 'file', 'sticker', 'contact', 'chat-history', 'money', 'image', 'other'] as const
 
 /** the commands a quoted bot message or bare words turn into */
-export const CMD = { vote: '投票', rate: '评价', forwarded: '已转发', progress: '进度', score: '评分' } as const
+export const CMD = { vote: '投票', rate: '评价', forwarded: '已转发', progress: '进度', score: '评分', choose: '选' } as const

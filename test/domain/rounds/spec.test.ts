@@ -1,4 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { expectShortSentence, typed } from '../../features/sentences.js'
 import { parseResolutionSpec, parseRoundSpec } from '../../../src/domain/rounds/spec.js'
 import { roundText as t } from '../../../src/features/rounds/text.js'
 
@@ -28,8 +30,31 @@ describe('parseRoundSpec', () => {
 
 describe('parseResolutionSpec', () => {
   it('reads the round, the pass line (50% unless said) and the deadline words', () => {
-    expect(parseResolutionSpec('T1 通过线 60% 截止 12月8日20:00')).toEqual({ ok: true, value: { ref: '1', passPercent: 60, deadline: '12月8日20:00' } })
-    expect(parseResolutionSpec('t2 截至：明天')).toEqual({ ok: true, value: { ref: '2', passPercent: 50, deadline: '明天' } })
+    expect(parseResolutionSpec('T1 通过线 60% 截止 12月8日20:00')).toEqual({
+      ok: true,
+      value: { ref: '1', passPercent: 60, pass: { num: 3, den: 5 }, electorate: 'household', quorum: null, deadline: '12月8日20:00' },
+    })
+    expect(parseResolutionSpec('t2 截至：明天')).toEqual({ ok: true, value: { ref: '2', passPercent: 50, pass: { num: 1, den: 2 }, electorate: 'household', quorum: null, deadline: '明天' } })
+  })
+
+  it('reads a representatives’ resolution with its pass line and quorum, and a household quorum', () => {
+    expect(parseResolutionSpec('T1 居民代表 通过线 过半 到会 三分之二 截止 12月8日20:00')).toEqual({
+      ok: true,
+      value: { ref: '1', passPercent: 50, pass: { num: 1, den: 2 }, electorate: 'representative', quorum: { num: 2, den: 3 }, deadline: '12月8日20:00' },
+    })
+    const q = parseResolutionSpec('T3 通过线 60% 参与率至少 50% 截止 明天')
+    expect(q.ok && [q.value.pass, q.value.quorum, q.value.electorate]).toEqual([{ num: 3, den: 5 }, { num: 1, den: 2 }, 'household'])
+    const two = parseResolutionSpec('T2 代表 通过线 2/3 截止 明天')
+    expect(two.ok && [two.value.pass, two.value.passPercent, two.value.quorum]).toEqual([{ num: 2, den: 3 }, 67, null])
+  })
+
+  it('never throws; every refusal is one short sentence', () => {
+    fc.assert(
+      fc.property(typed(['T1', '居民代表', '通过线', '过半', '到会', '三分之二', '参与率至少', '50%', '2/3', '截止', '明天', '百分之']), (input) => {
+        const r = parseResolutionSpec(input)
+        if (!r.ok) expectShortSentence(t.resolutionSpecRefusal(r.reason))
+      }),
+    )
   })
 
   it.each([

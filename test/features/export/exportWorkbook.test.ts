@@ -257,8 +257,8 @@ describe('导出: the staff workbook', () => {
 
   const count = async (sql: string, params: unknown[] = [ids.community]) => Number((await database.query<{ n: number | string }>(sql, params))[0]!.n)
 
-  it('has the nine sheets (结项指标 after 参与情况) (the everyday 报事 and 积分 last) with frozen headers, and a local-date file name', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['建议', '项目', '投票', '进度', '验收', '参与情况', '结项指标', '报事', '积分'])
+  it('has the eleven sheets (结项指标 after 参与情况; the everyday 报事 and 积分, then 议题 and 商议 last) with frozen headers, and a local-date file name', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['建议', '项目', '投票', '进度', '验收', '参与情况', '结项指标', '报事', '积分', '议题', '商议'])
     for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
     expect(built.fileName).toBe('共建-导出-20261220.xlsx')
   })
@@ -447,7 +447,7 @@ describe('导出: the staff workbook', () => {
     expect(file).toMatchObject({ name: '共建-导出-20261220.xlsx', mediaType: XLSX_TYPE })
     const again = new ExcelJS.Workbook()
     await again.xlsx.load(Buffer.from(file!.base64, 'base64') as unknown as ArrayBuffer)
-    expect(again.worksheets).toHaveLength(9)
+    expect(again.worksheets).toHaveLength(11)
 
     // in private, the file goes to the person
     await exportWorkbook(ctxFor(null, true, 4), '')
