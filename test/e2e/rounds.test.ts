@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ballots } from '../../src/db/schema.js'
+import { eq } from 'drizzle-orm'
+import { ballots, outbox } from '../../src/db/schema.js'
 import { FakeClock } from '../support/clock.js'
 import { testDatabase } from '../support/db.js'
 import { World } from '../support/world.js'
@@ -65,8 +66,12 @@ describe('a residents’ voting round', () => {
     expect(world.lastSaid(GROUPS[3])).toContain('进行中：T1，项目 P1 P2 P3，每户 2 票')
     await world.say('3栋居民2', '投票 1 1', { room: GROUPS[3] })
     expect(world.lastSaid(GROUPS[3])).toContain('已收到您家的 2 票（T1）')
+    // in a group the ack may be merged with others waiting there (GONGJIAN_COALESCE_ACKS); privately never
+    const acks = await world.app.db.select().from(outbox).where(eq(outbox.coalesceKey, 'ballot:1'))
+    expect(acks.map((a) => a.coalesceBody)).toEqual(['已收到以上各户的票（T1）。想不公开投，可以私聊我投。截止前可重投。'])
     await world.say('3栋居民3', '投票 1 2')
     expect(world.lastSaid('3栋居民3')).toBe('已投（T1）：P1、P2。共 2/2 票，截止前可重投，以最后一次为准。')
+    expect(await world.app.db.select().from(outbox).where(eq(outbox.coalesceKey, 'ballot:1'))).toHaveLength(1)
     await world.say('3栋居民3', '投票 3')
     expect(world.lastSaid('3栋居民3')).toContain('已投（T1）：P3')
     // the same household from two members: the later ballot replaces the earlier
