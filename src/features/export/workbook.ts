@@ -15,7 +15,7 @@ import { buildingLabel, neighbourName } from '../../domain/address.js'
 import { projectCode } from '../../domain/codes.js'
 import { acceptanceOutcome, STAGE_LABEL as STAGE } from '../../domain/implementation/acceptance.js'
 import { participation, ratingOf, type ParticipationRow } from '../../domain/report/closing.js'
-import { wallTime } from '../../domain/time/index.js'
+import { formatStamp, wallTime } from '../../domain/time/index.js'
 import { roundCode } from '../../domain/codes.js'
 import { questionSheet } from '../deliberation/index.js'
 import { consultationSheet } from '../implementation/index.js'
@@ -41,11 +41,7 @@ type Ballot = Awaited<ReturnType<typeof reportBallots>>[number]
 const pad = (n: number) => String(n).padStart(2, '0')
 
 /** "2026-11-20 09:05": the wall clock in the community's time zone, as text (Excel has no zones). */
-function stamp(d: Date | null, timeZone: string): string | null {
-  if (!d) return null
-  const w = wallTime(d, timeZone)
-  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`
-}
+const stamp = (d: Date | null, timeZone: string): string | null => (d ? formatStamp(d, timeZone) : null)
 
 const round2 = (x: number) => Math.round(x * 100) / 100
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null)

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js'
 import { ledgerForExport } from '../../db/points.js'
-import { wallTime } from '../../domain/time/index.js'
+import { formatStamp as stamp } from '../../domain/time/index.js'
 import { exportText as x } from './export.text.js'
 
 export type Cell = string | number | null
@@ -10,11 +10,6 @@ export interface Sheet {
   rows: Cell[][]
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const stamp = (d: Date, timeZone: string) => {
-  const w = wallTime(d, timeZone)
-  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`
-}
 
 /** The export's 积分 sheet: every ledger entry, oldest first (erased people shown as such). */
 export async function ledgerSheet(db: Db, p: { communityId: number; timeZone: string }): Promise<Sheet> {

@@ -1,19 +1,14 @@
 import type { Db } from '../../db/client.js'
 import { reportsForExport } from '../../db/reports.js'
 import { buildingLabel } from '../../domain/address.js'
-import { wallTime } from '../../domain/time/index.js'
+import { formatStamp } from '../../domain/time/index.js'
 import type { Sheet } from '../points/index.js'
 import { exportText as x } from './export.text.js'
 import { maskDoors, reportCode } from './parse.js'
 import { suggestionCode } from './toSuggestion.js'
 import { STATUS_LABEL } from './text.js'
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const stamp = (d: Date | null, timeZone: string) => {
-  if (!d) return null
-  const w = wallTime(d, timeZone)
-  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`
-}
+const stamp = (d: Date | null, timeZone: string) => (d ? formatStamp(d, timeZone) : null)
 const hours = (from: Date, to: Date | null) => (to ? Math.round(((to.getTime() - from.getTime()) / 3_600_000) * 10) / 10 : null)
 
 /** The export's 报事 sheet: every report with who did what when; names (staff-only), never door numbers. */
