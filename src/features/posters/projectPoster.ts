@@ -1,3 +1,4 @@
+import { maskDoors } from '../../domain/address.js'
 import { currentAssignments } from '../../db/assignments.js'
 import type { Db } from '../../db/client.js'
 import { projectsWithMembers } from '../../db/pool.js'
@@ -44,7 +45,7 @@ export async function projectPoster(db: Db, p: { member: Member; footer: string;
     { kind: 'heading', text: t.updates },
   ]
   if (!updates.length) blocks.push({ kind: 'paragraph', text: t.noUpdates })
-  for (const u of updates.slice(0, UPDATES)) blocks.push({ kind: 'paragraph', text: t.update({ day: day(u.at), percent: u.percent, note: u.note }) })
+  for (const u of updates.slice(0, UPDATES)) blocks.push({ kind: 'paragraph', text: t.update({ day: day(u.at), percent: u.percent, note: maskDoors(u.note) }) })
 
   const photoIds = updates.flatMap((u) => u.fileIds).slice(0, PHOTOS * 2)
   const photos = (await filesByIds(db, { ids: photoIds }))
