@@ -10,8 +10,11 @@
  *            Σ_{g unfixed} y_g = 1,    y ≥ 0
  *
  * The pricing ILP looks for a panel with Σ (y_g/|g|)·c_g > ŷ; if none, the level is optimal and
- * every unfixed group with y_g > 0 is fixed at z (complementary slackness). Adding a row keeps the
- * last basis dual feasible, so the kept HiGHS model re-solves in a few dual simplex iterations.
+ * every unfixed group with y_g > 0 is fixed at exactly z (complementary slackness). Adding a row
+ * keeps the last basis dual feasible, so the kept HiGHS model re-solves in a few dual simplex
+ * iterations. Speed: 200 diverse panels to start; the ILP prices at a point between the best dual
+ * seen and the LP's (Wentges smoothing: far fewer rounds than the LP's jumpy duals); panels slack
+ * for now leave the LP once it holds 4 per group; an LP solve that stalls restarts the model.
  */
 import { buildStructure, compareIds, inQuota, type Structure } from './groups.js'
 import { checkFeasibility } from './feasibility.js'
@@ -23,7 +26,7 @@ import type { Highs, Model } from 'highs'
 export interface ProbabilityOptions {
   /** 'auto' (default): LEXIMIN, falling back to MAXIMIN for huge pools or when time runs out. */
   algorithm?: 'auto' | Algorithm
-  /** Budget for the whole computation; default 40 s. */
+  /** Budget for the whole computation; default 120 s (a 2000/60 pool with 6 quota categories). */
   timeLimitMs?: number
   /** Pools with more distinct groups than this use MAXIMIN directly; default 3000. */
   maxLeximinGroups?: number
@@ -64,6 +67,8 @@ export interface SelectionResult {
     panelsGenerated: number
     lpSolves: number
     ilpSolves: number
+    /** Panels dropped from the LP (slack for now; still in the distribution's pool). */
+    purged: number
     /** LP models started afresh after a stall. */
     lpRebuilds: number
     /** Largest amount fixed probabilities had to be lowered by (0: levels fixed at exactly z). */
@@ -91,6 +96,10 @@ const CERTAIN = 1 - 1e-6
 const SMOOTHING = 0.8
 /** Diverse panels to start from (each one ILP). */
 const DIVERSE_PANELS = 200
+/** The LP drops its slack panels once it holds this many per group… */
+const PURGE_ROWS = 4
+/** …counting as slack a panel this far from binding. */
+const PURGE_SLACK = 1e-7
 /** One LP solve should take milliseconds; one that takes this long is stalling: rebuild the model. */
 const LP_STALL_SECONDS = 3
 
@@ -99,13 +108,13 @@ export async function computeProbabilities(instance: Instance, options: Probabil
   const start = now()
   const feasibility = await checkFeasibility(instance)
   if (!feasibility.feasible) return feasibility
-  const deadline = start + (options.timeLimitMs ?? 40_000)
+  const deadline = start + (options.timeLimitMs ?? 120_000)
   const secondsLeft = (): number => (deadline - now()) / 1000
   const h = await loadHighs()
   const s = buildStructure(instance)
   const G = s.groups.length
   const size = s.groups.map((g) => g.members.length)
-  const stats = { ms: 0, panelsGenerated: 0, lpSolves: 0, ilpSolves: 0, lpRebuilds: 0, relaxed: 0 }
+  const stats = { ms: 0, panelsGenerated: 0, lpSolves: 0, ilpSolves: 0, lpRebuilds: 0, relaxed: 0, purged: 0 }
   const pricing = new PanelModel(h, s, instance.seats, instance.quotas)
   const pool = new Pool(G)
   let dual: DualModel | undefined
@@ -217,13 +226,16 @@ export async function computeProbabilities(instance: Instance, options: Probabil
             center = y
             centerBound = bound
           }
-          if (value > threshold && pool.add(c)) {
+          if (value > threshold && (pool.add(c) || !dual.has(c))) {
             dual.addPanel(c)
             added = true
             break
           }
         }
-        if (added) continue
+        if (added) {
+          if (dual.size > PURGE_ROWS * G) stats.purged += dual.purge()
+          continue
+        }
         // Level optimal: groups with a positive dual cannot rise above z in any optimal solution.
         const z = Math.max(0, Math.min(1, sol.objective))
         const toFix: number[] = []
@@ -299,7 +311,7 @@ class Pool {
 class DualModel {
   private readonly m: Model
   private readonly G: number
-  private readonly size: number[]
+  private readonly groupSize: number[]
   constructor(
     private readonly h: Highs,
     s: Structure,
@@ -307,7 +319,7 @@ class DualModel {
     seed = 0,
   ) {
     this.G = s.groups.length
-    this.size = s.groups.map((g) => g.members.length)
+    this.groupSize = s.groups.map((g) => g.members.length)
     const G = this.G
     const unfixed: number[] = []
     for (let g = 0; g < G; g++) if (Number.isNaN(fixed[g]!)) unfixed.push(g)
@@ -328,13 +340,53 @@ class DualModel {
     })
   }
 
+  /** Panel keys of the rows 1… (row 0 is Σ y = 1). */
+  private readonly rows: string[] = []
+  private readonly inModel = new Set<string>()
+  /** Row activities of the last solve. */
+  private activity: ArrayLike<number> = []
+
+  has(c: readonly number[]): boolean {
+    return this.inModel.has(c.join(','))
+  }
+
+  /** Rows of the model besides Σ y = 1. */
+  get size(): number {
+    return this.rows.length
+  }
+
+  /**
+   * Drops the panels with slack in the last solution (their dual, the panel's weight, is 0): the
+   * LP stays small, and the pricing ILP brings a panel back should it be needed again.
+   */
+  purge(): number {
+    const activity = this.activity
+    const drop: number[] = []
+    const keep: string[] = []
+    this.rows.forEach((k, i) => {
+      if (i + 1 < activity.length && activity[i + 1]! < -PURGE_SLACK) {
+        drop.push(i + 1)
+        this.inModel.delete(k)
+      } else keep.push(k)
+    })
+    if (drop.length === 0) return 0
+    this.m.deleteRows({ kind: 'set', indices: drop })
+    this.rows.splice(0, this.rows.length, ...keep)
+    this.activity = []
+    return drop.length
+  }
+
   addPanel(c: readonly number[]): void {
+    const key = c.join(',')
+    if (this.inModel.has(key)) return
+    this.inModel.add(key)
+    this.rows.push(key)
     const indices: number[] = []
     const values: number[] = []
     c.forEach((n, g) => {
       if (n > 0) {
         indices.push(g)
-        values.push(n / this.size[g]!)
+        values.push(n / this.groupSize[g]!)
       }
     })
     indices.push(this.G)
@@ -354,7 +406,9 @@ class DualModel {
     const status = runWithin(this.h, this.m, seconds)
     if (status === 'timeout') return 'timeout'
     if (status !== 'optimal') return 'failed'
-    const x = this.m.getSolution().colValue
+    const solution = this.m.getSolution()
+    const x = solution.colValue
+    this.activity = solution.rowValue
     return { y: x.slice(0, this.G), yHat: x[this.G]!, objective: this.m.getObjectiveValue() }
   }
 
