@@ -4,7 +4,11 @@
  * tenure. Prints the time to LEXIMIN probabilities, the minimum probability next to a greedy draw's
  * sampled minimum, and the 1000-panel lottery's rounding time and deviation.
  *
- *   npm run bench:sortition [-- --candidates 404 --seats 40 --buildings 10 --seed 2021 --samples 10000]
+ * Then the pools of issue 15 at scale, with 6 quota categories (adds years of residence and
+ * education): 400/40 (~190 types; goal LEXIMIN ≤ 20 s) and 2000/60 (goal ≤ 120 s), each timed
+ * against the 404/40 pool above measured in the same run (the ratio travels between machines).
+ *
+ *   npm run bench:sortition [-- --candidates 404 --seats 40 --buildings 10 --seed 2021 --samples 10000 --scale 0|1]
  */
 import { performance } from 'node:perf_hooks'
 import { commitLottery, performDraw, verifyDraw } from '../src/domain/sortition/draw.js'
@@ -82,3 +86,30 @@ console.log(`  reference         Nature 2021, 404/40 with Gurobi: 46 s`)
 console.log(`lottery (1000)      ${secs(lotteryMs)}  max deviation ${(lottery.maxDeviation * 1000).toFixed(3)}/1000, within 1/1000: ${lottery.exact ? 'yes' : 'NO'}`)
 console.log(`draw + verify       ${secs(verifyMs)}  ${drawn.ok ? `index ${drawn.file.chosenIndex}` : drawn.reason}, verify: ${verified?.ok ? verified.message : JSON.stringify(verified)}`)
 console.log(result.summary)
+
+if (arg('scale', 1) !== 0) {
+  console.log()
+  console.log(`at scale (6 quota categories), against the ${candidates}/${seats} LEXIMIN above (${secs(probMs)}):`)
+  for (const [n, k, goal] of [
+    [400, 40, 20],
+    [2000, 60, 120],
+  ] as const) {
+    const big = syntheticInstance({ candidates: n, seats: k, buildings, seed, categories: 6 })
+    t = performance.now()
+    // budget a little over the goal, so the figure says how far off a miss is
+    const r = await computeProbabilities(big, { timeLimitMs: goal * 1500 })
+    const ms = performance.now() - t
+    if (!r.feasible) {
+      console.log(`  ${n}/${k}: infeasible: ${r.reasons.join('；')}`)
+      continue
+    }
+    const ok = r.algorithm === 'leximin' && ms <= goal * 1000
+    console.log(
+      `  ${`${n}/${k}`.padEnd(8)} ${r.groups.length} types, ${r.algorithm.toUpperCase()} in ${secs(ms)} (${(ms / probMs).toFixed(1)}× the baseline; goal ≤ ${goal} s: ${ok ? 'met' : 'MISSED'})`,
+    )
+    console.log(
+      `           ${r.levels} levels, ${r.stats.panelsGenerated} panels, ${r.stats.ilpSolves} ILP + ${r.stats.lpSolves} LP solves, ${r.stats.purged} slack panels dropped, ${r.stats.lpRebuilds} LP restarts, fixed levels lowered by ${r.stats.relaxed}`,
+    )
+    console.log(`           minimum ${pct(r.minProbability)}; ${r.summary}`)
+  }
+}

@@ -108,10 +108,15 @@ export function solveProgram(h: Highs, p: ProgramSpec, seconds: number, options:
   }
 }
 
+/** Relative MIP gap: the pricing ILP must be (nearly) exact to prove a level optimal. */
+const EXACT_GAP = 1e-8
+
 export interface PanelResult {
   status: SolveStatus
   /** Seats per group. */
   counts: number[]
+  /** No panel is worth more than this (the MIP's dual bound; = the value when solved exactly). */
+  bound: number
 }
 
 /**
@@ -146,7 +151,7 @@ export class PanelModel {
       starts.push(indices.length)
     }
     this.m = quietModel(h)
-    this.m.options.set({ mip_rel_gap: 1e-7, mip_abs_gap: 1e-9 })
+    this.m.options.set({ mip_rel_gap: EXACT_GAP, mip_abs_gap: 1e-10 })
     this.m.passModel({
       numCols: this.n,
       numRows: rowsIdx.length,
@@ -161,15 +166,19 @@ export class PanelModel {
     })
   }
 
+  /** The best panel under `weights`, and a bound no panel beats. */
   best(weights: ArrayLike<number>, seconds: number): PanelResult {
     if (this.n > 0) this.m.changeColsCost({ kind: 'range', from: 0, to: this.n - 1 }, Float64Array.from(weights))
     const status = runWithin(this.h, this.m, seconds)
     if (status !== 'optimal') {
       // a time-limited MIP may still hold a valid incumbent, but we only trust proven optima
-      return { status, counts: [] }
+      return { status, counts: [], bound: Infinity }
     }
     const x = this.m.getSolution().colValue
-    return { status, counts: Array.from(x, (v) => Math.round(v)) }
+    const counts = Array.from(x, (v) => Math.round(v))
+    const value = counts.reduce((a, n, g) => a + n * weights[g]!, 0)
+    const dualBound = Number(this.m.info.get('mip_dual_bound'))
+    return { status, counts, bound: Number.isFinite(dualBound) ? Math.max(value, dualBound) : value }
   }
 
   dispose(): void {

@@ -24,6 +24,11 @@ export interface SyntheticOptions {
   seats?: number
   buildings?: number
   seed?: number
+  /**
+   * Quota categories: 4 (default: building, age, gender, tenure) or 6 (adds years of residence and
+   * education, the shape of the issue-15 pools: ~190 distinct types among 400 volunteers).
+   */
+  categories?: 4 | 6
 }
 
 /** Default: 404 candidates, 40 seats, 10 buildings (as in the Nature paper's instance size). */
@@ -40,7 +45,13 @@ export function syntheticInstance(options: SyntheticOptions = {}): Instance {
     const gender = pick(rand, [[GENDER.female, 0.64], [GENDER.male, 0.36]])
     // renters volunteer rarely, young renters a bit more often than old ones
     const tenure = pick(rand, [[TENURE.owner, age === '18-39' ? 0.7 : 0.9], [TENURE.renter, age === '18-39' ? 0.3 : 0.1]])
-    candidates.push({ id: `c${String(i + 1).padStart(4, '0')}`, features: { building: pick(rand, buildingWeights), age, gender, tenure } })
+    const features: Record<string, string> = { building: pick(rand, buildingWeights), age, gender, tenure }
+    if (options.categories === 6) {
+      // newcomers are mostly young; few volunteers left school early
+      features.years = pick(rand, [['0-9', age === '18-39' ? 0.7 : 0.1], ['10+', age === '18-39' ? 0.3 : 0.9]])
+      features.education = pick(rand, [['school', age === '60+' ? 0.6 : 0.15], ['college', 0.25], ['degree', age === '60+' ? 0.15 : 0.6]])
+    }
+    candidates.push({ id: `c${String(i + 1).padStart(4, '0')}`, features })
   }
   const share = (f: number, slack: number): [number, number] => [Math.max(0, Math.floor(seats * f - slack)), Math.ceil(seats * f + slack)]
   const quota = (feature: string, value: string, [min, max]: [number, number]): Quota => ({ feature, value, min, max })
@@ -55,6 +66,15 @@ export function syntheticInstance(options: SyntheticOptions = {}): Instance {
     quota('gender', GENDER.male, share(0.5, 1)),
     quota('tenure', TENURE.owner, share(0.75, 1)),
     quota('tenure', TENURE.renter, share(0.25, 1)),
+    ...(options.categories === 6
+      ? [
+          quota('years', '0-9', share(0.3, 1)),
+          quota('years', '10+', share(0.7, 1)),
+          quota('education', 'school', share(0.3, 1)),
+          quota('education', 'college', share(0.35, 1)),
+          quota('education', 'degree', share(0.35, 1)),
+        ]
+      : []),
   ]
   return { candidates, seats, quotas }
 }

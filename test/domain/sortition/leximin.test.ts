@@ -1,8 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { computeProbabilities, type SelectionResult } from '../../../src/domain/sortition/leximin.js'
 import { seededRandom } from '../../../src/domain/sortition/synthetic.js'
 import type { Candidate, Instance, Quota } from '../../../src/domain/sortition/types.js'
-import { bruteForceLeximin, people } from './helpers.js'
+import { allPanels, bruteForceLeximin, people } from './helpers.js'
 
 async function solve(instance: Instance, options = {}): Promise<SelectionResult> {
   const r = await computeProbabilities(instance, options)
@@ -120,4 +121,60 @@ describe('LEXIMIN agrees with a brute-force solver on random small pools', () =>
       for (const c of candidates) expect(r.probabilities[c.id]).toBeCloseTo(exact[c.id]!, 5)
     })
   }
+})
+
+/**
+ * A random small pool whose quotas always admit a panel: features and values drawn at random, the
+ * quotas set around the counts of one random reference panel (some values left free).
+ */
+function randomPool(seed: number): Instance {
+  const rand = seededRandom(seed)
+  const int = (lo: number, hi: number): number => lo + Math.floor(rand() * (hi - lo + 1))
+  const n = int(8, 14)
+  const seats = int(3, 5)
+  const features = ['building', 'age', 'gender'].slice(0, int(2, 3))
+  const values: Record<string, string[]> = { building: ['1', '2', '3'], age: ['18-39', '40-59', '60+'], gender: ['女', '男'] }
+  // skewed: the first value is common, the last rare (that is what makes several levels)
+  const draw = (vs: string[]): string => vs[Math.min(vs.length - 1, Math.floor(vs.length * rand() ** 1.8))]!
+  const candidates: Candidate[] = Array.from({ length: n }, (_, i) => ({
+    id: `c${String(i).padStart(2, '0')}`,
+    features: Object.fromEntries(features.map((f) => [f, draw(values[f]!)])),
+  }))
+  const reference = [...candidates].sort(() => rand() - 0.5).slice(0, seats)
+  const quotas: Quota[] = []
+  for (const f of features) {
+    for (const v of values[f]!) {
+      if (rand() < 0.3) continue
+      const k = reference.filter((c) => c.features[f] === v).length
+      quotas.push({ feature: f, value: v, min: Math.max(0, k - int(0, 1)), max: k + int(0, 1) })
+    }
+  }
+  return { candidates, seats, quotas }
+}
+
+const sorted = (ps: Iterable<number>): number[] => [...ps].sort((a, b) => a - b)
+
+describe('the whole sorted LEXIMIN vector equals the exact one (every panel enumerated)', () => {
+  it('on random pools of at most 14 volunteers, panels of 3–5, 2–3 categories', async () => {
+    let levelsSeen = 0
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: 1, max: 1_000_000 }), async (seed) => {
+        const instance = randomPool(seed)
+        const r = await solve(instance)
+        expect(r.algorithm).toBe('leximin')
+        const exact = await bruteForceLeximin(instance)
+        const ours = sorted(Object.values(r.probabilities))
+        const want = sorted(Object.values(exact))
+        expect(ours).toHaveLength(want.length)
+        const worst = Math.max(...ours.map((p, i) => Math.abs(p - want[i]!)))
+        expect(worst, `seed ${seed}: ${allPanels(instance).length} panels, ours ${ours.map((p) => p.toFixed(7))}, exact ${want.map((p) => p.toFixed(7))}`).toBeLessThanOrEqual(1e-6)
+        // and the distribution really gives these probabilities
+        expect(r.distribution.reduce((a, d) => a + d.probability, 0)).toBeCloseTo(1, 9)
+        levelsSeen = Math.max(levelsSeen, new Set(want.map((p) => p.toFixed(6))).size)
+      }),
+      { numRuns: 25, seed: 15 },
+    )
+    // the pools are not all trivial: some have several distinct probability levels
+    expect(levelsSeen).toBeGreaterThanOrEqual(4)
+  }, 120_000)
 })
