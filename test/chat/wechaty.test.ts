@@ -43,7 +43,9 @@ describe('the Wechaty adapter and the mock harness', () => {
   it('keeps a location pin’s name and coordinates on the message', async () => {
     const m = await inbound('李大爷', '', { type: 'location', place: { name: '幸福里小区东门', address: '幸福路1号', latitude: 31.21, longitude: 121.44 } })
     expect(m).toMatchObject({ type: 'location', place: { name: '幸福里小区东门', address: '幸福路1号', latitude: 31.21, longitude: 121.44 } })
-    expect(world.lastSaid('李大爷')).toContain('收到位置「幸福里小区东门」')
+    // privately, with no command, a pin starts a 随手拍 with that place
+    expect(world.lastSaid('李大爷')).toContain('地点记为「幸福里小区东门」')
+    await world.say('李大爷', '取消')
   })
 
   it('names every other type plainly', async () => {
