@@ -289,7 +289,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         const again = { log, stopping: () => stopping }
         void track(
           (async () => {
-            const rooms = await retryWhileAway(() => syncAllRooms(syncDeps(), snapshots), { ...again, what: 'room sync' })
+            const rooms = await retryWhileAway(() => syncAllRooms(syncDeps(), snapshots()), { ...again, what: 'room sync' })
             log.info({ rooms: rooms.length }, 'rooms synced')
             if (!codesIssued) {
               // once per run: a community still without a staff group gets its one-time code

@@ -10,7 +10,11 @@ import { chatText } from './text.js'
 
 export interface ChatEvents {
   message(msg: InboundMessage): void
-  roomsReady(rooms: RoomSnapshot[]): void
+  /**
+   * The bot's groups after a login, as a stream: each call enumerates them afresh (a retry after a
+   * database blip asks again), one group's members at a time, the next read while one is used.
+   */
+  roomsReady(rooms: () => AsyncIterable<RoomSnapshot>): void
   joined(room: RoomSnapshot, joined: ContactRef[], botJoined: boolean): void
   left(room: RoomRef, left: ContactRef[], botLeft: boolean): void
   renamed(room: RoomRef): void
@@ -40,6 +44,18 @@ async function roomRef(room: RoomInterface): Promise<RoomRef> {
 export async function roomSnapshot(room: RoomInterface, selfId?: string): Promise<RoomSnapshot> {
   const members = await room.memberAll()
   return { ...(await roomRef(room)), members: await Promise.all(members.map((m) => contactRef(m, room))), selfId }
+}
+
+/** Snapshots of the rooms in order, the next one read while the caller works on the current one. */
+export async function* roomSnapshots(rooms: RoomInterface[], selfId?: string): AsyncGenerator<RoomSnapshot> {
+  let next = rooms.length ? roomSnapshot(rooms[0]!, selfId) : undefined
+  for (let i = 0; next; i++) {
+    const current = await next
+    next = i + 1 < rooms.length ? roomSnapshot(rooms[i + 1]!, selfId) : undefined
+    // a failed read-ahead is reported when its turn comes, not as an unhandled rejection now
+    next?.catch(() => {})
+    yield current
+  }
 }
 
 function selfIdOf(bot: WechatyInterface): string | undefined {
@@ -178,9 +194,10 @@ export function attachWechaty(bot: WechatyInterface, events: ChatEvents, opts: {
   bot.on('scan', (qrcode, status) => events.scan(qrcode, status))
   bot.on('ready', () =>
     guard(async () => {
-      const rooms = await bot.Room.findAll()
       const self = selfIdOf(bot)
-      events.roomsReady(await Promise.all(rooms.map((r) => roomSnapshot(r, self))))
+      events.roomsReady(async function* () {
+        yield* roomSnapshots(await bot.Room.findAll(), self)
+      })
     }),
   )
   bot.on('message', (msg) => guard(async () => events.message(await toInbound(bot, msg, opts.botName))))

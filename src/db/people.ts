@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { ContactRef } from '../chat/types.js'
 import type { Db } from './client.js'
 import { people, roles, roomMembers, rooms } from './schema.js'
@@ -92,6 +92,117 @@ export async function resolvePerson(
   }
   if (p.roomId !== undefined) await noteMembership(db, { roomId: p.roomId, personId: person!.id, nickname: ref.nickname || ref.name, now: p.now })
   return person!
+}
+
+/** Rows per multi-row statement: well under Postgres' 65,535 parameters. */
+const CHUNK = 1000
+
+function chunks<T>(xs: T[], size = CHUNK): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size))
+  return out
+}
+
+/**
+ * The lasting people of a group's members, all at once: what resolvePerson does member by member,
+ * in a handful of statements whatever the group's size. Those known by contact id come first (their
+ * records are then this login's, never a candidate for someone else); the others are matched by
+ * nickname among this room's stale mappings, in the snapshot's order, exactly as one by one: one
+ * candidate and a nickname nobody else has → that record; several → the ones carrying trust are
+ * put on hold; none → a new person. Returns the person ids in the members' order.
+ */
+export async function resolveMembers(
+  db: Db,
+  p: { roomId: number; members: ContactRef[]; now: Date; loginAt: Date; ambiguous: Set<string>; held: Person[] },
+): Promise<number[]> {
+  const nick = (m: ContactRef) => m.nickname || m.name
+  const byPuppet = new Map<string, ContactRef>()
+  for (const m of p.members) byPuppet.set(m.puppetId, m)
+  const ids = [...byPuppet.keys()]
+  const personOf = new Map<string, number>()
+
+  // 1. known by contact id: refresh name and seen-at where they changed or predate this login
+  const known: Person[] = []
+  for (const part of chunks(ids)) known.push(...(await db.select().from(people).where(inArray(people.puppetId, part))))
+  const refresh: { id: number; name: string }[] = []
+  for (const k of known) {
+    const ref = byPuppet.get(k.puppetId!)!
+    personOf.set(k.puppetId!, k.id)
+    if (k.name !== ref.name || !k.puppetSeenAt || k.puppetSeenAt < p.loginAt) refresh.push({ id: k.id, name: ref.name })
+  }
+  for (const part of chunks(refresh)) {
+    const rows = sql.join(part.map((r) => sql`(${r.id}::integer, ${r.name}::text)`), sql`, `)
+    await db.execute(sql`update ${people} set name = v.name, puppet_seen_at = ${p.now.toISOString()}::timestamptz from (values ${rows}) as v(id, name) where ${people.id} = v.id`)
+  }
+
+  // 2. the others, by nickname among this room's stale mappings
+  const unknown = ids.filter((id) => !personOf.has(id)).map((id) => byPuppet.get(id)!)
+  const matched: { id: number; ref: ContactRef }[] = []
+  const fresh: ContactRef[] = []
+  if (unknown.length) {
+    const nicks = [...new Set(unknown.map(nick))]
+    const candidates = new Map<string, Person[]>()
+    for (const part of chunks(nicks)) {
+      const rows = await db
+        .select({ person: people, nickname: roomMembers.nickname })
+        .from(roomMembers)
+        .innerJoin(people, eq(people.id, roomMembers.personId))
+        .where(and(eq(roomMembers.roomId, p.roomId), inArray(roomMembers.nickname, part), staleMapping(p.loginAt)))
+      for (const r of rows) candidates.set(r.nickname, [...(candidates.get(r.nickname) ?? []), r.person])
+    }
+    // a record matched or put on hold is no longer a stale mapping for the members after it
+    const taken = new Set<number>()
+    for (const ref of unknown) {
+      const left = (candidates.get(nick(ref)) ?? []).filter((c) => !taken.has(c.id))
+      if (left.length === 1 && !p.ambiguous.has(nick(ref))) {
+        taken.add(left[0]!.id)
+        matched.push({ id: left[0]!.id, ref })
+      } else {
+        if (left.length) {
+          const held = await hold(db, left, p.now)
+          held.forEach((h) => taken.add(h.id))
+          p.held.push(...held)
+        }
+        fresh.push(ref)
+      }
+    }
+  }
+  for (const part of chunks(matched)) {
+    const rows = sql.join(part.map((m) => sql`(${m.id}::integer, ${m.ref.puppetId}::text, ${m.ref.name}::text)`), sql`, `)
+    await db.execute(
+      sql`update ${people} set puppet_id = v.puppet_id, name = v.name, puppet_seen_at = ${p.now.toISOString()}::timestamptz from (values ${rows}) as v(id, puppet_id, name) where ${people.id} = v.id`,
+    )
+    for (const m of part) personOf.set(m.ref.puppetId, m.id)
+  }
+  for (const part of chunks(fresh)) {
+    const rows = await db
+      .insert(people)
+      .values(part.map((ref) => ({ name: ref.name, puppetId: ref.puppetId, puppetSeenAt: p.now, createdAt: p.now })))
+      .onConflictDoUpdate({ target: people.puppetId, set: { name: sql`excluded.name`, puppetSeenAt: sql`excluded.puppet_seen_at` } })
+      .returning({ id: people.id, puppetId: people.puppetId })
+    for (const r of rows) personOf.set(r.puppetId!, r.id)
+  }
+  return p.members.map((m) => personOf.get(m.puppetId)!)
+}
+
+/**
+ * A group's member list as it is now: new rows added, changed nicknames updated, the departed
+ * removed — the difference computed in memory against the stored list, then written in bulk.
+ */
+export async function setRoomMembers(db: Db, p: { roomId: number; members: { personId: number; nickname: string }[]; now: Date }): Promise<void> {
+  const stored = await db.select({ personId: roomMembers.personId, nickname: roomMembers.nickname }).from(roomMembers).where(eq(roomMembers.roomId, p.roomId))
+  const before = new Map(stored.map((r) => [r.personId, r.nickname]))
+  const now = new Map<number, string>()
+  for (const m of p.members) now.set(m.personId, m.nickname)
+  const write = [...now].filter(([id, nickname]) => before.get(id) !== nickname)
+  const gone = [...before.keys()].filter((id) => !now.has(id))
+  for (const part of chunks(write)) {
+    await db
+      .insert(roomMembers)
+      .values(part.map(([personId, nickname]) => ({ roomId: p.roomId, personId, nickname, updatedAt: p.now })))
+      .onConflictDoUpdate({ target: [roomMembers.roomId, roomMembers.personId], set: { nickname: sql`excluded.nickname`, updatedAt: sql`excluded.updated_at` } })
+  }
+  for (const part of chunks(gone)) await db.delete(roomMembers).where(and(eq(roomMembers.roomId, p.roomId), inArray(roomMembers.personId, part)))
 }
 
 export async function noteMembership(db: Db, p: { roomId: number; personId: number; nickname: string; now: Date }): Promise<void> {

@@ -2,8 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { ContactRef, RoomRef, RoomSnapshot } from '../../chat/types.js'
 import type { Db } from '../../db/client.js'
 import type { Community } from '../../db/communities.js'
-import { resolvePerson, type Person } from '../../db/people.js'
-import { markRoomsAbsent, removeRoomMembers, staffRoomOf, type MemberEvidence, type Room } from '../../db/rooms.js'
+import { resolveMembers, resolvePerson, setRoomMembers, type Person } from '../../db/people.js'
+import { markRoomsAbsent, staffRoomOf, type MemberEvidence, type Room } from '../../db/rooms.js'
 import { people, roles, roomMembers, rooms } from '../../db/schema.js'
 import { cut } from '../../domain/text.js'
 import { enqueueMessage } from '../../outbox/enqueue.js'
@@ -64,32 +64,65 @@ async function announceHeld(deps: SyncDeps, room: Room, held: Person[]): Promise
   })
 }
 
-/** Records a group and its members (on start, when the bot joins, after re-login). */
+/** One group and its members, inside the caller's transaction; the operator's lines are returned. */
+async function recordRoom(deps: SyncDeps, tx: Db, snapshot: RoomSnapshot): Promise<{ room: Room; notes: string[] }> {
+  const admitted = await admitRoom(tx, { ref: snapshot, now: deps.now, loginAt: deps.loginAt, members: evidence(snapshot), communities: deps.communities })
+  const room = admitted.room
+  const held: Person[] = []
+  const ids = await resolveMembers(tx, { roomId: room.id, members: snapshot.members, now: deps.now, loginAt: deps.loginAt, ambiguous: sharedNicknames(snapshot.members), held })
+  await setRoomMembers(tx, { roomId: room.id, members: snapshot.members.map((m, i) => ({ personId: ids[i]!, nickname: nickOf(m) })), now: deps.now })
+  await announceHeld({ ...deps, db: tx }, room, held)
+  return admitted
+}
+
+/**
+ * Records a group and its members (when the bot joins, and each group of a login's sync): the
+ * members in bulk (db/people.ts resolveMembers, setRoomMembers), a few statements per group
+ * whatever its size.
+ */
 export async function syncRoom(deps: SyncDeps, snapshot: RoomSnapshot): Promise<Room> {
-  const { room, notes } = await deps.db.transaction(async (tx) => {
-    const txDeps = { ...deps, db: tx }
-    const admitted = await admitRoom(tx, { ref: snapshot, now: deps.now, loginAt: deps.loginAt, members: evidence(snapshot), communities: deps.communities })
-    const room = admitted.room
-    const ambiguous = sharedNicknames(snapshot.members)
-    const held: Person[] = []
-    const keep: number[] = []
-    for (const member of snapshot.members) {
-      const person = await resolvePerson(tx, { ref: member, roomId: room.id, now: deps.now, loginAt: deps.loginAt, ambiguous, held })
-      keep.push(person.id)
-    }
-    await removeRoomMembers(tx, { roomId: room.id, keepPersonIds: keep })
-    await announceHeld(txDeps, room, held)
-    return admitted
-  })
+  const { room, notes } = await deps.db.transaction((tx) => recordRoom(deps, tx, snapshot))
   notes.forEach(deps.tell)
   return room
 }
 
-/** On start: every group the bot is in; groups it is no longer in are marked absent. */
-export async function syncAllRooms(deps: SyncDeps, snapshots: RoomSnapshot[]): Promise<Room[]> {
+/** Members per transaction of a login's sync: groups are taken together up to about this many. */
+const BATCH_MEMBERS = 1000
+
+/**
+ * On start: every group the bot is in, in the order the chat lists them (a stream: no need to hold
+ * every group's members at once), several small groups per transaction; groups it is no longer in
+ * are marked absent. One group after the other, as the identity rules need: a contact matched by
+ * nickname in one group is known by id in the next.
+ */
+export async function syncAllRooms(deps: SyncDeps, snapshots: Iterable<RoomSnapshot> | AsyncIterable<RoomSnapshot>): Promise<Room[]> {
   const synced: Room[] = []
-  for (const s of snapshots) synced.push(await syncRoom(deps, s))
-  await markRoomsAbsent(deps.db, { keepPuppetIds: snapshots.map((s) => s.puppetId) })
+  const seen: string[] = []
+  let batch: RoomSnapshot[] = []
+  let size = 0
+  const flush = async () => {
+    if (!batch.length) return
+    const taken = batch
+    batch = []
+    size = 0
+    const done = await deps.db.transaction(async (tx) => {
+      const out: { room: Room; notes: string[] }[] = []
+      for (const s of taken) out.push(await recordRoom(deps, tx, s))
+      return out
+    })
+    for (const d of done) {
+      d.notes.forEach(deps.tell)
+      synced.push(d.room)
+    }
+  }
+  for await (const s of snapshots) {
+    seen.push(s.puppetId)
+    batch.push(s)
+    size += s.members.length
+    if (size >= BATCH_MEMBERS) await flush()
+  }
+  await flush()
+  await markRoomsAbsent(deps.db, { keepPuppetIds: seen })
   return synced
 }
 
