@@ -2,6 +2,7 @@ import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
 import type { ContactRef } from '../chat/types.js'
 import type { Db } from './client.js'
 import { people, roles, roomMembers, rooms } from './schema.js'
+import { rowsOf } from './scrub.js'
 
 export type Person = typeof people.$inferSelect
 
@@ -104,51 +105,87 @@ function chunks<T>(xs: T[], size = CHUNK): T[][] {
 }
 
 /**
+ * People by contact id, read for many groups at once (a login's sync takes several groups per
+ * transaction): resolveMembers keeps it true as it matches, creates and holds records.
+ */
+export type PeopleByPuppet = Map<string, Person>
+
+export async function peopleByPuppet(db: Db, puppetIds: string[]): Promise<PeopleByPuppet> {
+  const out: PeopleByPuppet = new Map()
+  for (const part of chunks([...new Set(puppetIds)])) {
+    for (const row of await db.select().from(people).where(inArray(people.puppetId, part))) out.set(row.puppetId!, row)
+  }
+  return out
+}
+
+/** A group's stored member list with each member's person record (for matching and for the diff). */
+export type StoredMembers = { nickname: string; person: Person }[]
+
+export async function storedMembers(db: Db, p: { roomId: number }): Promise<StoredMembers> {
+  return db
+    .select({ nickname: roomMembers.nickname, person: people })
+    .from(roomMembers)
+    .innerJoin(people, eq(people.id, roomMembers.personId))
+    .where(eq(roomMembers.roomId, p.roomId))
+}
+
+/**
  * The lasting people of a group's members, all at once: what resolvePerson does member by member,
  * in a handful of statements whatever the group's size. Those known by contact id come first (their
  * records are then this login's, never a candidate for someone else); the others are matched by
  * nickname among this room's stale mappings, in the snapshot's order, exactly as one by one: one
  * candidate and a nickname nobody else has → that record; several → the ones carrying trust are
- * put on hold; none → a new person. Returns the person ids in the members' order.
+ * put on hold; none → a new person. `known` (contact id → person) must hold every member known by
+ * id (peopleByPuppet); it is kept true. Returns the person ids in the members' order.
  */
 export async function resolveMembers(
   db: Db,
-  p: { roomId: number; members: ContactRef[]; now: Date; loginAt: Date; ambiguous: Set<string>; held: Person[] },
+  p: {
+    roomId: number
+    members: ContactRef[]
+    now: Date
+    loginAt: Date
+    ambiguous: Set<string>
+    held: Person[]
+    known: PeopleByPuppet
+    /** this room's stored members (storedMembers), read before this call */
+    stored: StoredMembers
+  },
 ): Promise<number[]> {
   const nick = (m: ContactRef) => m.nickname || m.name
   const byPuppet = new Map<string, ContactRef>()
   for (const m of p.members) byPuppet.set(m.puppetId, m)
-  const ids = [...byPuppet.keys()]
   const personOf = new Map<string, number>()
 
   // 1. known by contact id: refresh name and seen-at where they changed or predate this login
-  const known: Person[] = []
-  for (const part of chunks(ids)) known.push(...(await db.select().from(people).where(inArray(people.puppetId, part))))
   const refresh: { id: number; name: string }[] = []
-  for (const k of known) {
-    const ref = byPuppet.get(k.puppetId!)!
-    personOf.set(k.puppetId!, k.id)
-    if (k.name !== ref.name || !k.puppetSeenAt || k.puppetSeenAt < p.loginAt) refresh.push({ id: k.id, name: ref.name })
+  const unknown: ContactRef[] = []
+  for (const ref of byPuppet.values()) {
+    const k = p.known.get(ref.puppetId)
+    if (!k) {
+      unknown.push(ref)
+      continue
+    }
+    personOf.set(ref.puppetId, k.id)
+    if (k.name !== ref.name || !k.puppetSeenAt || k.puppetSeenAt < p.loginAt) {
+      refresh.push({ id: k.id, name: ref.name })
+      p.known.set(ref.puppetId, { ...k, name: ref.name, puppetSeenAt: p.now })
+    }
   }
   for (const part of chunks(refresh)) {
     const rows = sql.join(part.map((r) => sql`(${r.id}::integer, ${r.name}::text)`), sql`, `)
     await db.execute(sql`update ${people} set name = v.name, puppet_seen_at = ${p.now.toISOString()}::timestamptz from (values ${rows}) as v(id, name) where ${people.id} = v.id`)
   }
 
-  // 2. the others, by nickname among this room's stale mappings
-  const unknown = ids.filter((id) => !personOf.has(id)).map((id) => byPuppet.get(id)!)
+  // 2. the others, by nickname among this room's stale mappings (a record just refreshed is not one)
   const matched: { id: number; ref: ContactRef }[] = []
   const fresh: ContactRef[] = []
   if (unknown.length) {
-    const nicks = [...new Set(unknown.map(nick))]
+    const mine = new Set(personOf.values())
     const candidates = new Map<string, Person[]>()
-    for (const part of chunks(nicks)) {
-      const rows = await db
-        .select({ person: people, nickname: roomMembers.nickname })
-        .from(roomMembers)
-        .innerJoin(people, eq(people.id, roomMembers.personId))
-        .where(and(eq(roomMembers.roomId, p.roomId), inArray(roomMembers.nickname, part), staleMapping(p.loginAt)))
-      for (const r of rows) candidates.set(r.nickname, [...(candidates.get(r.nickname) ?? []), r.person])
+    for (const { nickname, person } of p.stored) {
+      const stale = person.identityHeldAt === null && (person.puppetId === null || !person.puppetSeenAt || person.puppetSeenAt < p.loginAt)
+      if (stale && !mine.has(person.id)) candidates.set(nickname, [...(candidates.get(nickname) ?? []), person])
     }
     // a record matched or put on hold is no longer a stale mapping for the members after it
     const taken = new Set<number>()
@@ -160,7 +197,10 @@ export async function resolveMembers(
       } else {
         if (left.length) {
           const held = await hold(db, left, p.now)
-          held.forEach((h) => taken.add(h.id))
+          for (const h of held) {
+            taken.add(h.id)
+            forget(p.known, left.find((c) => c.id === h.id)!)
+          }
           p.held.push(...held)
         }
         fresh.push(ref)
@@ -169,29 +209,47 @@ export async function resolveMembers(
   }
   for (const part of chunks(matched)) {
     const rows = sql.join(part.map((m) => sql`(${m.id}::integer, ${m.ref.puppetId}::text, ${m.ref.name}::text)`), sql`, `)
-    await db.execute(
-      sql`update ${people} set puppet_id = v.puppet_id, name = v.name, puppet_seen_at = ${p.now.toISOString()}::timestamptz from (values ${rows}) as v(id, puppet_id, name) where ${people.id} = v.id`,
+    const updated = rowsOf<{ id: number }>(
+      await db.execute(
+        sql`update ${people} set puppet_id = v.puppet_id, name = v.name, puppet_seen_at = ${p.now.toISOString()}::timestamptz from (values ${rows}) as v(id, puppet_id, name) where ${people.id} = v.id returning ${people.id}`,
+      ),
     )
-    for (const m of part) personOf.set(m.ref.puppetId, m.id)
+    if (updated.length !== part.length) throw new Error(`matched ${part.length} people, updated ${updated.length}`)
+    for (const m of part) {
+      const was = p.stored.find((s) => s.person.id === m.id)!.person
+      forget(p.known, was)
+      personOf.set(m.ref.puppetId, m.id)
+      p.known.set(m.ref.puppetId, { ...was, puppetId: m.ref.puppetId, name: m.ref.name, puppetSeenAt: p.now })
+    }
   }
   for (const part of chunks(fresh)) {
     const rows = await db
       .insert(people)
       .values(part.map((ref) => ({ name: ref.name, puppetId: ref.puppetId, puppetSeenAt: p.now, createdAt: p.now })))
       .onConflictDoUpdate({ target: people.puppetId, set: { name: sql`excluded.name`, puppetSeenAt: sql`excluded.puppet_seen_at` } })
-      .returning({ id: people.id, puppetId: people.puppetId })
-    for (const r of rows) personOf.set(r.puppetId!, r.id)
+      .returning()
+    for (const r of rows) {
+      personOf.set(r.puppetId!, r.id)
+      p.known.set(r.puppetId!, r)
+    }
   }
   return p.members.map((m) => personOf.get(m.puppetId)!)
+}
+
+/** drops a person's old mapping from the contact-id map (handed on, or put on hold) */
+function forget(known: PeopleByPuppet, was: Person): void {
+  if (was.puppetId !== null && known.get(was.puppetId)?.id === was.id) known.delete(was.puppetId)
 }
 
 /**
  * A group's member list as it is now: new rows added, changed nicknames updated, the departed
  * removed — the difference computed in memory against the stored list, then written in bulk.
  */
-export async function setRoomMembers(db: Db, p: { roomId: number; members: { personId: number; nickname: string }[]; now: Date }): Promise<void> {
-  const stored = await db.select({ personId: roomMembers.personId, nickname: roomMembers.nickname }).from(roomMembers).where(eq(roomMembers.roomId, p.roomId))
-  const before = new Map(stored.map((r) => [r.personId, r.nickname]))
+export async function setRoomMembers(
+  db: Db,
+  p: { roomId: number; members: { personId: number; nickname: string }[]; now: Date; stored: { nickname: string; person: { id: number } }[] },
+): Promise<void> {
+  const before = new Map(p.stored.map((r) => [r.person.id, r.nickname]))
   const now = new Map<number, string>()
   for (const m of p.members) now.set(m.personId, m.nickname)
   const write = [...now].filter(([id, nickname]) => before.get(id) !== nickname)

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm'
 import type { ContactRef, RoomRef, RoomSnapshot } from '../../chat/types.js'
 import type { Db } from '../../db/client.js'
 import type { Community } from '../../db/communities.js'
-import { resolveMembers, resolvePerson, setRoomMembers, type Person } from '../../db/people.js'
+import { peopleByPuppet, resolveMembers, resolvePerson, setRoomMembers, storedMembers, type PeopleByPuppet, type Person } from '../../db/people.js'
 import { markRoomsAbsent, staffRoomOf, type MemberEvidence, type Room } from '../../db/rooms.js'
 import { people, roles, roomMembers, rooms } from '../../db/schema.js'
 import { cut } from '../../domain/text.js'
@@ -65,12 +65,14 @@ async function announceHeld(deps: SyncDeps, room: Room, held: Person[]): Promise
 }
 
 /** One group and its members, inside the caller's transaction; the operator's lines are returned. */
-async function recordRoom(deps: SyncDeps, tx: Db, snapshot: RoomSnapshot): Promise<{ room: Room; notes: string[] }> {
+async function recordRoom(deps: SyncDeps, tx: Db, snapshot: RoomSnapshot, known: PeopleByPuppet): Promise<{ room: Room; notes: string[] }> {
   const admitted = await admitRoom(tx, { ref: snapshot, now: deps.now, loginAt: deps.loginAt, members: evidence(snapshot), communities: deps.communities })
   const room = admitted.room
   const held: Person[] = []
-  const ids = await resolveMembers(tx, { roomId: room.id, members: snapshot.members, now: deps.now, loginAt: deps.loginAt, ambiguous: sharedNicknames(snapshot.members), held })
-  await setRoomMembers(tx, { roomId: room.id, members: snapshot.members.map((m, i) => ({ personId: ids[i]!, nickname: nickOf(m) })), now: deps.now })
+  const stored = await storedMembers(tx, { roomId: room.id })
+  const ambiguous = sharedNicknames(snapshot.members)
+  const ids = await resolveMembers(tx, { roomId: room.id, members: snapshot.members, now: deps.now, loginAt: deps.loginAt, ambiguous, held, known, stored })
+  await setRoomMembers(tx, { roomId: room.id, members: snapshot.members.map((m, i) => ({ personId: ids[i]!, nickname: nickOf(m) })), now: deps.now, stored })
   await announceHeld({ ...deps, db: tx }, room, held)
   return admitted
 }
@@ -81,7 +83,7 @@ async function recordRoom(deps: SyncDeps, tx: Db, snapshot: RoomSnapshot): Promi
  * whatever its size.
  */
 export async function syncRoom(deps: SyncDeps, snapshot: RoomSnapshot): Promise<Room> {
-  const { room, notes } = await deps.db.transaction((tx) => recordRoom(deps, tx, snapshot))
+  const { room, notes } = await deps.db.transaction(async (tx) => recordRoom(deps, tx, snapshot, await peopleByPuppet(tx, snapshot.members.map((m) => m.puppetId))))
   notes.forEach(deps.tell)
   return room
 }
@@ -107,7 +109,9 @@ export async function syncAllRooms(deps: SyncDeps, snapshots: Iterable<RoomSnaps
     size = 0
     const done = await deps.db.transaction(async (tx) => {
       const out: { room: Room; notes: string[] }[] = []
-      for (const s of taken) out.push(await recordRoom(deps, tx, s))
+      // who is known by contact id, for the whole batch in one read (kept true room after room)
+      const known = await peopleByPuppet(tx, taken.flatMap((s) => s.members.map((m) => m.puppetId)))
+      for (const s of taken) out.push(await recordRoom(deps, tx, s, known))
       return out
     })
     for (const d of done) {
