@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto'
 import { EventEmitter } from 'node:events'
 import { mkdirSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { dirname } from 'node:path'
 import type { Logger } from 'pino'
 import { WechatyBuilder, type WechatyOptions } from 'wechaty'
@@ -162,6 +164,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     rules: config.send,
     maxAttempts: config.send.maxAttempts,
     coalesce: config.send.coalesceAcks,
+    // one process of an account sends at a time (another takes over when it dies); embedded
+    // PGlite is one process by its data folder's lock already
+    ...(config.send.leaseMs > 0 && database.kind === 'postgres' ? { lease: { account: config.account, holder: `${hostname()}:${process.pid}:${randomUUID()}`, ttlMs: config.send.leaseMs } } : {}),
     log,
     ready: () => online,
     onGaveUp: (row, error) =>

@@ -18,6 +18,7 @@ const EXPECTED: Record<EnvName, [zh: string, en: string]> = {
   WECHATY_NAME: ['文件名，如 gongjian', 'a file name such as gongjian'],
   GONGJIAN_STAFF_ROOM: ['至少一个群名，多个用逗号分隔', 'at least one group topic, several separated by commas'],
   GONGJIAN_BOT_NAME: ['机器人的名字', "the bot's name"],
+  GONGJIAN_ACCOUNT: ['1 到 64 个字符', '1 to 64 characters'],
   GONGJIAN_SEND_CHAT_INTERVAL_MS: ['0 或正整数（毫秒），如 1000', 'a whole number ≥ 0 (milliseconds), e.g. 1000'],
   GONGJIAN_SEND_SWITCH_INTERVAL_MS: ['0 或正整数（毫秒），如 3000', 'a whole number ≥ 0 (milliseconds), e.g. 3000'],
   GONGJIAN_SEND_PER_MINUTE: ['0 或正整数（0 = 不限），如 40', 'a whole number ≥ 0 (0 = no limit), e.g. 40'],

@@ -40,6 +40,7 @@ export const configSchema = z.object({
     .refine((s) => splitTopics(s).length > 0),
   /** Name matched in "@name" when mentionSelf() is unreliable; default: the logged-in name. */
   GONGJIAN_BOT_NAME: z.string().min(1).optional(),
+  GONGJIAN_ACCOUNT: z.string().trim().min(1).max(64).default('default'),
   GONGJIAN_SEND_CHAT_INTERVAL_MS: int(1000),
   GONGJIAN_SEND_SWITCH_INTERVAL_MS: int(3000),
   GONGJIAN_SEND_PER_MINUTE: int(40),
@@ -127,7 +128,9 @@ export interface Config {
   sessionName: string | undefined
   staffRoomTopics: string[]
   botName: string | undefined
-  send: { chatIntervalMs: number; switchIntervalMs: number; perMinute: number; maxAttempts: number; coalesceAcks: boolean }
+  /** the bot account this process sends for: one process of an account sends at a time */
+  account: string
+  send: { chatIntervalMs: number; switchIntervalMs: number; perMinute: number; maxAttempts: number; coalesceAcks: boolean; leaseMs: number }
   staleAfterMs: number
   dialogTimeoutMs: number
   inboundRetentionDays: number
@@ -171,12 +174,15 @@ function toConfig(env: Env): Config {
     sessionName: join(env.GONGJIAN_DATA_DIR, env.WECHATY_NAME),
     staffRoomTopics: splitTopics(env.GONGJIAN_STAFF_ROOM),
     botName: env.GONGJIAN_BOT_NAME,
+    account: env.GONGJIAN_ACCOUNT,
     send: {
       chatIntervalMs: env.GONGJIAN_SEND_CHAT_INTERVAL_MS,
       switchIntervalMs: env.GONGJIAN_SEND_SWITCH_INTERVAL_MS,
       perMinute: env.GONGJIAN_SEND_PER_MINUTE,
       maxAttempts: env.GONGJIAN_SEND_MAX_ATTEMPTS,
       coalesceAcks: env.GONGJIAN_COALESCE_ACKS,
+      // a holder that died is replaced after this long
+      leaseMs: 15_000,
     },
     staleAfterMs: env.GONGJIAN_STALE_AFTER_S * 1000,
     dialogTimeoutMs: env.GONGJIAN_DIALOG_TIMEOUT_MIN * 60_000,

@@ -18,7 +18,7 @@ describe('loadConfig', () => {
     const c = loadConfig({})
     expect(c.staffRoomTopics).toEqual(['居委工作群'])
     expect(c.timeZone).toBe('Asia/Shanghai')
-    expect(c.send).toEqual({ chatIntervalMs: 1000, switchIntervalMs: 3000, perMinute: 40, maxAttempts: 5, coalesceAcks: true })
+    expect(c.send).toEqual({ chatIntervalMs: 1000, switchIntervalMs: 3000, perMinute: 40, maxAttempts: 5, coalesceAcks: true, leaseMs: 15_000 })
     expect(c.databaseUrl).toBeUndefined()
     expect(c.dataDir).toBe('./data')
     expect(c.sessionName).toBe(join('./data', 'gongjian'))
@@ -49,6 +49,7 @@ describe('loadConfig', () => {
       WECHATY_NAME: 'bot1',
       GONGJIAN_STAFF_ROOM: '幸福里居委工作群',
       GONGJIAN_BOT_NAME: '共建小助手',
+      GONGJIAN_ACCOUNT: 'bot1',
       GONGJIAN_SEND_CHAT_INTERVAL_MS: '1500',
       GONGJIAN_SEND_SWITCH_INTERVAL_MS: '5000',
       GONGJIAN_SEND_PER_MINUTE: '20',
@@ -84,7 +85,8 @@ describe('loadConfig', () => {
       sessionName: join('/var/lib/gongjian', 'bot1'),
       staffRoomTopics: ['幸福里居委工作群'],
       botName: '共建小助手',
-      send: { chatIntervalMs: 1500, switchIntervalMs: 5000, perMinute: 20, maxAttempts: 3, coalesceAcks: false },
+      account: 'bot1',
+      send: { chatIntervalMs: 1500, switchIntervalMs: 5000, perMinute: 20, maxAttempts: 3, coalesceAcks: false, leaseMs: 15_000 },
       staleAfterMs: 60_000,
       dialogTimeoutMs: 5 * 60_000,
       inboundRetentionDays: 30,

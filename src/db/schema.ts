@@ -222,6 +222,17 @@ export const jobRuns = pgTable('job_runs', {
   result: jsonb('result'),
 }, (t) => [uniqueIndex('job_runs_pk').on(t.job, t.slot)])
 
+/**
+ * Who sends for a bot account (one row per account): only the holder of an unexpired lease drains
+ * the outbox, so two processes of one account never break the send limits. A holder renews it as
+ * it sends; when it dies, another takes over once the lease has run out.
+ */
+export const senderLeases = pgTable('sender_leases', {
+  account: text('account').primaryKey(),
+  holder: text('holder').notNull(),
+  expiresAt: ts('expires_at').notNull(),
+})
+
 /** Anonymous counts kept when a person erases their data. */
 export const erasures = pgTable('erasures', {
   id: serial('id').primaryKey(),

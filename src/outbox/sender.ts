@@ -4,6 +4,7 @@ import type { ChatGateway, MentionRef } from '../chat/types.js'
 import type { Db } from '../db/client.js'
 import { files, outbox, people, roomMembers, rooms } from '../db/schema.js'
 import { earliestSend, newPacingState, recordSend, type PacingRules } from '../domain/pacing.js'
+import { dropLease, recentSends, takeLease } from '../db/senderLeases.js'
 import { enqueueMessage } from './enqueue.js'
 import { outboxText as t } from './text.js'
 import { clip } from '../domain/text.js'
@@ -25,6 +26,11 @@ export interface SenderDeps {
   onGaveUp?: (row: OutboxRow, error: string) => void
   /** merge acknowledgements of one kind waiting in one group into one message (default: true) */
   coalesce?: boolean
+  /**
+   * Send only while holding the account's lease (sender_leases), so that two processes of one
+   * account never break its limits; taking it over, the sender learns the last minute's sends.
+   */
+  lease?: { account: string; holder: string; ttlMs: number }
 }
 
 /** A claimed row is ours for this long; after a crash, another sender may take it again. */
@@ -49,6 +55,7 @@ export class OutboxSender {
   private failing = false
   /** claimed by this sender when the database went away, neither sent nor given back */
   private stranded: number[] = []
+  private holding = false
 
   constructor(private deps: SenderDeps) {}
 
@@ -66,6 +73,8 @@ export class OutboxSender {
     await this.releaseStranded()
     for (;;) {
       if (this.deps.ready && !this.deps.ready()) return sent
+      // another process of this account sends: stand by
+      if (!(await this.holdLease())) return sent
       const row = await this.claim()
       if (!row) return sent
       try {
@@ -79,6 +88,10 @@ export class OutboxSender {
             return sent
           }
           await (this.deps.sleep ?? ((ms: number) => this.pause(ms)))(wait)
+          if (!(await this.holdLease())) {
+            await this.release(row)
+            return sent
+          }
         }
         // acks of this kind that piled up in this group meanwhile go with it, as one message
         const merged = await this.mergeWaiting(row)
@@ -117,6 +130,25 @@ export class OutboxSender {
     others.sort((a, b) => a.id - b.id)
     const mentions = [...new Set([row, ...others].flatMap((r) => r.mentions ?? []))]
     return { row: { ...row, body: row.coalesceBody, mentions }, others: others.map((o) => o.id) }
+  }
+
+  /** Renews the lease (or takes it once it ran out); true while this sender may send. */
+  private async holdLease(): Promise<boolean> {
+    const lease = this.deps.lease
+    if (!lease) return true
+    const now = this.deps.now()
+    const held = await takeLease(this.deps.db, { ...lease, now })
+    if (held && !this.holding) {
+      // taken over: what the last holder had claimed is ours to send (it may have died with it
+      // claimed; at worst one message goes twice, as after a row's own lease), and the last
+      // minute's sends (by whoever) count against the limits
+      await this.deps.db.update(outbox).set({ status: 'pending', leaseUntil: null }).where(eq(outbox.status, 'sending'))
+      this.pacing = newPacingState()
+      for (const s of await recentSends(this.deps.db, { since: new Date(now.getTime() - 60_000) })) recordSend(this.pacing, s.chat, s.at.getTime())
+      this.deps.log.info({ account: lease.account }, 'outbox: this process sends for the account now')
+    }
+    this.holding = held
+    return held
   }
 
   private async releaseStranded(): Promise<void> {
@@ -315,5 +347,9 @@ export class OutboxSender {
     this.wake()
     await this.loop
     await this.draining
+    if (this.deps.lease && this.holding) {
+      this.holding = false
+      await dropLease(this.deps.db, this.deps.lease).catch(() => undefined)
+    }
   }
 }

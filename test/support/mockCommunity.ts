@@ -165,7 +165,8 @@ export class MockCommunity {
         sessionName: undefined,
         // the mock accepts room.announce() silently: post notices as messages so they show
         announce: false,
-        send: { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0, maxAttempts: 3, coalesceAcks: true },
+        // one process per scripted community: no send lease (a test that "crashes" an app starts the next at once)
+        send: { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0, maxAttempts: 3, coalesceAcks: true, leaseMs: 0 },
         // no status server unless a test asks for one (port 'any')
         http: { host: '127.0.0.1', port: 0 },
         // a scripted community keeps no nightly backups

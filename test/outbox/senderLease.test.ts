@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { outbox, rooms, senderLeases } from '../../src/db/schema.js'
+import { takeLease } from '../../src/db/senderLeases.js'
+import { enqueueMessage } from '../../src/outbox/enqueue.js'
+import { testDatabase } from '../support/db.js'
+
+const GAP_MS = 300
+const TTL_MS = 1500
+const onPostgres = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')
+
+describe('one account, two processes on one Postgres', () => {
+  const children: ChildProcess[] = []
+  afterAll(() => {
+    for (const c of children) c.kill('SIGKILL')
+  })
+
+  it('the lease: renewed by its holder, refused to another until it runs out', async () => {
+    const database = await testDatabase()
+    try {
+      const t0 = new Date('2026-12-02T10:00:00Z')
+      const at = (ms: number) => new Date(t0.getTime() + ms)
+      expect(await takeLease(database.db, { account: 'a', holder: 'A', now: t0, ttlMs: 1000 })).toBe(true)
+      expect(await takeLease(database.db, { account: 'a', holder: 'B', now: at(500), ttlMs: 1000 })).toBe(false)
+      expect(await takeLease(database.db, { account: 'a', holder: 'A', now: at(900), ttlMs: 1000 })).toBe(true)
+      expect(await takeLease(database.db, { account: 'a', holder: 'B', now: at(1500), ttlMs: 1000 })).toBe(false)
+      // another account is another lease
+      expect(await takeLease(database.db, { account: 'b', holder: 'B', now: at(1500), ttlMs: 1000 })).toBe(true)
+      expect(await takeLease(database.db, { account: 'a', holder: 'B', now: at(2000), ttlMs: 1000 })).toBe(true)
+      expect((await database.db.select().from(senderLeases)).map((l) => [l.account, l.holder]).sort()).toEqual([
+        ['a', 'B'],
+        ['b', 'B'],
+      ])
+    } finally {
+      await database.close()
+    }
+  })
+
+  it.runIf(onPostgres)('only one sends at a time, the limits hold across both, and the other takes over when the holder dies', { timeout: 90_000 }, async () => {
+    const database = await testDatabase()
+    try {
+      const now = new Date()
+      const made = await database.db
+        .insert(rooms)
+        .values([1, 2].map((i) => ({ topic: `${i}号楼群`, kind: 'building', puppetId: `g${i}@chatroom`, createdAt: now })))
+        .returning({ id: rooms.id })
+      const N = 30
+      for (let i = 0; i < N; i++) await enqueueMessage(database.db, { key: `m${i}`, body: `m${i}`, roomId: made[i % 2]!.id, now })
+      const out = join(mkdtempSync(join(tmpdir(), 'gj-lease-')), 'sends.log')
+      const start = (holder: string) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/senderProcess.ts'], {
+          env: { ...process.env, DATABASE_URL: database.url, OUT: out, HOLDER: holder, TTL_MS: String(TTL_MS), GAP_MS: String(GAP_MS) },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        })
+        children.push(child)
+        return new Promise<ChildProcess>((resolve) => child.stdout!.once('data', () => resolve(child)))
+      }
+      const lines = () => (existsSync(out) ? readFileSync(out, 'utf8').trim().split('\n').filter(Boolean) : [])
+      const until = async (ok: () => boolean, ms: number) => {
+        const end = Date.now() + ms
+        while (!ok() && Date.now() < end) await new Promise((r) => setTimeout(r, 100))
+      }
+      const a = await start('A')
+      await start('B')
+      await until(() => lines().length >= 10, 30_000)
+      // the holder crashes: no clean hand-over, the lease has to run out
+      a.kill('SIGKILL')
+      await until(() => lines().length >= N, 45_000)
+
+      const sends = lines().map((l) => {
+        const [ms, holder, chat, body] = l.split(' ')
+        return { ms: Number(ms), holder: holder!, chat: chat!, body: body! }
+      })
+      // each message exactly once
+      expect(sends.map((s) => s.body).sort()).toEqual(Array.from({ length: N }, (_, i) => `m${i}`).sort())
+      expect((await database.db.select().from(outbox)).every((r) => r.status === 'sent')).toBe(true)
+      // one sender at a time: A's sends, then B's (after the crash), never interleaved
+      const holders = sends.map((s) => s.holder)
+      const firstB = holders.indexOf('B')
+      expect(firstB).toBeGreaterThan(0)
+      expect(holders.slice(0, firstB).every((h) => h === holders[0])).toBe(true)
+      expect(holders.slice(firstB).every((h) => h === 'B')).toBe(true)
+      // the limits hold across both processes (B learned A's last sends when it took over)
+      const gaps = sends.slice(1).map((s, i) => s.ms - sends[i]!.ms)
+      expect(Math.min(...gaps)).toBeGreaterThanOrEqual(GAP_MS - 5)
+    } finally {
+      for (const c of children) c.kill('SIGKILL')
+      await database.close()
+    }
+  })
+})
