@@ -157,6 +157,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const gateway = wechatyGateway(bot)
   // sending waits for the login and the re-mapping of groups and people to this login's ids
   let online = false
+  // one process of an account sends at a time (another takes over when it dies); embedded
+  // PGlite is one process by its data folder's lock already
+  const lease = config.send.leaseMs > 0 && database.kind === 'postgres' ? { account: config.account, holder: `${hostname()}:${process.pid}:${randomUUID()}`, ttlMs: config.send.leaseMs } : undefined
   const sender = new OutboxSender({
     db,
     gateway,
@@ -164,9 +167,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     rules: config.send,
     maxAttempts: config.send.maxAttempts,
     coalesce: config.send.coalesceAcks,
-    // one process of an account sends at a time (another takes over when it dies); embedded
-    // PGlite is one process by its data folder's lock already
-    ...(config.send.leaseMs > 0 && database.kind === 'postgres' ? { lease: { account: config.account, holder: `${hostname()}:${process.pid}:${randomUUID()}`, ttlMs: config.send.leaseMs } } : {}),
+    ...(lease ? { lease } : {}),
     log,
     ready: () => online,
     onGaveUp: (row, error) =>
@@ -202,6 +203,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       get jobNames() {
         return jobNames
       },
+      ...(lease ? { lease: { account: lease.account, holder: lease.holder } } : {}),
     },
   })
   // every job's messages go out through the outbox: the scheduler wakes the sender after each run
@@ -369,7 +371,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let heartbeat: NodeJS.Timeout | undefined
   let watchdog: NodeJS.Timeout | undefined
   const ping = () => database.ping(PING_TIMEOUT_MS)
-  const statusReport = () => collectStatus(db, { state: state.snapshot(), now: now(), jobNames })
+  const statusReport = () => collectStatus(db, { state: state.snapshot(), now: now(), jobNames, ...(lease ? { lease } : {}) })
   const port = config.http.port === 'any' ? 0 : config.http.port
   const statusServer: StatusServer | undefined =
     config.http.port === 0

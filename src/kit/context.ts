@@ -58,6 +58,8 @@ export interface Runtime {
   state(): BotStateSnapshot
   /** the scheduled jobs, for their last runs */
   jobNames: string[]
+  /** this process's send lease (Postgres): whether it or another process sends for the account */
+  lease?: { account: string; holder: string }
 }
 
 export type CommandHandler = (ctx: Ctx, args: string) => Promise<void>

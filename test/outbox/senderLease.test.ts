@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { outbox, rooms, senderLeases } from '../../src/db/schema.js'
 import { takeLease } from '../../src/db/senderLeases.js'
+import { collectStatus, statusLines } from '../../src/features/status/index.js'
 import { enqueueMessage } from '../../src/outbox/enqueue.js'
 import { testDatabase } from '../support/db.js'
 
@@ -34,6 +35,28 @@ describe('one account, two processes on one Postgres', () => {
         ['a', 'B'],
         ['b', 'B'],
       ])
+    } finally {
+      await database.close()
+    }
+  })
+
+  it('状态 says whether this process sends for the account, another does, or none right now', async () => {
+    const database = await testDatabase()
+    try {
+      const now = new Date('2026-12-02T10:00:00Z')
+      const state = { startedAt: now, loggedIn: true, name: '共建助手', since: now, qr: null, lastError: null }
+      const line = async (holder: string, at: Date) => {
+        const r = await collectStatus(database.db, { state, now: at, jobNames: [], lease: { account: 'bot-a', holder } })
+        return statusLines(r, 'Asia/Shanghai').find((l) => l.startsWith('发送'))
+      }
+      expect(await line('A', now)).toBe('发送（账号 bot-a）：暂时没有进程在发（登录后接手）')
+      await takeLease(database.db, { account: 'bot-a', holder: 'A', now, ttlMs: 15_000 })
+      expect(await line('A', now)).toBe('发送（账号 bot-a）：本进程在发')
+      expect(await line('B', now)).toBe('发送（账号 bot-a）：另一个进程在发，本进程待命（它停了就接手）')
+      expect(await line('B', new Date(now.getTime() + 16_000))).toBe('发送（账号 bot-a）：暂时没有进程在发（登录后接手）')
+      // without a lease (embedded PGlite, the mock): no such line
+      const plain = await collectStatus(database.db, { state, now, jobNames: [] })
+      expect(statusLines(plain, 'Asia/Shanghai').some((l) => l.startsWith('发送'))).toBe(false)
     } finally {
       await database.close()
     }

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, inArray, lte, max, min, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import { jobRuns, outbox, rooms } from '../../db/schema.js'
+import { jobRuns, outbox, rooms, senderLeases } from '../../db/schema.js'
 import type { BotStateSnapshot } from '../../kit/botState.js'
 import { JOB_LABELS } from './text.js'
 
@@ -19,6 +19,8 @@ export interface StatusReport {
   /** due and not yet sent; scheduled = waiting for their time */
   outbox: { pending: number; oldestPendingSeconds: number | null; scheduled: number; failed24h: number }
   lastError: { message: string; at: string } | null
+  /** on Postgres: who sends for the account — this process, another, or none right now */
+  sender?: { account: string; by: 'this' | 'other' | 'none' }
   jobs: { name: string; label: string; lastSlot: string | null; lastFinishedAt: string | null }[]
 }
 
@@ -45,7 +47,7 @@ export async function outboxFigures(db: Db, now: Date): Promise<StatusReport['ou
   }
 }
 
-export async function collectStatus(db: Db, p: { state: BotStateSnapshot; now: Date; jobNames: string[] }): Promise<StatusReport> {
+export async function collectStatus(db: Db, p: { state: BotStateSnapshot; now: Date; jobNames: string[]; lease?: { account: string; holder: string } }): Promise<StatusReport> {
   const { state, now } = p
   const [groups] = await db
     .select({ known: count(), present: sql<number>`count(*) filter (where ${rooms.present})`.mapWith(Number) })
@@ -56,6 +58,8 @@ export async function collectStatus(db: Db, p: { state: BotStateSnapshot; now: D
     .from(jobRuns)
     .groupBy(jobRuns.job)
   const iso = (d: Date | string | null | undefined) => (d ? new Date(d).toISOString() : null)
+  const [held] = p.lease ? await db.select().from(senderLeases).where(and(eq(senderLeases.account, p.lease.account), gt(senderLeases.expiresAt, now))) : []
+  const by = !held ? 'none' : held.holder === p.lease?.holder ? 'this' : 'other'
   return {
     at: now.toISOString(),
     loggedIn: state.loggedIn,
@@ -66,6 +70,7 @@ export async function collectStatus(db: Db, p: { state: BotStateSnapshot; now: D
     groups: { known: Number(groups?.known ?? 0), present: Number(groups?.present ?? 0) },
     outbox: box,
     lastError: state.lastError ? { message: state.lastError.message, at: state.lastError.at.toISOString() } : null,
+    ...(p.lease ? { sender: { account: p.lease.account, by } } : {}),
     jobs: p.jobNames.map((name) => {
       const run = runs.find((r) => r.job === name)
       return { name, label: JOB_LABELS[name] ?? name, lastSlot: iso(run?.slot), lastFinishedAt: iso(run?.finished) }

@@ -27,6 +27,8 @@ export function formatSpan(seconds: number): string {
   return m > 0 ? `${m}分钟` : '不到1分钟'
 }
 
+const SENDER_BY = { this: '本进程在发', other: '另一个进程在发，本进程待命（它停了就接手）', none: '暂时没有进程在发（登录后接手）' } as const
+
 /** The few Chinese lines of 状态 (and of the HTML page). */
 export function statusLines(r: StatusReport, timeZone: string): string[] {
   const clock = (iso: string) => formatClock(new Date(iso), timeZone)
@@ -44,6 +46,7 @@ export function statusLines(r: StatusReport, timeZone: string): string[] {
     `群：已知 ${r.groups.known} 个，在群 ${r.groups.present} 个`,
     `待发消息：${backlog}${r.outbox.scheduled ? `；定时待发 ${r.outbox.scheduled} 条` : ''}`,
     `24小时内发送失败：${r.outbox.failed24h} 条`,
+    ...(r.sender ? [`发送（账号 ${r.sender.account}）：${SENDER_BY[r.sender.by]}`] : []),
     `最近错误：${r.lastError ? `${clock(r.lastError.at)}（${r.lastError.message}）` : '无'}`,
     `定时任务最近运行：${jobs.length ? jobs.join('，') : '还没有运行过'}`,
   ]
