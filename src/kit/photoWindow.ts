@@ -3,6 +3,7 @@ import { saveFile } from '../db/notices.js'
 import { enqueueMessage } from '../outbox/enqueue.js'
 import type { Ctx } from './context.js'
 import { defineDialog, end, stay, type Dialog } from './dialog.js'
+import { PHOTOS_DONE } from './lexicon.js'
 
 /**
  * A few minutes after a report, photos follow it: each is kept and sent on; anything else ends
@@ -16,8 +17,6 @@ export const PHOTO_WINDOW_MS = 5 * 60_000
 export function definePhotoWindow<S extends { photos: number }>(spec: {
   name: string
   schema: z.ZodType<S>
-  /** the words that close the window ("好了") */
-  done: RegExp
   /** keeps the stored photo with its record and sends it where the report went */
   forward: (ctx: Ctx, state: S, fileId: number) => Promise<void>
   firstAck: (state: S) => string
@@ -34,7 +33,7 @@ export function definePhotoWindow<S extends { photos: number }>(spec: {
       photos: {
         answer: async (ctx, a, state) => {
           if (a.type !== 'image') {
-            const addressed = ctx.room === null || ctx.msg.mentionsBot || spec.done.test(a.text) || spec.done.test(a.plain)
+            const addressed = ctx.room === null || ctx.msg.mentionsBot || PHOTOS_DONE.test(a.text) || PHOTOS_DONE.test(a.plain)
             return end(addressed ? spec.doneSay(state) : undefined)
           }
           const file = await ctx.loadImage()

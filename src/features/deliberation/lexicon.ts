@@ -1,8 +1,5 @@
 /** Words the deliberation feature recognises. */
 
-/** the end of a photo window after 议题纪要 */
-export const PHOTOS_DONE = /^(好了|好|完了|发完了?|没有了?|没了|结束|就这些|ok)[。.!！]*$/i
-
 /** 议题结论 Q1 改成花坛 理由 …: where the reason starts */
 export const REASON_WORD = /\s*(?:[,，;；。]\s*)?(?:理由|原因|因为)\s*[:：]?\s*/
 

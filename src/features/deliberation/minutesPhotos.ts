@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import { attachNoteFile } from '../../db/deliberation.js'
 import { definePhotoWindow, forwardPhotoToRooms } from '../../kit/photoWindow.js'
-import { PHOTOS_DONE } from './lexicon.js'
 import { deliberationText as t } from './text.js'
 
 const State = z.object({
@@ -18,7 +17,6 @@ type State = z.infer<typeof State>
 export const minutesPhotosDialog = definePhotoWindow<State>({
   name: 'question-minutes-photos',
   schema: State,
-  done: PHOTOS_DONE,
   forward: async (ctx, state, fileId) => {
     await attachNoteFile(ctx.db, { id: state.noteId, fileId })
     await forwardPhotoToRooms(ctx, { fileId, roomIds: state.roomIds, key: `question-minutes:${state.noteId}`, caption: t.minutesPhoto(state.questionId), communityId: state.communityId })

@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { attachProgressFile } from '../../db/assignments.js'
 import { projectCode } from '../../domain/codes.js'
 import { definePhotoWindow, forwardPhotoToRooms } from '../../kit/photoWindow.js'
-import { PHOTOS_DONE } from './lexicon.js'
 import { progressText as t } from './text.js'
 
 
@@ -20,7 +19,6 @@ type State = z.infer<typeof State>
 export const progressPhotosDialog = definePhotoWindow<State>({
   name: 'progress-photos',
   schema: State,
-  done: PHOTOS_DONE,
   forward: async (ctx, state, fileId) => {
     await attachProgressFile(ctx.db, { id: state.updateId, fileId })
     await forwardPhotoToRooms(ctx, { fileId, roomIds: state.roomIds, key: `progress:${state.updateId}`, caption: t.photo(projectCode(state.projectId)), communityId: state.communityId })

@@ -17,10 +17,6 @@ export const BUILDING_RANGE = /(?<![\d.])(\d+)\s*(?:号楼|栋|幢|座|#)?\s*[-~
 export const BUILDING_LIST = /(?<![\d.])(\d+(?:\s*[,、和及与]\s*\d+)*)\s*(?:号楼|栋|幢|座|#)/g
 export const BARE_NUMBERS = /^[\d\s,、]+$/
 
-
-/** after 处理: "that was all the photos" */
-export const DONE = /^(好了|好|完了|发完了?|没有了?|没了|结束|就这些|ok)$/i
-
 /** 随手拍 alone with a leading "photo" word only: nothing said yet */
 export const FILLER = /[\s,.;:!?，。；：！？、~～]+/g
 

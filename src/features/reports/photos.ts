@@ -2,7 +2,6 @@ import { z } from 'zod'
 import { attachReportFile } from '../../db/reports.js'
 import type { Ctx } from '../../kit/context.js'
 import { definePhotoWindow } from '../../kit/photoWindow.js'
-import { DONE } from './lexicon.js'
 import { sendPhoto, type Targets } from './notify.js'
 import { reportCode } from './parse.js'
 import { reportText as t } from './text.js'
@@ -22,7 +21,6 @@ type State = z.infer<typeof State>
 export const reportPhotosDialog = definePhotoWindow<State>({
   name: 'report-photos',
   schema: State,
-  done: DONE,
   forward: async (ctx, state, fileId) => {
     await attachReportFile(ctx.db, { id: state.reportId, fileId, outcome: state.outcome })
     await sendPhoto(ctx.db, {
