@@ -56,6 +56,8 @@ export class OutboxSender {
   /** claimed by this sender when the database went away, neither sent nor given back */
   private stranded: number[] = []
   private holding = false
+  /** when the lease was last renewed: within a third of its time it is not asked again */
+  private renewedAt = 0
 
   constructor(private deps: SenderDeps) {}
 
@@ -137,7 +139,10 @@ export class OutboxSender {
     const lease = this.deps.lease
     if (!lease) return true
     const now = this.deps.now()
+    // renewed moments ago: still ours (the lease runs for ttlMs), no round trip per message
+    if (this.holding && now.getTime() - this.renewedAt < lease.ttlMs / 3) return true
     const held = await takeLease(this.deps.db, { ...lease, now })
+    if (held) this.renewedAt = now.getTime()
     if (held && !this.holding) {
       // taken over: what the last holder had claimed is ours to send (it may have died with it
       // claimed; at worst one message goes twice, as after a row's own lease), and the last
