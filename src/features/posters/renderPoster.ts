@@ -44,6 +44,9 @@ const IMAGE_TYPES = new Set(['image/jpeg', 'image/png'])
  */
 export async function renderPoster(poster: Poster, p: { fontFile: string; photos?: PosterPhoto[]; now: Date }): Promise<RenderedPoster> {
   const files: Record<Weight, string> = { regular: p.fontFile, bold: boldFontOf(p.fontFile) }
+  // each font file is parsed once here for its family name (8 MB each): pdfkit and resvg both need it
+  const regularName = familyOf(files.regular)
+  const names: Record<Weight, string> = { regular: regularName, bold: files.bold === files.regular ? regularName : familyOf(files.bold) }
   const doc = new PDFDocument({ size: 'A4', margin: 0, info: { Title: poster.title, Creator: 'gongjian', CreationDate: p.now, ModDate: p.now } })
   const chunks: Buffer[] = []
   doc.on('data', (c: Buffer) => chunks.push(c))
@@ -51,7 +54,7 @@ export async function renderPoster(poster: Poster, p: { fontFile: string; photos
     doc.on('end', () => resolve(Buffer.concat(chunks)))
     doc.on('error', reject)
   })
-  const family = (weight: Weight) => (files[weight].toLowerCase().endsWith('.ttc') ? [files[weight], familyOf(files[weight])] : [files[weight]]) as [string, string?]
+  const family = (weight: Weight) => (files[weight].toLowerCase().endsWith('.ttc') ? [files[weight], names[weight]] : [files[weight]]) as [string, string?]
   doc.registerFont('regular', ...family('regular'))
   doc.registerFont('bold', ...family('bold'))
   const measure = (text: string, size: number, weight: Weight) => doc.font(weight).fontSize(size).widthOfString(text)
@@ -88,8 +91,8 @@ export async function renderPoster(poster: Poster, p: { fontFile: string; photos
   const pdf = await ended
 
   const svg = posterSvg(layout, {
-    fontFamily: familyOf(files.regular),
-    boldFamily: familyOf(files.bold),
+    fontFamily: names.regular,
+    boldFamily: names.bold,
     scale: PNG_SCALE,
     photos: (p.photos ?? []).map((x, i) => (photos[i] ? x : { mediaType: 'image/png', base64: '' })),
   })
