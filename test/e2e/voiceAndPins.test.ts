@@ -116,6 +116,15 @@ describe('voice messages and location pins', () => {
     expect(r1!.buildingId).not.toBeNull()
   })
 
+  it('a pinned home keeps its door number out of the place (it is repeated in groups)', async () => {
+    await world.say('孙叔叔', '建议 楼道灯坏了', { room: G3 })
+    await world.say('孙叔叔', '', { room: G3, mention: false, type: 'location', place: { name: '幸福里小区3号楼502', latitude: 31.23, longitude: 121.47 } })
+    await world.say('孙叔叔', '跳过', { room: G3, mention: false })
+    expect(world.lastSaid(G3)).toContain('地点：幸福里小区3号楼***')
+    expect(world.lastSaid(G3)).not.toContain('502')
+    await world.say('孙叔叔', '取消', { room: G3, mention: false })
+  })
+
   it('the export says which suggestions were voice messages and where pins were dropped', async () => {
     await world.say('王主任', '导出', { room: STAFF })
     const [file] = await world.app.db.select().from(files).orderBy(desc(files.id)).limit(1)

@@ -1,3 +1,4 @@
+import { maskDoors } from '../../domain/address.js'
 import { placeOfPin } from '../../domain/suggestions/pin.js'
 import { cut, normalizeInput } from '../../domain/text.js'
 import type { Ctx } from '../context.js'
@@ -19,7 +20,8 @@ export function pinnedPlace(ctx: Pick<Ctx, 'msg' | 'registry'>, maxPlace: number
   const read = placeOfPin({ ...pin, name: simplify(pin.name ?? ''), ...(pin.address ? { address: simplify(pin.address) } : {}) }, maxPlace)
   const shown = normalizeInput(pin.name ?? '') || normalizeInput(pin.address ?? '')
   return {
-    place: shown ? cut(shown, maxPlace) : pinText.unnamed,
+    // repeated in groups: a door number in a pin's name (a home pinned) is not
+    place: shown ? maskDoors(cut(shown, maxPlace)) : pinText.unnamed,
     building: read.building ?? null,
     placeKind: read.placeKind ?? null,
     ...(read.latitude !== null && read.longitude !== null ? { coords: { latitude: read.latitude, longitude: read.longitude } } : {}),
