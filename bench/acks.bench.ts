@@ -84,6 +84,7 @@ async function run(db: Db, p: { coalesce: boolean; roomIds: number[]; personIds:
   }
   const sender = new OutboxSender({
     db,
+    account: 'default',
     gateway,
     now: () => new Date(t),
     rules: REAL,
@@ -116,11 +117,11 @@ async function main(): Promise<void> {
     const [community] = await ensureCommunities(db, { staffRoomTopics: ['居委工作群'], now: at })
     const made = await db
       .insert(rooms)
-      .values(Array.from({ length: GROUPS }, (_, i) => ({ topic: `${i + 1}号楼群`, kind: 'building', communityId: community!.id, puppetId: `g${i + 1}@chatroom`, createdAt: at })))
+      .values(Array.from({ length: GROUPS }, (_, i) => ({ topic: `${i + 1}号楼群`, kind: 'building', communityId: community!.id, puppetId: `g${i + 1}@chatroom`, account: 'default', createdAt: at })))
       .returning({ id: rooms.id })
     const folks = await db
       .insert(people)
-      .values(Array.from({ length: BALLOTS }, (_, i) => ({ name: `居民${i + 1}`, puppetId: `wx-${i + 1}`, createdAt: at })))
+      .values(Array.from({ length: BALLOTS }, (_, i) => ({ name: `居民${i + 1}`, puppetId: `wx-${i + 1}`, account: 'default', createdAt: at })))
       .returning({ id: people.id })
     const p = { roomIds: made.map((r) => r.id), personIds: folks.map((f) => f.id) }
     const off = await run(db, { ...p, coalesce: false })

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     const [community] = await ensureCommunities(db, { staffRoomTopics: ['居委工作群'], now: now0 })
     for (let i = 1; i <= GROUPS; i++) {
       const b = await ensureBuilding(db, { communityId: community!.id, number: i, now: now0 })
-      await db.insert(rooms).values({ topic: `${i}号楼群`, kind: 'building', communityId: community!.id, buildingId: b.id, puppetId: `g${i}@chatroom`, puppetSeenAt: now0, createdAt: now0 })
+      await db.insert(rooms).values({ topic: `${i}号楼群`, kind: 'building', communityId: community!.id, buildingId: b.id, puppetId: `g${i}@chatroom`, puppetSeenAt: now0, account: 'default', createdAt: now0 })
     }
     const config = defaultConfig({ announce: false, sessionName: undefined })
     const body = Array.from({ length: 160 }, (_, i) => `第${i + 1}条：请大家支持社区微更新。`).join('')
@@ -74,7 +74,7 @@ async function main(): Promise<void> {
       },
     }
     const log = createLogger('silent')
-    const zero = new OutboxSender({ db, gateway, now, rules: { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0 }, maxAttempts: 3, log })
+    const zero = new OutboxSender({ db, account: 'default', gateway, now, rules: { chatIntervalMs: 0, switchIntervalMs: 0, perMinute: 0 }, maxAttempts: 3, log })
     t = performance.now()
     const n0 = await zero.drain({ wait: true })
     const zeroMs = performance.now() - t
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     sent.length = 0
     const real = new OutboxSender({
       db,
+      account: 'default',
       gateway,
       now,
       rules: REAL,

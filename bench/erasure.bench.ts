@@ -80,13 +80,13 @@ async function seedTraffic(db: Db, communityId: number): Promise<Resident[]> {
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1))
   const t0 = day(0)
 
-  await db.insert(rooms).values({ communityId, kind: 'staff', topic: '居委工作群', puppetId: 'room_staff', createdAt: t0 })
+  await db.insert(rooms).values({ communityId, kind: 'staff', topic: '居委工作群', puppetId: 'room_staff', account: 'default', createdAt: t0 })
   const bs = await db.select({ id: buildings.id, number: buildings.number }).from(buildings).where(eq(buildings.communityId, communityId))
   const roomOf = new Map<number, number>()
   for (const b of bs) {
     const [r] = await db
       .insert(rooms)
-      .values({ communityId, kind: 'building', buildingId: b.id, topic: `幸福里${b.number}号楼`, puppetId: `room_${b.number}`, createdAt: t0 })
+      .values({ communityId, kind: 'building', buildingId: b.id, topic: `幸福里${b.number}号楼`, puppetId: `room_${b.number}`, account: 'default', createdAt: t0 })
       .returning({ id: rooms.id })
     roomOf.set(b.id, r!.id)
   }
@@ -154,6 +154,7 @@ async function seedTraffic(db: Db, communityId: number): Promise<Resident[]> {
         puppetTo: toRoom ? `room_${r.building}` : r.puppetId,
         body,
         idempotencyKey: `bench:${i + j}`,
+        account: 'default',
         notBefore: at,
         status: 'sent',
         attempts: 1,

@@ -91,7 +91,7 @@ export async function seedPapersCommunity(db: Db, N: number = PAPERS): Promise<P
   const buildingOfHousehold = new Map(hh.map((h) => [h.id, h.buildingId]))
   const residents: { id: number; householdId: number; buildingId: number }[] = []
   await inBatches(
-    Array.from({ length: 2 * N }, (_, i) => ({ name: name(), puppetId: `wx_${i}`, householdId: hh[i % N]!.id, householdConfirmedAt: day(int(1, 20)), createdAt: t0 })),
+    Array.from({ length: 2 * N }, (_, i) => ({ account: 'default', name: name(), puppetId: `wx_${i}`, householdId: hh[i % N]!.id, householdConfirmedAt: day(int(1, 20)), createdAt: t0 })),
     async (batch) => {
       const made = await db.insert(people).values(batch).returning({ id: people.id, householdId: people.householdId })
       residents.push(...made.map((p) => ({ id: p.id, householdId: p.householdId!, buildingId: buildingOfHousehold.get(p.householdId!)! })))
@@ -109,7 +109,7 @@ export async function seedPapersCommunity(db: Db, N: number = PAPERS): Promise<P
     .returning({ id: partners.id })
   const liaisons = await db
     .insert(people)
-    .values(partnerRows.map((_, i) => ({ name: `联络员${pick(SURNAMES)}${pick(GIVEN)}`, puppetId: `wx_liaison_${i}`, createdAt: t0 })))
+    .values(partnerRows.map((_, i) => ({ name: `联络员${pick(SURNAMES)}${pick(GIVEN)}`, puppetId: `wx_liaison_${i}`, account: 'default', createdAt: t0 })))
     .returning({ id: people.id })
 
   // 60 projects; their stage is fixed below once the acceptance ratings are drawn

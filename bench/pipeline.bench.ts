@@ -272,7 +272,7 @@ async function main(): Promise<void> {
       .filter((p) => p.rooms.includes(i))
       .map((p) => ({ puppetId: p.puppetId, name: p.name, ...(p.nickname ? { nickname: p.nickname } : {}) })),
   }))
-  const synced = await syncAllRooms({ db, now: new Date(), loginAt, communities: [community!], tell: () => {} }, snapshots)
+  const synced = await syncAllRooms({ db, account: 'default', now: new Date(), loginAt, communities: [community!], tell: () => {} }, snapshots)
   for (const [i, room] of synced.entries()) {
     const building = await ensureBuilding(db, { communityId: community.id, number: i + 1, now: new Date() })
     await bindRoomToBuilding(db, { roomId: room.id, communityId: community.id, buildingId: building.id })

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
       topic: `幸福里${b + 1}号楼`,
       members: Array.from({ length: RESIDENTS_PER_GROUP }, (_, i) => ({ puppetId: `wxid_r${b}_${i}`, name: `居民${b}_${i}` })),
     }))
-    const synced = await syncAllRooms({ db, now: new Date(), loginAt, communities: [community], tell: () => {} }, rooms)
+    const synced = await syncAllRooms({ db, account: 'default', now: new Date(), loginAt, communities: [community], tell: () => {} }, rooms)
     const buildingIds: number[] = []
     for (const [i, room] of synced.entries()) {
       const building = await ensureBuilding(db, { communityId: community.id, number: i + 1, now: new Date() })
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     }
     // as many buildings again with no open report: a report there is recorded and routed
     for (let n = BUILDINGS + 1; n <= 2 * BUILDINGS; n++) buildingIds.push((await ensureBuilding(db, { communityId: community.id, number: n, now: new Date() })).id)
-    const [grid] = await db.insert(people).values({ name: '网格员', createdAt: new Date() }).returning()
+    const [grid] = await db.insert(people).values({ name: '网格员', account: 'default', createdAt: new Date() }).returning()
     for (const [i, id] of buildingIds.entries()) if (i % 2 === 0) await grantGridMember(db, { communityId: community.id, personId: grid!.id, buildingId: id, grantedBy: grid!.id, now: new Date() })
 
     // the open reports already there

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { isPostgresUrl, openDatabase, type Database } from '../src/db/client.js'
+import { ensureBotAccount } from '../src/db/botAccounts.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 
 /**
@@ -25,6 +26,8 @@ export async function scratchDatabase(prefix: string, poolSize = 10): Promise<{ 
   const url = u.toString()
   const database = await openDatabase({ url, dataDir: '', poolSize })
   await migrateDatabase(database)
+  // the account the benches' rows belong to (the app makes its own at start)
+  await ensureBotAccount(database.db, { name: 'default', now: new Date() })
   return {
     url,
     name,

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       members: residents.filter((r) => r.building === b + 1).map((r) => ({ puppetId: r.puppetId, name: r.name })),
     }))
     const loginAt = new Date()
-    const rooms = await syncAllRooms({ db, now: new Date(), loginAt, communities: [community!], tell: () => {} }, snapshots)
+    const rooms = await syncAllRooms({ db, account: 'default', now: new Date(), loginAt, communities: [community!], tell: () => {} }, snapshots)
     const buildingIds: number[] = []
     for (const [i, room] of rooms.entries()) {
       const b = await ensureBuilding(db, { communityId: community!.id, number: i + 1, now: t0 })

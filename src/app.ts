@@ -11,6 +11,7 @@ import { expireDialogs } from './kit/expireDialogs.js'
 import type { InboundMessage } from './chat/types.js'
 import { defaultConfig, type Config } from './config.js'
 import { openDatabase, type Database, type Db } from './db/client.js'
+import { ensureBotAccount, noteAccountLogin } from './db/botAccounts.js'
 import { ensureCommunities } from './db/communities.js'
 import { beat, closeSession, openSession } from './db/sessions.js'
 import { migrateDatabase } from './db/migrate.js'
@@ -38,6 +39,7 @@ import { closeDueRounds, remindRounds } from './features/rounds/index.js'
 import { sendCoordinationSummary, sendProgressDigest } from './features/implementation/index.js'
 import { digestSuggestions } from './features/suggestions/index.js'
 import { issueBindCodes } from './features/staff/index.js'
+import { sendStreetSummary } from './features/street/index.js'
 import { botLeftRoom, membersJoined, membersLeft, roomRenamed, syncAllRooms, syncRoom } from './features/rooms/index.js'
 
 export interface AppOptions {
@@ -130,6 +132,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const ownsDatabase = !opts.database
   await migrateDatabase(database)
   const { db } = database
+  await ensureBotAccount(db, { name: config.account, now: now() })
   const communities = await ensureCommunities(db, { staffRoomTopics: config.staffRoomTopics, now: now() })
   log.info(
     {
@@ -159,9 +162,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let online = false
   // one process of an account sends at a time (another takes over when it dies); embedded
   // PGlite is one process by its data folder's lock already
-  const lease = config.send.leaseMs > 0 && database.kind === 'postgres' ? { account: config.account, holder: `${hostname()}:${process.pid}:${randomUUID()}`, ttlMs: config.send.leaseMs } : undefined
+  const lease = config.send.leaseMs > 0 && database.kind === 'postgres' ? { holder: `${hostname()}:${process.pid}:${randomUUID()}`, ttlMs: config.send.leaseMs } : undefined
   const sender = new OutboxSender({
     db,
+    account: config.account,
     gateway,
     now,
     rules: config.send,
@@ -203,7 +207,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       get jobNames() {
         return jobNames
       },
-      ...(lease ? { lease: { account: lease.account, holder: lease.holder } } : {}),
+      ...(lease ? { lease: { account: config.account, holder: lease.holder } } : {}),
     },
   })
   // every job's messages go out through the outbox: the scheduler wakes the sender after each run
@@ -246,6 +250,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
       run: ({ db: jobDb, now: at, slot }) => sendCoordinationSummary(jobDb, { now: at, slot, timeZone: config.timeZone }),
     },
     {
+      // the same weeks: every community at once, to the street's 推进办 group
+      name: 'street-summary',
+      cron: '35 9 * * 1',
+      run: ({ db: jobDb, now: at, slot }) => sendStreetSummary(jobDb, { now: at, slot, timeZone: config.timeZone }),
+    },
+    {
       name: 'remind-forward',
       cron: '*/10 * * * *',
       run: ({ db: jobDb, now: at }) => remindHeads(jobDb, { now: at, afterMs: config.forwardRemindAfterMs }),
@@ -278,7 +288,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   ]
   const jobNames = jobs.map((j) => j.name)
   const scheduler = createScheduler({ db, now, timeZone: config.timeZone, log, jobs, onJobDone: () => sender.wake() })
-  const syncDeps = () => ({ db, now: now(), loginAt, communities, tell: operator })
+  const syncDeps = () => ({ db, account: config.account, now: now(), loginAt, communities, streetTopic: config.streetRoomTopic, tell: operator })
   let codesIssued = false
   const report = (what: string) => (err: unknown) => log.error({ err }, what)
 
@@ -311,7 +321,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
             loggedOutAt = undefined
             if (session && (!returnAnnounced || awaySince)) {
               const id = session.id
-              await retryWhileAway(() => announceReturn(db, { sessionId: id, now: now(), timeZone: config.timeZone, awaySince }), { ...again, what: 'return notice' })
+              await retryWhileAway(() => announceReturn(db, { account: config.account, sessionId: id, now: now(), timeZone: config.timeZone, awaySince }), { ...again, what: 'return notice' })
                 .then(() => void (returnAnnounced = true))
                 .catch(report('return notice failed'))
             }
@@ -340,7 +350,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
         roomsSynced.close(SYNC_WAIT_MAX_MS)
         state.login(name)
         pipeline.forgetIdentities()
-        log.info({ name }, 'logged in')
+        log.info({ name, account: config.account }, 'logged in')
+        void track(noteAccountLogin(db, { name: config.account, selfName: name, now: loginAt }).catch(report('account login note failed')))
         if (session) void beat(db, { id: session.id, now: now() }).catch(report('heartbeat failed'))
       },
       logout: () => {
@@ -371,7 +382,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   let heartbeat: NodeJS.Timeout | undefined
   let watchdog: NodeJS.Timeout | undefined
   const ping = () => database.ping(PING_TIMEOUT_MS)
-  const statusReport = () => collectStatus(db, { state: state.snapshot(), now: now(), jobNames, ...(lease ? { lease } : {}) })
+  const statusReport = () => collectStatus(db, { account: config.account, state: state.snapshot(), now: now(), jobNames, ...(lease ? { lease: { account: config.account, holder: lease.holder } } : {}) })
   const port = config.http.port === 'any' ? 0 : config.http.port
   const statusServer: StatusServer | undefined =
     config.http.port === 0
@@ -390,7 +401,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     config,
     events,
     async start() {
-      session = await openSession(db, { now: now() })
+      session = await openSession(db, { account: config.account, now: now() })
       // a sign of life while logged in: the next run measures the time away from the last one
       heartbeat = setInterval(() => {
         if (state.snapshot().loggedIn) void beat(db, { id: session!.id, now: now() }).catch(report('heartbeat failed'))

@@ -3,6 +3,12 @@ import type { EnvName } from './config.js'
 /** The staff group's topic when GONGJIAN_STAFF_ROOM is not set. */
 export const DEFAULT_STAFF_ROOM = '居委工作群'
 
+/** The street's 推进办 group topic when GONGJIAN_STREET_ROOM is not set. */
+export const DEFAULT_STREET_ROOM = '街道推进办'
+
+/** GONGJIAN_STREET_ROOM values that mean "no street level" (an empty value means unset: the default). */
+export const STREET_ROOM_OFF = ['off', 'none', '无', '不设']
+
 /**
  * What each variable must look like, in the project's words: a bad value is explained with this
  * line, never with the validation library's English.
@@ -17,6 +23,7 @@ const EXPECTED: Record<EnvName, [zh: string, en: string]> = {
   WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: ['true 或 false', 'true or false'],
   WECHATY_NAME: ['文件名，如 gongjian', 'a file name such as gongjian'],
   GONGJIAN_STAFF_ROOM: ['至少一个群名，多个用逗号分隔', 'at least one group topic, several separated by commas'],
+  GONGJIAN_STREET_ROOM: ['群名（100 字以内），off = 不设街道一级', 'a group topic (at most 100 characters); off: no street level'],
   GONGJIAN_BOT_NAME: ['机器人的名字', "the bot's name"],
   GONGJIAN_ACCOUNT: ['1 到 64 个字符', '1 to 64 characters'],
   GONGJIAN_SEND_CHAT_INTERVAL_MS: ['0 或正整数（毫秒），如 1000', 'a whole number ≥ 0 (milliseconds), e.g. 1000'],

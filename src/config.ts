@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import cron from 'node-cron'
 import { z } from 'zod'
-import { configText as t, DEFAULT_STAFF_ROOM } from './config.text.js'
+import { configText as t, DEFAULT_STAFF_ROOM, DEFAULT_STREET_ROOM, STREET_ROOM_OFF } from './config.text.js'
 
 /** `居委工作群, 二居委工作群` — separated by , ， or | (a topic may contain 、) */
 function splitTopics(s: string): string[] {
@@ -38,6 +38,8 @@ export const configSchema = z.object({
     .string()
     .default(DEFAULT_STAFF_ROOM)
     .refine((s) => splitTopics(s).length > 0),
+  /** The street's 推进办 group topic: bound as the street level while none is; `off`: no street level. */
+  GONGJIAN_STREET_ROOM: z.string().trim().max(100).default(DEFAULT_STREET_ROOM),
   /** Name matched in "@name" when mentionSelf() is unreliable; default: the logged-in name. */
   GONGJIAN_BOT_NAME: z.string().min(1).optional(),
   GONGJIAN_ACCOUNT: z.string().trim().min(1).max(64).default('default'),
@@ -127,6 +129,8 @@ export interface Config {
   /** where Wechaty keeps the login session (`<path>.memory-card.json`); undefined: not kept */
   sessionName: string | undefined
   staffRoomTopics: string[]
+  /** the street group's topic (街道推进办), undefined: no street level */
+  streetRoomTopic: string | undefined
   botName: string | undefined
   /** the bot account this process sends for: one process of an account sends at a time */
   account: string
@@ -173,6 +177,7 @@ function toConfig(env: Env): Config {
     puppetNoTls: env.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT,
     sessionName: join(env.GONGJIAN_DATA_DIR, env.WECHATY_NAME),
     staffRoomTopics: splitTopics(env.GONGJIAN_STAFF_ROOM),
+    streetRoomTopic: STREET_ROOM_OFF.includes(env.GONGJIAN_STREET_ROOM.toLowerCase()) ? undefined : env.GONGJIAN_STREET_ROOM,
     botName: env.GONGJIAN_BOT_NAME,
     account: env.GONGJIAN_ACCOUNT,
     send: {

@@ -17,6 +17,10 @@ describe('loadConfig', () => {
   it('has sensible defaults', () => {
     const c = loadConfig({})
     expect(c.staffRoomTopics).toEqual(['居委工作群'])
+    expect(c.streetRoomTopic).toBe('街道推进办')
+    expect(loadConfig({ GONGJIAN_STREET_ROOM: 'off' }).streetRoomTopic).toBeUndefined()
+    expect(loadConfig({ GONGJIAN_STREET_ROOM: '无' }).streetRoomTopic).toBeUndefined()
+    expect(loadConfig({ GONGJIAN_STREET_ROOM: '' }).streetRoomTopic).toBe('街道推进办')
     expect(c.timeZone).toBe('Asia/Shanghai')
     expect(c.send).toEqual({ chatIntervalMs: 1000, switchIntervalMs: 3000, perMinute: 40, maxAttempts: 5, coalesceAcks: true, leaseMs: 15_000 })
     expect(c.databaseUrl).toBeUndefined()
@@ -48,6 +52,7 @@ describe('loadConfig', () => {
       WECHATY_PUPPET_SERVICE_TOKEN: 'tok',
       WECHATY_NAME: 'bot1',
       GONGJIAN_STAFF_ROOM: '幸福里居委工作群',
+      GONGJIAN_STREET_ROOM: '东湖街道推进办',
       GONGJIAN_BOT_NAME: '共建小助手',
       GONGJIAN_ACCOUNT: 'bot1',
       GONGJIAN_SEND_CHAT_INTERVAL_MS: '1500',
@@ -84,6 +89,7 @@ describe('loadConfig', () => {
       puppetNoTls: true,
       sessionName: join('/var/lib/gongjian', 'bot1'),
       staffRoomTopics: ['幸福里居委工作群'],
+      streetRoomTopic: '东湖街道推进办',
       botName: '共建小助手',
       account: 'bot1',
       send: { chatIntervalMs: 1500, switchIntervalMs: 5000, perMinute: 20, maxAttempts: 3, coalesceAcks: false, leaseMs: 15_000 },

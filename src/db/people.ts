@@ -35,6 +35,8 @@ async function hold(db: Db, candidates: Person[], now: Date): Promise<Person[]> 
 export async function resolvePerson(
   db: Db,
   p: {
+    /** the bot account whose login the contact id belongs to */
+    account: string
     ref: ContactRef
     roomId?: number
     now: Date
@@ -46,7 +48,7 @@ export async function resolvePerson(
   },
 ): Promise<Person> {
   const { ref } = p
-  const [known] = await db.select().from(people).where(eq(people.puppetId, ref.puppetId))
+  const [known] = await db.select().from(people).where(and(eq(people.account, p.account), eq(people.puppetId, ref.puppetId)))
   let person: Person | undefined = known
   if (person) {
     if (person.name !== ref.name || !person.puppetSeenAt || person.puppetSeenAt < p.loginAt) {
@@ -64,7 +66,7 @@ export async function resolvePerson(
         .select({ person: people })
         .from(roomMembers)
         .innerJoin(people, eq(people.id, roomMembers.personId))
-        .where(and(eq(roomMembers.roomId, p.roomId), eq(roomMembers.nickname, nick), staleMapping(p.loginAt)))
+        .where(and(eq(roomMembers.roomId, p.roomId), eq(roomMembers.nickname, nick), eq(people.account, p.account), staleMapping(p.loginAt)))
       const candidates = rows.map((r) => r.person)
       // one candidate and one contact with that nickname: the same person. Anything else is a
       // guess, and a guess must not hand a household or a role to a look-alike.
@@ -74,7 +76,7 @@ export async function resolvePerson(
       const rows = await db
         .select()
         .from(people)
-        .where(and(eq(people.name, ref.name), isNotNull(people.householdId), staleMapping(p.loginAt)))
+        .where(and(eq(people.account, p.account), eq(people.name, ref.name), isNotNull(people.householdId), staleMapping(p.loginAt)))
       match = rows.length === 1 ? rows[0] : undefined
     }
     if (match) {
@@ -86,8 +88,8 @@ export async function resolvePerson(
     } else {
       ;[person] = await db
         .insert(people)
-        .values({ name: ref.name, puppetId: ref.puppetId, puppetSeenAt: p.now, createdAt: p.now })
-        .onConflictDoUpdate({ target: people.puppetId, set: { name: ref.name, puppetSeenAt: p.now } })
+        .values({ account: p.account, name: ref.name, puppetId: ref.puppetId, puppetSeenAt: p.now, createdAt: p.now })
+        .onConflictDoUpdate({ target: [people.account, people.puppetId], set: { name: ref.name, puppetSeenAt: p.now } })
         .returning()
     }
   }
@@ -110,10 +112,10 @@ function chunks<T>(xs: T[], size = CHUNK): T[][] {
  */
 export type PeopleByPuppet = Map<string, Person>
 
-export async function peopleByPuppet(db: Db, puppetIds: string[]): Promise<PeopleByPuppet> {
+export async function peopleByPuppet(db: Db, p: { account: string; puppetIds: string[] }): Promise<PeopleByPuppet> {
   const out: PeopleByPuppet = new Map()
-  for (const part of chunks([...new Set(puppetIds)])) {
-    for (const row of await db.select().from(people).where(inArray(people.puppetId, part))) out.set(row.puppetId!, row)
+  for (const part of chunks([...new Set(p.puppetIds)])) {
+    for (const row of await db.select().from(people).where(and(eq(people.account, p.account), inArray(people.puppetId, part)))) out.set(row.puppetId!, row)
   }
   return out
 }
@@ -141,6 +143,7 @@ export async function storedMembers(db: Db, p: { roomId: number }): Promise<Stor
 export async function resolveMembers(
   db: Db,
   p: {
+    account: string
     roomId: number
     members: ContactRef[]
     now: Date
@@ -184,7 +187,7 @@ export async function resolveMembers(
     const mine = new Set(personOf.values())
     const candidates = new Map<string, Person[]>()
     for (const { nickname, person } of p.stored) {
-      const stale = person.identityHeldAt === null && (person.puppetId === null || !person.puppetSeenAt || person.puppetSeenAt < p.loginAt)
+      const stale = person.account === p.account && person.identityHeldAt === null && (person.puppetId === null || !person.puppetSeenAt || person.puppetSeenAt < p.loginAt)
       if (stale && !mine.has(person.id)) candidates.set(nickname, [...(candidates.get(nickname) ?? []), person])
     }
     // a record matched or put on hold is no longer a stale mapping for the members after it
@@ -225,8 +228,8 @@ export async function resolveMembers(
   for (const part of chunks(fresh)) {
     const rows = await db
       .insert(people)
-      .values(part.map((ref) => ({ name: ref.name, puppetId: ref.puppetId, puppetSeenAt: p.now, createdAt: p.now })))
-      .onConflictDoUpdate({ target: people.puppetId, set: { name: sql`excluded.name`, puppetSeenAt: sql`excluded.puppet_seen_at` } })
+      .values(part.map((ref) => ({ account: p.account, name: ref.name, puppetId: ref.puppetId, puppetSeenAt: p.now, createdAt: p.now })))
+      .onConflictDoUpdate({ target: [people.account, people.puppetId], set: { name: sql`excluded.name`, puppetSeenAt: sql`excluded.puppet_seen_at` } })
       .returning()
     for (const r of rows) {
       personOf.set(r.puppetId!, r.id)
@@ -316,7 +319,9 @@ export async function roomsOfPerson(db: Db, p: { personId: number }) {
 /** Someone @-mentioned: by contact id, else by nickname in the room. */
 export async function findMentioned(db: Db, p: { ref: ContactRef; roomId: number }): Promise<Person | undefined> {
   if (p.ref.puppetId) {
-    const [byId] = await db.select().from(people).where(eq(people.puppetId, p.ref.puppetId))
+    // contact ids are the room's account's
+    const account = sql`(select ${rooms.account} from ${rooms} where ${rooms.id} = ${p.roomId})`
+    const [byId] = await db.select().from(people).where(and(eq(people.account, account), eq(people.puppetId, p.ref.puppetId)))
     if (byId) return byId
   }
   const rows = await db

@@ -5,6 +5,15 @@ import { roomMembers, rooms } from './schema.js'
 
 export type Room = typeof rooms.$inferSelect
 
+/** A puppet room as one account's login sees it. */
+export interface RoomLookup {
+  account: string
+  ref: RoomRef
+  now: Date
+  loginAt: Date
+  members?: MemberEvidence
+}
+
 /** What resolving did: a new row, a rename of a known one, or nothing worth telling. */
 export type RoomChange = 'new' | 'renamed' | null
 
@@ -47,14 +56,15 @@ async function pickStale(db: Db, candidates: Room[], members: MemberEvidence | u
  */
 export async function resolveRoomRow(
   db: Db,
-  p: { ref: RoomRef; now: Date; loginAt: Date; members?: MemberEvidence },
+  p: RoomLookup,
 ): Promise<{ room: Room; change: RoomChange }> {
-  const [known] = await db.select().from(rooms).where(eq(rooms.puppetId, p.ref.puppetId))
+  const [known] = await db.select().from(rooms).where(and(eq(rooms.account, p.account), eq(rooms.puppetId, p.ref.puppetId)))
+  // only this account's rows: another account's login has its own ids for its own groups
   const staleOf = (topic: string) =>
     db
       .select()
       .from(rooms)
-      .where(and(eq(rooms.topic, topic), or(isNull(rooms.puppetId), lt(rooms.puppetSeenAt, p.loginAt))))
+      .where(and(eq(rooms.account, p.account), eq(rooms.topic, topic), or(isNull(rooms.puppetId), lt(rooms.puppetSeenAt, p.loginAt))))
       .orderBy(desc(rooms.puppetSeenAt))
   if (known) {
     // made during this login before its members were known (a message came first): a row with
@@ -77,13 +87,13 @@ export async function resolveRoomRow(
 
   const [created] = await db
     .insert(rooms)
-    .values({ topic: p.ref.topic, puppetId: p.ref.puppetId, puppetSeenAt: p.now, kind: 'other', communityId: null, createdAt: p.now })
-    .onConflictDoUpdate({ target: rooms.puppetId, set: { topic: p.ref.topic } })
+    .values({ account: p.account, topic: p.ref.topic, puppetId: p.ref.puppetId, puppetSeenAt: p.now, kind: 'other', communityId: null, createdAt: p.now })
+    .onConflictDoUpdate({ target: [rooms.account, rooms.puppetId], set: { topic: p.ref.topic } })
     .returning()
   return { room: created!, change: 'new' }
 }
 
-export async function resolveRoom(db: Db, p: { ref: RoomRef; now: Date; loginAt: Date; members?: MemberEvidence }): Promise<Room> {
+export async function resolveRoom(db: Db, p: RoomLookup): Promise<Room> {
   return (await resolveRoomRow(db, p)).room
 }
 
@@ -130,11 +140,12 @@ export async function roomsOfBuilding(db: Db, p: { buildingId: number }): Promis
   return db.select().from(rooms).where(and(eq(rooms.buildingId, p.buildingId), eq(rooms.present, true)))
 }
 
-export async function markRoomsAbsent(db: Db, p: { keepPuppetIds: string[] }): Promise<void> {
+/** After a login's sync: the account's groups it no longer lists (other accounts' groups are theirs). */
+export async function markRoomsAbsent(db: Db, p: { account: string; keepPuppetIds: string[] }): Promise<void> {
   await db
     .update(rooms)
     .set({ present: false })
-    .where(p.keepPuppetIds.length ? notInArray(rooms.puppetId, p.keepPuppetIds) : sql`true`)
+    .where(and(eq(rooms.account, p.account), p.keepPuppetIds.length ? notInArray(rooms.puppetId, p.keepPuppetIds) : sql`true`))
 }
 
 export async function removeRoomMembers(db: Db, p: { roomId: number; keepPersonIds: number[] }): Promise<void> {

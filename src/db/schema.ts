@@ -38,6 +38,18 @@ export const communities = pgTable('communities', {
   createdAt: ts('created_at').notNull(),
 }, (t) => [uniqueIndex('communities_staff_room_topic_uq').on(t.staffRoomTopic)])
 
+/**
+ * A bot account (a WeChat login) of the deployment. Each process logs in one (GONGJIAN_ACCOUNT);
+ * the groups and contacts it sees, and the messages it must send, carry its name.
+ */
+export const botAccounts = pgTable('bot_accounts', {
+  name: text('name').primaryKey(),
+  /** the account's own WeChat name at its last login (shown by 状态) */
+  selfName: text('self_name'),
+  loggedInAt: ts('logged_in_at'),
+  createdAt: ts('created_at').notNull(),
+})
+
 /** Deployment-wide values made once (e.g. the salt of household keys). */
 export const appSettings = pgTable('app_settings', {
   name: text('name').primaryKey(),
@@ -58,8 +70,10 @@ export const buildings = pgTable('buildings', {
  */
 export const rooms = pgTable('rooms', {
   id: serial('id').primaryKey(),
+  /** the bot account in the group: its login's ids map the row, its process answers and sends there */
+  account: text('account').notNull().references(() => botAccounts.name),
   communityId: integer('community_id').references(() => communities.id),
-  /** 'staff' | 'building' | 'other' */
+  /** 'staff' | 'building' | 'council' | 'street' (the street's 推进办, no community) | 'other' */
   kind: text('kind').notNull().default('other'),
   buildingId: integer('building_id').references(() => buildings.id),
   topic: text('topic').notNull(),
@@ -69,10 +83,12 @@ export const rooms = pgTable('rooms', {
   present: boolean('present').notNull().default(true),
   createdAt: ts('created_at').notNull(),
 }, (t) => [
-  uniqueIndex('rooms_puppet_id_uq').on(t.puppetId),
+  uniqueIndex('rooms_account_puppet_id_uq').on(t.account, t.puppetId),
   index('rooms_topic_idx').on(t.topic),
   // a community has one staff group: bound deliberately, never by a topic alone
   uniqueIndex('rooms_one_staff_uq').on(t.communityId).where(sql`kind = 'staff'`),
+  // one street group (街道推进办) per deployment, bound like the staff group
+  uniqueIndex('rooms_one_street_uq').on(t.kind).where(sql`kind = 'street'`),
 ])
 
 export const households = pgTable('households', {
@@ -93,6 +109,8 @@ export const households = pgTable('households', {
 /** A person the bot has met. Lasting id; the WeChat contact id is a refreshable mapping. */
 export const people = pgTable('people', {
   id: serial('id').primaryKey(),
+  /** the bot account that met them: contact ids are per login, so is the record that maps them */
+  account: text('account').notNull().references(() => botAccounts.name),
   name: text('name').notNull(),
   puppetId: text('puppet_id'),
   puppetSeenAt: ts('puppet_seen_at'),
@@ -106,7 +124,7 @@ export const people = pgTable('people', {
   identityHeldAt: ts('identity_held_at'),
   createdAt: ts('created_at').notNull(),
 }, (t) => [
-  uniqueIndex('people_puppet_id_uq').on(t.puppetId),
+  uniqueIndex('people_account_puppet_id_uq').on(t.account, t.puppetId),
   index('people_household_idx').on(t.householdId),
 ])
 
@@ -165,6 +183,8 @@ export const inboundMessages = pgTable('inbound_messages', {
  */
 export const outbox = pgTable('outbox', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
+  /** the bot account that must send it (the one in the group, or that knows the person) */
+  account: text('account').notNull().references(() => botAccounts.name),
   communityId: integer('community_id').references(() => communities.id),
   roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
   personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
@@ -195,7 +215,7 @@ export const outbox = pgTable('outbox', {
   createdAt: ts('created_at').notNull(),
 }, (t) => [
   uniqueIndex('outbox_idempotency_key_uq').on(t.idempotencyKey),
-  index('outbox_due_idx').on(t.status, t.priority, t.notBefore).where(sql`status in ('pending', 'sending')`),
+  index('outbox_due_idx').on(t.account, t.status, t.priority, t.notBefore).where(sql`status in ('pending', 'sending')`),
   index('outbox_coalesce_idx').on(t.roomId, t.coalesceKey, t.id).where(sql`status = 'pending' and coalesce_key is not null`),
 ])
 
@@ -244,6 +264,8 @@ export const erasures = pgTable('erasures', {
 /** One row per run of the bot: how long it was away is told to the staff on return. */
 export const botSessions = pgTable('bot_sessions', {
   id: serial('id').primaryKey(),
+  /** the account this run logged in as: its return is told to its own groups */
+  account: text('account').notNull().references(() => botAccounts.name),
   startedAt: ts('started_at').notNull(),
   lastBeatAt: ts('last_beat_at').notNull(),
   stoppedAt: ts('stopped_at'),

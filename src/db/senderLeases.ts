@@ -21,14 +21,14 @@ export async function dropLease(db: Db, p: { account: string; holder: string }):
   await db.delete(senderLeases).where(and(eq(senderLeases.account, p.account), eq(senderLeases.holder, p.holder)))
 }
 
-/** What was sent since `since`, oldest first, with the chat it went to (as the sender names chats). */
-export async function recentSends(db: Db, p: { since: Date }): Promise<{ chat: string; at: Date }[]> {
+/** What the account sent since `since`, oldest first, with the chat it went to (as the sender names chats). */
+export async function recentSends(db: Db, p: { account: string; since: Date }): Promise<{ chat: string; at: Date }[]> {
   const rows = await db
     .select({ room: rooms.puppetId, person: people.puppetId, to: outbox.puppetTo, id: outbox.id, at: outbox.sentAt })
     .from(outbox)
     .leftJoin(rooms, eq(rooms.id, outbox.roomId))
     .leftJoin(people, eq(people.id, outbox.personId))
-    .where(and(eq(outbox.status, 'sent'), gte(outbox.sentAt, p.since)))
+    .where(and(eq(outbox.account, p.account), eq(outbox.status, 'sent'), gte(outbox.sentAt, p.since)))
     .orderBy(asc(outbox.sentAt))
   return rows.map((r) => ({ chat: r.room ?? r.person ?? r.to ?? `outbox:${r.id}`, at: r.at! }))
 }

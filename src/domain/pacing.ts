@@ -48,3 +48,18 @@ export function recordSend(state: PacingState, chat: string, at: number): void {
     for (const [k, t] of state.lastByChat) if (t < at - MINUTE) state.lastByChat.delete(k)
   }
 }
+
+/**
+ * The least time `sends` messages to as many different chats take under the limits, from the
+ * first to the last: each waits for the switch pause and for the per-minute budget.
+ */
+export function leastSpanMs(sends: number, rules: PacingRules): number {
+  if (sends <= 1) return 0
+  const state = newPacingState()
+  let at = 0
+  for (let i = 0; i < sends; i++) {
+    at = earliestSend(state, `c${i}`, at, rules)
+    recordSend(state, `c${i}`, at)
+  }
+  return at
+}

@@ -20,6 +20,7 @@ import { posterCommands } from './posters/index.js'
 import { reportCommands, reportIntakeDialog, reportPhotosDialog } from './reports/index.js'
 import { roundCommands } from './rounds/commands.js'
 import { statusCommands } from './status/commands.js'
+import { streetCommands } from './street/index.js'
 import { suggestionCommands } from './suggestions/commands.js'
 import { intakeDialog } from './suggestions/intakeSuggestion.js'
 
@@ -39,6 +40,7 @@ const byFeature: CommandSpec[] = [
   ...reportCommands,
   ...pointsCommands,
   ...deliberationCommands,
+  ...streetCommands,
 ]
 
 /** Every command of every feature, in 帮助's order (a list; each app makes its own registry). */

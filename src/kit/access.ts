@@ -1,5 +1,6 @@
 import { liaisonPartnerIds } from '../db/partners.js'
 import { gridBuildingsOf } from '../db/reports.js'
+import { isInStreetRoom } from '../db/street.js'
 import { rolesOfPerson } from '../db/roles.js'
 import type { Room } from '../db/rooms.js'
 import { AppError } from '../domain/errors.js'
@@ -15,6 +16,8 @@ export interface Standing {
   isLiaison: boolean
   /** a grid member (网格员) of the community */
   isGrid: boolean
+  /** a member of the street's 推进办 group */
+  isStreet: boolean
 }
 
 /** Where a message comes from, as far as access goes. */
@@ -25,6 +28,7 @@ export function whoAllows(who: Audience, s: Standing): boolean {
   if (who === 'staff') return s.isStaff
   if (who === 'head') return s.isStaff || s.isHead
   if (who === 'grid') return s.isStaff || s.isGrid
+  if (who === 'street') return s.isStreet
   return s.isStaff || s.isLiaison
 }
 
@@ -32,6 +36,7 @@ export function whereAllows(where: Place, room: Spot): boolean {
   if (where === 'anywhere') return true
   if (where === 'group') return room !== null
   if (where === 'private') return room === null
+  if (where === 'street') return room?.kind === 'street'
   return room === null || room.kind === 'staff'
 }
 
@@ -64,21 +69,28 @@ export async function isGridOf(ctx: Ctx): Promise<boolean> {
   return (await gridBuildingsOf(ctx.db, { communityId: ctx.community.id, personId: ctx.person.id })).length > 0
 }
 
+/** In the street group, or a member of it (asking privately). */
+export async function isStreetMember(ctx: Ctx): Promise<boolean> {
+  if (ctx.room) return ctx.room.kind === 'street'
+  return isInStreetRoom(ctx.db, { personId: ctx.person.id })
+}
+
 /** The person's standing, asking the database only for what `needs` names. */
-export async function standingOf(ctx: Ctx, needs: { head?: boolean; liaison?: boolean; grid?: boolean }): Promise<Standing> {
+export async function standingOf(ctx: Ctx, needs: { head?: boolean; liaison?: boolean; grid?: boolean; street?: boolean }): Promise<Standing> {
   const isStaff = ctx.isStaff
-  const [isHead, isLiaison, isGrid] = await Promise.all([
+  const [isHead, isLiaison, isGrid, isStreet] = await Promise.all([
     needs.head && !isStaff ? isHeadOf(ctx) : false,
     needs.liaison && !isStaff ? isLiaisonOf(ctx) : false,
     needs.grid && !isStaff ? isGridOf(ctx) : false,
+    needs.street ? isStreetMember(ctx) : false,
   ])
-  return { isStaff, isHead, isLiaison, isGrid }
+  return { isStaff, isHead, isLiaison, isGrid, isStreet }
 }
 
 /** The router's check before a handler runs: throws the refusal (an AppError). */
 export async function checkAccess(ctx: Ctx, spec: CommandSpec): Promise<void> {
   if (spec.where === 'anywhere' && spec.who === 'everyone') return
-  const standing = await standingOf(ctx, { head: spec.who === 'head', liaison: spec.who === 'partner', grid: spec.who === 'grid' })
+  const standing = await standingOf(ctx, { head: spec.who === 'head', liaison: spec.who === 'partner', grid: spec.who === 'grid', street: spec.who === 'street' })
   const refusal = refusalFor(spec, ctx.room, standing)
   if (refusal) throw new AppError(refusal.code, refusal.text)
 }

@@ -4,11 +4,15 @@ import type { CommandHandler } from './context.js'
 /**
  * Who may say a command. head: a building head of the community, or staff; partner: staff, or a
  * department's liaison of the community (for its own projects, checked by the use-case); grid:
- * staff, or a grid member (网格员) of the community (for their own buildings, checked by the use-case).
+ * staff, or a grid member (网格员) of the community (for their own buildings, checked by the use-case);
+ * street: a member of the street's 推进办 group (a community's staff are not, by being staff).
  */
-export type Audience = 'everyone' | 'head' | 'staff' | 'partner' | 'grid'
-/** group: any group chat; private: a private chat; office: the staff group or a private chat */
-export type Place = 'anywhere' | 'group' | 'private' | 'office'
+export type Audience = 'everyone' | 'head' | 'staff' | 'partner' | 'grid' | 'street'
+/**
+ * group: any group chat; private: a private chat; office: the staff group or a private chat;
+ * street: the street's 推进办 group only (its members are the street level: they see every community)
+ */
+export type Place = 'anywhere' | 'group' | 'private' | 'office' | 'street'
 
 export interface CommandSpec {
   name: string
@@ -42,10 +46,12 @@ export const WHO_REFUSAL: Record<Exclude<Audience, 'everyone'>, (spec: CommandSp
   head: (spec) => refusalText.headOnly(spec.act),
   partner: (spec) => refusalText.partnerOnly(spec.act),
   grid: (spec) => refusalText.gridOnly(spec.act),
+  street: (spec) => refusalText.streetOnly(spec.act),
 }
 
 export const WHERE_REFUSAL: Record<Exclude<Place, 'anywhere'>, (spec: CommandSpec) => string> = {
   group: (spec) => refusalText.inGroup(usageExample(spec)),
   private: (spec) => refusalText.inPrivate(spec.act),
   office: (spec) => refusalText.inOffice(spec.act),
+  street: (spec) => refusalText.inStreet(usageExample(spec)),
 }

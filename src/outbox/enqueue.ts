@@ -1,5 +1,6 @@
+import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
-import { outbox } from '../db/schema.js'
+import { outbox, people, rooms } from '../db/schema.js'
 import { splitLongText } from '../domain/splitText.js'
 
 export interface OutgoingMessage {
@@ -11,6 +12,8 @@ export interface OutgoingMessage {
   /** the puppet id at enqueue time, used if the lasting row is gone by send time */
   puppetTo?: string | null
   communityId?: number | null
+  /** the bot account to send it; default: the group's, else the person's (who knows their ids) */
+  account?: string
   kind?: 'text' | 'announce' | 'file'
   /** with kind 'file': the picture to send (body is then only a caption for logs) */
   fileId?: number | null
@@ -31,12 +34,19 @@ export interface OutgoingMessage {
  */
 export async function enqueueMessage(db: Db, m: OutgoingMessage): Promise<void> {
   if (!m.roomId && !m.personId && !m.puppetTo) throw new Error('enqueueMessage: no recipient')
+  // only the account in the group (or that met the person) can reach them; a row that names none fails here
+  const account =
+    m.account ??
+    sql`coalesce(${m.roomId ? sql`(select ${rooms.account} from ${rooms} where ${rooms.id} = ${m.roomId})` : sql`null`}, ${
+      m.personId ? sql`(select ${people.account} from ${people} where ${people.id} = ${m.personId})` : sql`null`
+    })`
   const parts = m.kind === 'file' ? [m.body] : splitLongText(m.body)
   await db
     .insert(outbox)
     .values(
       parts.map((body, i) => ({
         idempotencyKey: parts.length === 1 ? m.key : `${m.key}#${i + 1}`,
+        account,
         body,
         roomId: m.roomId ?? null,
         personId: m.personId ?? null,

@@ -13,6 +13,8 @@ type OutboxRow = typeof outbox.$inferSelect
 
 export interface SenderDeps {
   db: Db
+  /** the bot account this process is logged in as: it sends that account's rows, no others */
+  account: string
   gateway: ChatGateway
   now: () => Date
   rules: PacingRules
@@ -30,7 +32,7 @@ export interface SenderDeps {
    * Send only while holding the account's lease (sender_leases), so that two processes of one
    * account never break its limits; taking it over, the sender learns the last minute's sends.
    */
-  lease?: { account: string; holder: string; ttlMs: number }
+  lease?: { holder: string; ttlMs: number }
 }
 
 /** A claimed row is ours for this long; after a crash, another sender may take it again. */
@@ -141,16 +143,17 @@ export class OutboxSender {
     const now = this.deps.now()
     // renewed moments ago: still ours (the lease runs for ttlMs), no round trip per message
     if (this.holding && now.getTime() - this.renewedAt < lease.ttlMs / 3) return true
-    const held = await takeLease(this.deps.db, { ...lease, now })
+    const { account } = this.deps
+    const held = await takeLease(this.deps.db, { account, holder: lease.holder, ttlMs: lease.ttlMs, now })
     if (held) this.renewedAt = now.getTime()
     if (held && !this.holding) {
       // taken over: what the last holder had claimed is ours to send (it may have died with it
       // claimed; at worst one message goes twice, as after a row's own lease), and the last
       // minute's sends (by whoever) count against the limits
-      await this.deps.db.update(outbox).set({ status: 'pending', leaseUntil: null }).where(eq(outbox.status, 'sending'))
+      await this.deps.db.update(outbox).set({ status: 'pending', leaseUntil: null }).where(and(eq(outbox.account, account), eq(outbox.status, 'sending')))
       this.pacing = newPacingState()
-      for (const s of await recentSends(this.deps.db, { since: new Date(now.getTime() - 60_000) })) recordSend(this.pacing, s.chat, s.at.getTime())
-      this.deps.log.info({ account: lease.account }, 'outbox: this process sends for the account now')
+      for (const s of await recentSends(this.deps.db, { account, since: new Date(now.getTime() - 60_000) })) recordSend(this.pacing, s.chat, s.at.getTime())
+      this.deps.log.info({ account }, 'outbox: this process sends for the account now')
     }
     this.holding = held
     return held
@@ -182,9 +185,9 @@ export class OutboxSender {
       .select({ id: outbox.id })
       .from(outbox)
       .where(
-        or(
-          and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)),
-          and(eq(outbox.status, 'sending'), lt(outbox.leaseUntil, now)),
+        and(
+          eq(outbox.account, this.deps.account),
+          or(and(eq(outbox.status, 'pending'), lte(outbox.notBefore, now)), and(eq(outbox.status, 'sending'), lt(outbox.leaseUntil, now))),
         ),
       )
       .orderBy(asc(outbox.priority), asc(outbox.notBefore), asc(outbox.id))
@@ -354,7 +357,7 @@ export class OutboxSender {
     await this.draining
     if (this.deps.lease && this.holding) {
       this.holding = false
-      await dropLease(this.deps.db, this.deps.lease).catch(() => undefined)
+      await dropLease(this.deps.db, { account: this.deps.account, holder: this.deps.lease.holder }).catch(() => undefined)
     }
   }
 }

@@ -92,6 +92,8 @@ function replyTo(
   tx: Db,
   p: {
     msg: InboundMessage
+    /** a reply goes out through the account the message came in on */
+    account: string
     room: Room | null
     person: Person
     key: string
@@ -106,6 +108,7 @@ function replyTo(
   return enqueueMessage(tx, {
     key: p.key,
     body: p.text,
+    account: p.account,
     roomId: room?.id ?? null,
     personId: room || p.plain ? null : p.person.id,
     puppetTo: room ? msg.room!.puppetId : msg.talker.puppetId,
@@ -258,11 +261,11 @@ export function createPipeline(deps: PipelineDeps) {
     const loginAt = deps.loginAt()
     let room: Room | null = null
     if (msg.room) {
-      const admitted = await admitRoom(tx, { ref: msg.room, now, loginAt, communities: deps.communities() })
+      const admitted = await admitRoom(tx, { account: deps.config.account, ref: msg.room, now, loginAt, communities: deps.communities(), streetTopic: deps.config.streetRoomTopic })
       room = admitted.room
       for (const line of admitted.notes) operator(line)
     }
-    const person = await resolvePerson(tx, { ref: msg.talker, roomId: room?.id, now, loginAt })
+    const person = await resolvePerson(tx, { account: deps.config.account, ref: msg.talker, roomId: room?.id, now, loginAt })
     const ids = { roomId: room?.id ?? null, personId: person.id }
     identity.remember(msg, ids)
     return { ...ids, room, person }
@@ -281,7 +284,7 @@ export function createPipeline(deps: PipelineDeps) {
           (await inboundIdOf(tx, msg.id))
         if (id === undefined) return
         await markInbound(tx, { id, status: 'failed', error: err instanceof Error ? cut(err.message, 500) : String(err) })
-        await replyTo(tx, { msg, room, person, key: `reply:${id}:error`, text: routerText.sorry, communityId: room?.communityId ?? null, now })
+        await replyTo(tx, { account: deps.config.account, msg, room, person, key: `reply:${id}:error`, text: routerText.sorry, communityId: room?.communityId ?? null, now })
       })
       deps.onEnqueued()
       return 'recorded'
@@ -347,7 +350,7 @@ export function createPipeline(deps: PipelineDeps) {
     ctx.afterCommit = (task) => void after.push(task)
     const reply = (plain: boolean) => async (text: string, opts?: { ack?: { kind: string; together: string } }) => {
       enqueued = true
-      await replyTo(tx, { msg, room, person, key: `reply:${id}:${replyNo++}`, text, communityId: ctx!.community?.id ?? null, now, plain, ...(opts?.ack ? { ack: opts.ack } : {}) })
+      await replyTo(tx, { account: deps.config.account, msg, room, person, key: `reply:${id}:${replyNo++}`, text, communityId: ctx!.community?.id ?? null, now, plain, ...(opts?.ack ? { ack: opts.ack } : {}) })
     }
     ctx.reply = reply(false)
     ctx.replyPlain = reply(true)

@@ -24,7 +24,7 @@ describe('scrubbing a name out of every text column', () => {
   })
 
   it('replaces inside JSON strings only: a name that looks like JSON syntax cannot break a state', async () => {
-    const [p] = await database.db.insert(people).values({ name: '老王', createdAt: now }).returning()
+    const [p] = await database.db.insert(people).values({ name: '老王', account: 'default', createdAt: now }).returning()
     const state = { fileIds: [1, 2], name: '1,2号', note: 'null', names: ['1,2', 'null'] }
     await database.db.insert(conversations).values({ chatKey: 'private', personId: p!.id, name: 'intake', version: 1, step: 'what', state, expiresAt: now, updatedAt: now })
     await scrubEverywhere(database.db, { replacements: [['1,2', '某居民'], ['null', '某居民'], ['name', '某居民']] })

@@ -76,10 +76,10 @@ describe('status server, 状态, re-login notice, webhook', () => {
     const now = world.clock.now()
     const ago = (ms: number) => new Date(now.getTime() - ms)
     // the bot is not logged in: nothing is sent, the rows stay as written
-    for (let i = 0; i < 3; i++) await enqueueMessage(db, { key: `t-due-${i}`, body: '待发', puppetTo: 'nobody', now: ago(600_000 - i * 1000) })
-    for (let i = 0; i < 2; i++) await enqueueMessage(db, { key: `t-later-${i}`, body: '定时', puppetTo: 'nobody', now, notBefore: new Date(now.getTime() + 3_600_000) })
-    await enqueueMessage(db, { key: 't-failed-new', body: '失败', puppetTo: 'nobody', now: ago(3_600_000) })
-    await enqueueMessage(db, { key: 't-failed-old', body: '失败', puppetTo: 'nobody', now: ago(3 * 86_400_000) })
+    for (let i = 0; i < 3; i++) await enqueueMessage(db, { key: `t-due-${i}`, body: '待发', puppetTo: 'nobody', account: 'default', now: ago(600_000 - i * 1000) })
+    for (let i = 0; i < 2; i++) await enqueueMessage(db, { key: `t-later-${i}`, body: '定时', puppetTo: 'nobody', account: 'default', now, notBefore: new Date(now.getTime() + 3_600_000) })
+    await enqueueMessage(db, { key: 't-failed-new', body: '失败', puppetTo: 'nobody', account: 'default', now: ago(3_600_000) })
+    await enqueueMessage(db, { key: 't-failed-old', body: '失败', puppetTo: 'nobody', account: 'default', now: ago(3 * 86_400_000) })
     await db.update(outbox).set({ status: 'failed' }).where(inArray(outbox.idempotencyKey, ['t-failed-new', 't-failed-old']))
 
     const r = await status()
@@ -153,7 +153,7 @@ describe('status server, 状态, re-login notice, webhook', () => {
   })
 
   it('posts to the webhook when a message is given up after the last try', async () => {
-    await enqueueMessage(world.app.db, { key: 't-undeliverable', body: '发不出去的消息', puppetTo: 'no-such-contact', now: world.clock.now() })
+    await enqueueMessage(world.app.db, { key: 't-undeliverable', body: '发不出去的消息', puppetTo: 'no-such-contact', account: 'default', now: world.clock.now() })
     await eventually(async () => {
       world.clock.advance(60_000)
       await world.flush()

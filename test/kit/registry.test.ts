@@ -13,12 +13,13 @@ const spec = (over: Partial<CommandSpec>): CommandSpec =>
 
 /** every kind of person the access check knows */
 const STANDINGS: Record<string, Standing> = {
-  resident: { isStaff: false, isHead: false, isLiaison: false, isGrid: false },
-  head: { isStaff: false, isHead: true, isLiaison: false, isGrid: false },
-  liaison: { isStaff: false, isHead: false, isLiaison: true, isGrid: false },
-  headAndLiaison: { isStaff: false, isHead: true, isLiaison: true, isGrid: false },
-  grid: { isStaff: false, isHead: false, isLiaison: false, isGrid: true },
-  staff: { isStaff: true, isHead: false, isLiaison: false, isGrid: false },
+  resident: { isStaff: false, isHead: false, isLiaison: false, isGrid: false, isStreet: false },
+  head: { isStaff: false, isHead: true, isLiaison: false, isGrid: false, isStreet: false },
+  liaison: { isStaff: false, isHead: false, isLiaison: true, isGrid: false, isStreet: false },
+  headAndLiaison: { isStaff: false, isHead: true, isLiaison: true, isGrid: false, isStreet: false },
+  grid: { isStaff: false, isHead: false, isLiaison: false, isGrid: true, isStreet: false },
+  staff: { isStaff: true, isHead: false, isLiaison: false, isGrid: false, isStreet: false },
+  street: { isStaff: false, isHead: false, isLiaison: false, isGrid: false, isStreet: true },
 }
 /** every kind of place a message comes from */
 const SPOTS: Record<string, Spot> = {
@@ -26,6 +27,7 @@ const SPOTS: Record<string, Spot> = {
   staff: { kind: 'staff' },
   building: { kind: 'building' },
   council: { kind: 'council' },
+  street: { kind: 'street' },
   unbound: { kind: 'unbound' } as unknown as Spot,
 }
 
@@ -36,8 +38,8 @@ describe('the command registry', () => {
     for (const c of COMMANDS) {
       expect(c.name, c.name).toMatch(CJK)
       expect(c.usage.startsWith(c.name) || c.usage.split(' — ')[0]!.includes(c.name), c.name).toBe(true)
-      expect(['everyone', 'head', 'staff', 'partner', 'grid']).toContain(c.who)
-      expect(['anywhere', 'group', 'private', 'office']).toContain(c.where)
+      expect(['everyone', 'head', 'staff', 'partner', 'grid', 'street']).toContain(c.who)
+      expect(['anywhere', 'group', 'private', 'office', 'street']).toContain(c.where)
       expect(c.act, c.name).toMatch(CJK)
       expect(typeof c.run).toBe('function')
     }
@@ -106,10 +108,11 @@ describe('the access check', () => {
           c.where === 'anywhere' ||
           (c.where === 'group' && place !== 'private') ||
           (c.where === 'private' && place === 'private') ||
-          (c.where === 'office' && (place === 'private' || place === 'staff'))
+          (c.where === 'office' && (place === 'private' || place === 'staff')) ||
+          (c.where === 'street' && place === 'street')
         const person =
           c.who === 'everyone' ||
-          role === 'staff' ||
+          (c.who === 'street' ? role === 'street' : role === 'staff') ||
           (c.who === 'head' && (role === 'head' || role === 'headAndLiaison')) ||
           (c.who === 'partner' && (role === 'liaison' || role === 'headAndLiaison')) ||
           (c.who === 'grid' && role === 'grid')
@@ -135,17 +138,17 @@ describe('帮助 lists exactly what the access check allows', () => {
   it.each(Object.keys(STANDINGS).flatMap((role) => Object.keys(SPOTS).map((place) => [role, place] as const)))('%s in %s', (role, place) => {
     const st = STANDINGS[role]!
     const spot = SPOTS[place]!
-    const { here, inGroups, inOffice } = helpSections(COMMANDS, spot, st)
+    const { here, inGroups, inOffice, inStreet } = helpSections(COMMANDS, spot, st)
     const listed = COMMANDS.filter((c) => !c.unlisted && c.name !== '帮助')
     // every listed command this person may say somewhere, once; none they may not say
-    const named = [...here, ...inGroups, ...inOffice].map((c) => c.name)
+    const named = [...here, ...inGroups, ...inOffice, ...inStreet].map((c) => c.name)
     expect(new Set(named).size).toBe(named.length)
     expect(named.sort()).toEqual(listed.filter((c) => whoAllows(c.who, st)).map((c) => c.name).sort())
     // what is offered for here is allowed here
     for (const c of here) expect(refusalFor(c, spot, st), c.name).toBeNull()
     // what is offered for elsewhere is refused here, except group commands in the staff group
     // (meant for the building groups, they are listed for those)
-    for (const c of [...inGroups, ...inOffice]) {
+    for (const c of [...inGroups, ...inOffice, ...inStreet]) {
       if (place === 'staff' && c.where === 'group') continue
       expect(refusalFor(c, spot, st)?.code, c.name).toBe('WRONG_ROOM')
     }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ChatGateway, MentionRef } from '../../src/chat/types.js'
 import type { Database } from '../../src/db/client.js'
+import { ensureBotAccount } from '../../src/db/botAccounts.js'
 import { ensureCommunities } from '../../src/db/communities.js'
 import { outbox, people, roomMembers, rooms } from '../../src/db/schema.js'
 import { createLogger } from '../../src/log.js'
@@ -55,12 +56,12 @@ describe('outbox sender', () => {
     communityId = c!.id
     const staff = await database.db
       .insert(rooms)
-      .values({ topic: '居委工作群', kind: 'staff', communityId, puppetId: 'staff@chatroom', createdAt: clock.now() })
+      .values({ topic: '居委工作群', kind: 'staff', communityId, puppetId: 'staff@chatroom', account: 'default', createdAt: clock.now() })
       .returning()
     staffRoomId = staff[0]!.id
     const made = await database.db
       .insert(rooms)
-      .values(Array.from({ length: 50 }, (_, i) => ({ topic: `${i + 1}号楼群`, kind: 'building', communityId, puppetId: `g${i + 1}@chatroom`, createdAt: clock.now() })))
+      .values(Array.from({ length: 50 }, (_, i) => ({ topic: `${i + 1}号楼群`, kind: 'building', communityId, puppetId: `g${i + 1}@chatroom`, account: 'default', createdAt: clock.now() })))
       .returning()
     roomIds = made.map((r) => r.id)
   })
@@ -72,15 +73,15 @@ describe('outbox sender', () => {
   })
 
   const sender = (gateway: ChatGateway, rules = NO_LIMITS, maxAttempts = 3) =>
-    new OutboxSender({ db: database.db, gateway, now: clock.now, rules, maxAttempts, log: silent })
+    new OutboxSender({ db: database.db, account: 'default', gateway, now: clock.now, rules, maxAttempts, log: silent })
 
   it('@-mentions people by their current id and their name in that group; only on the first part', async () => {
     const [a, b, gone] = await database.db
       .insert(people)
       .values([
-        { name: '张阿姨', puppetId: 'wx-zhang', createdAt: clock.now() },
-        { name: '王阿姨', puppetId: null, createdAt: clock.now() },
-        { name: '已删除', puppetId: 'wx-gone', createdAt: clock.now() },
+        { name: '张阿姨', puppetId: 'wx-zhang', account: 'default', createdAt: clock.now() },
+        { name: '王阿姨', puppetId: null, account: 'default', createdAt: clock.now() },
+        { name: '已删除', puppetId: 'wx-gone', account: 'default', createdAt: clock.now() },
       ])
       .returning()
     await database.db.insert(roomMembers).values({ roomId: roomIds[0]!, personId: a!.id, nickname: '3-101张', updatedAt: clock.now() })
@@ -177,6 +178,25 @@ describe('outbox sender', () => {
     expect(new Set(texts).size).toBe(40)
   })
 
+  it('sends only the rows of its own account: another account’s group is that account’s to reach', async () => {
+    await ensureBotAccount(database.db, { name: 'other-bot', now: clock.now() })
+    const [theirs] = await database.db
+      .insert(rooms)
+      .values({ account: 'other-bot', topic: '别的社区1号楼', kind: 'building', communityId, puppetId: 'other@chatroom', createdAt: clock.now() })
+      .returning()
+    await enqueueMessage(database.db, { key: 'acct:mine', body: '本账号的群', roomId: roomIds[0], now: clock.now() })
+    await enqueueMessage(database.db, { key: 'acct:theirs', body: '别的账号的群', roomId: theirs!.id, now: clock.now() })
+    const [row] = await database.db.select({ account: outbox.account }).from(outbox).where(eq(outbox.idempotencyKey, 'acct:theirs'))
+    expect(row?.account).toBe('other-bot')
+    const mine = recordingGateway(clock)
+    expect(await sender(mine.gateway).drain({ wait: false })).toBe(1)
+    expect(mine.sent.map((s) => s.text)).toEqual(['本账号的群'])
+    const other = recordingGateway(clock)
+    const otherSender = new OutboxSender({ db: database.db, account: 'other-bot', gateway: other.gateway, now: clock.now, rules: NO_LIMITS, maxAttempts: 3, log: silent })
+    expect(await otherSender.drain({ wait: false })).toBe(1)
+    expect(other.sent).toEqual([expect.objectContaining({ to: 'other@chatroom', text: '别的账号的群' })])
+  })
+
   it('resumes after a crash: a claimed but unsent row goes out once the lease ends', async () => {
     await enqueueMessage(database.db, { key: 'crash', body: '断电前', roomId: roomIds[2], now: clock.now() })
     // a sender claimed it and died before sending
@@ -214,7 +234,7 @@ describe('outbox sender', () => {
   it('acks of one kind waiting in one group go as one message @-mentioning all; others stay as they are', async () => {
     const ps = await database.db
       .insert(people)
-      .values(['甲', '乙', '丙', '丁', '戊'].map((name, i) => ({ name: `${name}居民`, puppetId: `wx-ack-${i}`, createdAt: clock.now() })))
+      .values(['甲', '乙', '丙', '丁', '戊'].map((name, i) => ({ name: `${name}居民`, puppetId: `wx-ack-${i}`, account: 'default', createdAt: clock.now() })))
       .returning()
     const ack = (key: string, person: number, room: number | null, kind = 'ballot:7') =>
       enqueueMessage(database.db, {
@@ -249,14 +269,14 @@ describe('outbox sender', () => {
     await ack('a2', ps[0]!.id, roomIds[0]!)
     await ack('b2', ps[1]!.id, roomIds[0]!)
     const off = recordingGateway(clock)
-    const plain = new OutboxSender({ db: database.db, gateway: off.gateway, now: clock.now, rules: NO_LIMITS, maxAttempts: 3, log: silent, coalesce: false })
+    const plain = new OutboxSender({ db: database.db, account: 'default', gateway: off.gateway, now: clock.now, rules: NO_LIMITS, maxAttempts: 3, log: silent, coalesce: false })
     expect(await plain.drain({ wait: false })).toBe(2)
   })
 
   it('a merged ack that fails gives its others back, to go on their next try', async () => {
     const [p1, p2] = await database.db
       .insert(people)
-      .values([{ name: '失败一', puppetId: 'wx-f1', createdAt: clock.now() }, { name: '失败二', puppetId: 'wx-f2', createdAt: clock.now() }])
+      .values([{ name: '失败一', puppetId: 'wx-f1', account: 'default', createdAt: clock.now() }, { name: '失败二', puppetId: 'wx-f2', account: 'default', createdAt: clock.now() }])
       .returning()
     for (const [key, p] of [['x', p1!], ['y', p2!]] as const) {
       await enqueueMessage(database.db, { key, body: '已收到', roomId: roomIds[2], mentions: [p.id], coalesce: { key: 'ballot:9', body: '已收到以上各户的票' }, now: clock.now() })

@@ -46,7 +46,7 @@ describe('one account, two processes on one Postgres', () => {
       const now = new Date('2026-12-02T10:00:00Z')
       const state = { startedAt: now, loggedIn: true, name: '共建助手', since: now, qr: null, lastError: null }
       const line = async (holder: string, at: Date) => {
-        const r = await collectStatus(database.db, { state, now: at, jobNames: [], lease: { account: 'bot-a', holder } })
+        const r = await collectStatus(database.db, { account: 'default', state, now: at, jobNames: [], lease: { account: 'bot-a', holder } })
         return statusLines(r, 'Asia/Shanghai').find((l) => l.startsWith('发送'))
       }
       expect(await line('A', now)).toBe('发送（账号 bot-a）：暂时没有进程在发（登录后接手）')
@@ -55,7 +55,7 @@ describe('one account, two processes on one Postgres', () => {
       expect(await line('B', now)).toBe('发送（账号 bot-a）：另一个进程在发，本进程待命（它停了就接手）')
       expect(await line('B', new Date(now.getTime() + 16_000))).toBe('发送（账号 bot-a）：暂时没有进程在发（登录后接手）')
       // without a lease (embedded PGlite, the mock): no such line
-      const plain = await collectStatus(database.db, { state, now, jobNames: [] })
+      const plain = await collectStatus(database.db, { account: 'default', state, now, jobNames: [] })
       expect(statusLines(plain, 'Asia/Shanghai').some((l) => l.startsWith('发送'))).toBe(false)
     } finally {
       await database.close()
@@ -68,7 +68,7 @@ describe('one account, two processes on one Postgres', () => {
       const now = new Date()
       const made = await database.db
         .insert(rooms)
-        .values([1, 2].map((i) => ({ topic: `${i}号楼群`, kind: 'building', puppetId: `g${i}@chatroom`, createdAt: now })))
+        .values([1, 2].map((i) => ({ topic: `${i}号楼群`, kind: 'building', puppetId: `g${i}@chatroom`, account: 'default', createdAt: now })))
         .returning({ id: rooms.id })
       const N = 30
       for (let i = 0; i < N; i++) await enqueueMessage(database.db, { key: `m${i}`, body: `m${i}`, roomId: made[i % 2]!.id, now })

@@ -34,7 +34,7 @@ export async function testCtx(
   const now = p.now ?? new Date('2026-12-01T02:00:00Z')
   const community = p.community ?? (await ensureCommunities(db, { staffRoomTopics: ['居委工作群'], now }))[0]!
   const talker = p.talker ?? '张阿姨'
-  const person = await resolvePerson(db, { ref: { puppetId: `wxid_${talker}`, name: talker }, now, loginAt: new Date(0) })
+  const person = await resolvePerson(db, { account: 'default', ref: { puppetId: `wxid_${talker}`, name: talker }, now, loginAt: new Date(0) })
   const room = p.room ?? null
   const chatKey = chatKeyOf(room?.id ?? null)
   const conversation = (await findConversation(db, { chatKey, personId: person.id })) ?? null

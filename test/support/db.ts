@@ -1,14 +1,22 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
 import { isPostgresUrl, openDatabase, type Database } from '../../src/db/client.js'
+import { ensureBotAccount } from '../../src/db/botAccounts.js'
 import { migrateDatabase } from '../../src/db/migrate.js'
 
-/** Postgres when DATABASE_URL is set (a fresh database per call, dropped on close), else in-memory PGlite. */
+/** the account tests' rows belong to (the app makes its own at start, as this does) */
+export const TEST_ACCOUNT = 'default'
+
+/**
+ * Postgres when DATABASE_URL is set (a fresh database per call, dropped on close), else in-memory
+ * PGlite; migrated, with the bot account TEST_ACCOUNT.
+ */
 export async function testDatabase(): Promise<Database & { url: string }> {
   const base = process.env.DATABASE_URL
   if (!isPostgresUrl(base)) {
     const db = await openDatabase({ url: 'memory://', dataDir: '' })
     await migrateDatabase(db)
+    await ensureBotAccount(db.db, { name: TEST_ACCOUNT, now: new Date(0) })
     return { ...db, url: 'memory://' }
   }
   const name = `gj_test_${process.pid}_${randomBytes(4).toString('hex')}`
@@ -19,6 +27,7 @@ export async function testDatabase(): Promise<Database & { url: string }> {
   url.pathname = `/${name}`
   const db = await openDatabase({ url: url.toString(), dataDir: '' })
   await migrateDatabase(db)
+  await ensureBotAccount(db.db, { name: TEST_ACCOUNT, now: new Date(0) })
   return {
     ...db,
     url: url.toString(),

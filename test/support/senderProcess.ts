@@ -31,7 +31,8 @@ const sender = new OutboxSender({
   rules: { chatIntervalMs: gap, switchIntervalMs: gap, perMinute: 0 },
   maxAttempts: 3,
   log: createLogger('silent'),
-  lease: { account: 'bot-a', holder: HOLDER!, ttlMs: Number(TTL_MS) },
+  account: process.env.ACCOUNT ?? 'default',
+  lease: { holder: HOLDER!, ttlMs: Number(TTL_MS) },
 })
 sender.start()
 process.on('SIGTERM', () => {

@@ -14,6 +14,8 @@ export interface HelpSections {
   inGroups: CommandSpec[]
   /** theirs, but for the staff group or a private chat */
   inOffice: CommandSpec[]
+  /** theirs, but for the street's 推进办 group */
+  inStreet: CommandSpec[]
 }
 
 /**
@@ -29,13 +31,14 @@ export function helpSections(specs: readonly CommandSpec[], room: Spot, standing
     here,
     inGroups: usable.filter((c) => !worksHere(c) && c.where === 'group'),
     inOffice: usable.filter((c) => !worksHere(c) && c.where === 'office'),
+    inStreet: usable.filter((c) => !worksHere(c) && c.where === 'street'),
   }
 }
 
 /** 帮助: what this person can do in this room, in a few short lines. */
 export async function showHelp(ctx: Ctx): Promise<void> {
-  const standing = await standingOf(ctx, { head: true, liaison: true, grid: true })
-  const { here, inGroups, inOffice } = helpSections(ctx.registry.specs, ctx.room, standing)
+  const standing = await standingOf(ctx, { head: true, liaison: true, grid: true, street: true })
+  const { here, inGroups, inOffice, inStreet } = helpSections(ctx.registry.specs, ctx.room, standing)
   // everyone's commands one per line with what they do; role commands packed by role
   const lines: string[] = [t.here(ctx.room, ctx.isStaff)]
   const everyone = here.filter((c) => c.who === 'everyone')
@@ -44,14 +47,17 @@ export async function showHelp(ctx: Ctx): Promise<void> {
   const staff = here.filter((c) => c.who === 'staff' || ((c.who === 'partner' || c.who === 'grid') && ctx.isStaff))
   const partner = here.filter((c) => c.who === 'partner' && !ctx.isStaff)
   const grid = here.filter((c) => c.who === 'grid' && !ctx.isStaff)
+  const street = here.filter((c) => c.who === 'street')
   const names = (specs: CommandSpec[]) => specs.map((c) => c.name)
   if (partner.length) lines.push(t.partner(partner.map(usageExample)))
   if (heads.length) lines.push(t.heads(heads.map(usageExample)))
   if (grid.length) lines.push(t.grid(grid.map(usageExample)))
+  if (street.length) lines.push(t.street(street.map(usageExample)))
   // many staff commands: names only, so the line stays readable
   if (staff.length) lines.push(t.staff(staff.length > 5 ? names(staff) : staff.map(usageExample)))
   if (inGroups.length) lines.push(t.inGroups(names(inGroups)))
   if (inOffice.length) lines.push(t.inOffice(names(inOffice)))
+  if (inStreet.length) lines.push(t.inStreet(names(inStreet)))
   // a long list is not read on a phone: staff and heads get everyone's commands on one line
   if (lines.length > MAX_LINES) lines.splice(1, everyone.length, t.everyonePacked(names(everyone)))
   await ctx.reply(lines.join('\n'))

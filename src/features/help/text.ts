@@ -16,6 +16,8 @@ export const HELP_ORDER = [
   '不处理', '报事列表', '记分', '核销',
   // deliberation: questions with options, residents' representatives, 商议
   '选', '开启议题', '议题', '议题纪要', '议题结论', '居民代表', '商议',
+  // the street level (街道推进办 group)
+  '街道汇总', '街道计划', '街道冲突', '街道通知',
 ]
 
 /** What 帮助 says: a line for where one is, then the commands by who may say them. */
@@ -25,6 +27,7 @@ export const helpText = {
     if (!room) return '您可以对我说：'
     if (room.kind === 'staff') return '（居委工作群）您可以说：'
     if (room.kind === 'council') return '（议事会群）您可以说：'
+    if (room.kind === 'street') return '（街道推进办群）您可以说：'
     if (room.kind !== 'building') return isStaff ? '本群还没绑定楼栋。您可以说：' : '您可以对我说：'
     return '您可以对我说：'
   },
@@ -34,9 +37,11 @@ export const helpText = {
   partner: (examples: string[]) => `单位联络员：${[...examples, '进度 P3 60% 说明'].join('、')}`,
   heads: (examples: string[]) => `楼组长：${examples.join('、')}`,
   grid: (examples: string[]) => `网格员：${examples.join('、')}`,
+  street: (examples: string[]) => `街道推进办：${examples.join('、')}`,
   staff: (examples: string[]) => `居委：${examples.join('、')}`,
   inGroups: (names: string[]) => `在楼栋群里还可以：${names.join('、')}`,
   inOffice: (names: string[]) => `在工作群或私聊还可以：${names.join('、')}`,
+  inStreet: (names: string[]) => `在街道推进办群里还可以：${names.join('、')}`,
   nothingOpen: '现在没有进行中的操作。',
 }
 

@@ -12,9 +12,13 @@ import { roomsText as t } from './text.js'
 
 export interface SyncDeps {
   db: Db
+  /** the bot account of this login */
+  account: string
   now: Date
   loginAt: Date
   communities: Community[]
+  /** the street group's topic (GONGJIAN_STREET_ROOM), if there is a street level */
+  streetTopic?: string
   /** a line for the operator's terminal (staff group bound, a group took its name, …) */
   tell: (line: string) => void
 }
@@ -66,12 +70,12 @@ async function announceHeld(deps: SyncDeps, room: Room, held: Person[]): Promise
 
 /** One group and its members, inside the caller's transaction; the operator's lines are returned. */
 async function recordRoom(deps: SyncDeps, tx: Db, snapshot: RoomSnapshot, known: PeopleByPuppet): Promise<{ room: Room; notes: string[] }> {
-  const admitted = await admitRoom(tx, { ref: snapshot, now: deps.now, loginAt: deps.loginAt, members: evidence(snapshot), communities: deps.communities })
+  const admitted = await admitRoom(tx, { account: deps.account, ref: snapshot, now: deps.now, loginAt: deps.loginAt, members: evidence(snapshot), communities: deps.communities, streetTopic: deps.streetTopic })
   const room = admitted.room
   const held: Person[] = []
   const stored = await storedMembers(tx, { roomId: room.id })
   const ambiguous = sharedNicknames(snapshot.members)
-  const ids = await resolveMembers(tx, { roomId: room.id, members: snapshot.members, now: deps.now, loginAt: deps.loginAt, ambiguous, held, known, stored })
+  const ids = await resolveMembers(tx, { account: deps.account, roomId: room.id, members: snapshot.members, now: deps.now, loginAt: deps.loginAt, ambiguous, held, known, stored })
   await setRoomMembers(tx, { roomId: room.id, members: snapshot.members.map((m, i) => ({ personId: ids[i]!, nickname: nickOf(m) })), now: deps.now, stored })
   await announceHeld({ ...deps, db: tx }, room, held)
   return admitted
@@ -83,7 +87,7 @@ async function recordRoom(deps: SyncDeps, tx: Db, snapshot: RoomSnapshot, known:
  * whatever its size.
  */
 export async function syncRoom(deps: SyncDeps, snapshot: RoomSnapshot): Promise<Room> {
-  const { room, notes } = await deps.db.transaction(async (tx) => recordRoom(deps, tx, snapshot, await peopleByPuppet(tx, snapshot.members.map((m) => m.puppetId))))
+  const { room, notes } = await deps.db.transaction(async (tx) => recordRoom(deps, tx, snapshot, await peopleByPuppet(tx, { account: deps.account, puppetIds: snapshot.members.map((m) => m.puppetId) })))
   notes.forEach(deps.tell)
   return room
 }
@@ -110,7 +114,7 @@ export async function syncAllRooms(deps: SyncDeps, snapshots: Iterable<RoomSnaps
     const done = await deps.db.transaction(async (tx) => {
       const out: { room: Room; notes: string[] }[] = []
       // who is known by contact id, for the whole batch in one read (kept true room after room)
-      const known = await peopleByPuppet(tx, taken.flatMap((s) => s.members.map((m) => m.puppetId)))
+      const known = await peopleByPuppet(tx, { account: deps.account, puppetIds: taken.flatMap((s) => s.members.map((m) => m.puppetId)) })
       for (const s of taken) out.push(await recordRoom(deps, tx, s, known))
       return out
     })
@@ -126,17 +130,17 @@ export async function syncAllRooms(deps: SyncDeps, snapshots: Iterable<RoomSnaps
     if (size >= BATCH_MEMBERS) await flush()
   }
   await flush()
-  await markRoomsAbsent(deps.db, { keepPuppetIds: seen })
+  await markRoomsAbsent(deps.db, { account: deps.account, keepPuppetIds: seen })
   return synced
 }
 
 export async function membersJoined(deps: SyncDeps, room: RoomSnapshot, joined: ContactRef[]): Promise<void> {
   const notes = await deps.db.transaction(async (tx) => {
-    const admitted = await admitRoom(tx, { ref: room, now: deps.now, loginAt: deps.loginAt, members: evidence(room), communities: deps.communities })
+    const admitted = await admitRoom(tx, { account: deps.account, ref: room, now: deps.now, loginAt: deps.loginAt, members: evidence(room), communities: deps.communities, streetTopic: deps.streetTopic })
     const ambiguous = sharedNicknames(room.members)
     const held: Person[] = []
     for (const member of joined) {
-      await resolvePerson(tx, { ref: member, roomId: admitted.room.id, now: deps.now, loginAt: deps.loginAt, ambiguous, held })
+      await resolvePerson(tx, { account: deps.account, ref: member, roomId: admitted.room.id, now: deps.now, loginAt: deps.loginAt, ambiguous, held })
     }
     await announceHeld({ ...deps, db: tx }, admitted.room, held)
     return admitted.notes
@@ -148,8 +152,8 @@ export async function membersLeft(deps: SyncDeps, room: RoomRef, left: ContactRe
   const ids = left.map((c) => c.puppetId)
   if (!ids.length) return
   await deps.db.transaction(async (tx) => {
-    const { room: row } = await admitRoom(tx, { ref: room, now: deps.now, loginAt: deps.loginAt, communities: deps.communities })
-    const gone = await tx.select({ id: people.id }).from(people).where(inArray(people.puppetId, ids))
+    const { room: row } = await admitRoom(tx, { account: deps.account, ref: room, now: deps.now, loginAt: deps.loginAt, communities: deps.communities, streetTopic: deps.streetTopic })
+    const gone = await tx.select({ id: people.id }).from(people).where(and(eq(people.account, deps.account), inArray(people.puppetId, ids)))
     if (!gone.length) return
     await tx
       .delete(roomMembers)
@@ -159,12 +163,12 @@ export async function membersLeft(deps: SyncDeps, room: RoomRef, left: ContactRe
 
 /** The bot itself left (or was removed from) a group. */
 export async function botLeftRoom(deps: SyncDeps, room: RoomRef): Promise<void> {
-  await deps.db.update(rooms).set({ present: false }).where(eq(rooms.puppetId, room.puppetId))
+  await deps.db.update(rooms).set({ present: false }).where(and(eq(rooms.account, deps.account), eq(rooms.puppetId, room.puppetId)))
 }
 
 /** A topic change: the lasting row follows; a group taking the staff topic is reported, never made staff. */
 export async function roomRenamed(deps: SyncDeps, room: RoomRef): Promise<Room> {
-  const { room: row, notes } = await deps.db.transaction((tx) => admitRoom(tx, { ref: room, now: deps.now, loginAt: deps.loginAt, communities: deps.communities }))
+  const { room: row, notes } = await deps.db.transaction((tx) => admitRoom(tx, { account: deps.account, ref: room, now: deps.now, loginAt: deps.loginAt, communities: deps.communities, streetTopic: deps.streetTopic }))
   notes.forEach(deps.tell)
   return row
 }

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
-import type { RoomRef } from '../../chat/types.js'
 import type { Db } from '../../db/client.js'
 import type { Community } from '../../db/communities.js'
-import { bindStaffRoom, resolveRoomRow, staffRoomOf, type MemberEvidence, type Room } from '../../db/rooms.js'
+import { bindStaffRoom, resolveRoomRow, staffRoomOf, type Room, type RoomLookup } from '../../db/rooms.js'
 import { communities } from '../../db/schema.js'
 import { cut } from '../../domain/text.js'
 import { enqueueMessage } from '../../outbox/enqueue.js'
+import { admitStreetRoom } from '../street/index.js'
 import { staffText as t } from './text.js'
 
 /**
@@ -27,9 +27,10 @@ export interface AdmittedRoom {
  */
 export async function admitRoom(
   db: Db,
-  p: { ref: RoomRef; now: Date; loginAt: Date; members?: MemberEvidence; communities: Community[] },
+  p: RoomLookup & { communities: Community[]; streetTopic?: string },
 ): Promise<AdmittedRoom> {
   const { room, change } = await resolveRoomRow(db, p)
+  if (p.streetTopic !== undefined && room.topic === p.streetTopic) return admitStreetRoom(db, { room, change, streetTopic: p.streetTopic, now: p.now })
   const notes: string[] = []
   const community = p.communities.find((c) => c.staffRoomTopic === room.topic)
   if (!community || room.kind === 'staff' || room.kind === 'building' || room.kind === 'council') return { room, notes }

@@ -1,6 +1,6 @@
 import { and, count, eq, gt, inArray, lte, max, min, sql } from 'drizzle-orm'
 import type { Db } from '../../db/client.js'
-import { jobRuns, outbox, rooms, senderLeases } from '../../db/schema.js'
+import { botAccounts, jobRuns, outbox, rooms, senderLeases } from '../../db/schema.js'
 import type { BotStateSnapshot } from '../../kit/botState.js'
 import { JOB_LABELS } from './text.js'
 
@@ -15,10 +15,13 @@ export interface StatusReport {
   since: string
   sinceSeconds: number
   startedAt: string
+  /** this account's groups */
   groups: { known: number; present: number }
   /** due and not yet sent; scheduled = waiting for their time */
   outbox: { pending: number; oldestPendingSeconds: number | null; scheduled: number; failed24h: number }
   lastError: { message: string; at: string } | null
+  /** every account of the deployment, when there are several: its groups and waiting messages */
+  accounts?: { name: string; selfName: string | null; groups: number; pending: number; mine: boolean }[]
   /** on Postgres: who sends for the account — this process, another, or none right now */
   sender?: { account: string; by: 'this' | 'other' | 'none' }
   jobs: { name: string; label: string; lastSlot: string | null; lastFinishedAt: string | null }[]
@@ -26,18 +29,20 @@ export interface StatusReport {
 
 const waiting = inArray(outbox.status, ['pending', 'sending'])
 
-/** Outbox figures: the same definitions /status, 状态 and the re-login notice use. */
-export async function outboxFigures(db: Db, now: Date): Promise<StatusReport['outbox']> {
+/** Outbox figures of an account: the same definitions /status, 状态 and the re-login notice use. */
+export async function outboxFigures(db: Db, p: { now: Date; account: string }): Promise<StatusReport['outbox']> {
+  const { now } = p
+  const mine = eq(outbox.account, p.account)
   const [due] = await db
     .select({ n: count(), oldest: min(outbox.createdAt) })
     .from(outbox)
-    .where(and(waiting, lte(outbox.notBefore, now)))
-  const [later] = await db.select({ n: count() }).from(outbox).where(and(waiting, gt(outbox.notBefore, now)))
+    .where(and(mine, waiting, lte(outbox.notBefore, now)))
+  const [later] = await db.select({ n: count() }).from(outbox).where(and(mine, waiting, gt(outbox.notBefore, now)))
   // a failed row's not_before is the time of its last try (it moves with each retry)
   const [failed] = await db
     .select({ n: count() })
     .from(outbox)
-    .where(and(eq(outbox.status, 'failed'), gt(outbox.notBefore, new Date(now.getTime() - DAY_MS))))
+    .where(and(mine, eq(outbox.status, 'failed'), gt(outbox.notBefore, new Date(now.getTime() - DAY_MS))))
   const oldest = due?.oldest ? new Date(due.oldest) : null
   return {
     pending: Number(due?.n ?? 0),
@@ -47,12 +52,30 @@ export async function outboxFigures(db: Db, now: Date): Promise<StatusReport['ou
   }
 }
 
-export async function collectStatus(db: Db, p: { state: BotStateSnapshot; now: Date; jobNames: string[]; lease?: { account: string; holder: string } }): Promise<StatusReport> {
+/** The accounts with groups, when there are several (one account needs no line of its own). */
+async function accountLines(db: Db, p: { account: string; now: Date }): Promise<StatusReport['accounts']> {
+  const rows = await db
+    .select({ name: botAccounts.name, selfName: botAccounts.selfName, groups: sql<number>`(select count(*) from ${rooms} where ${rooms.account} = ${botAccounts.name} and ${rooms.present})`.mapWith(Number) })
+    .from(botAccounts)
+    .orderBy(botAccounts.name)
+  const used = rows.filter((r) => r.groups > 0 || r.name === p.account)
+  if (used.length < 2) return undefined
+  const out = []
+  for (const r of used) out.push({ ...r, pending: (await outboxFigures(db, { now: p.now, account: r.name })).pending, mine: r.name === p.account })
+  return out
+}
+
+export async function collectStatus(
+  db: Db,
+  p: { account: string; state: BotStateSnapshot; now: Date; jobNames: string[]; lease?: { account: string; holder: string } },
+): Promise<StatusReport> {
   const { state, now } = p
   const [groups] = await db
     .select({ known: count(), present: sql<number>`count(*) filter (where ${rooms.present})`.mapWith(Number) })
     .from(rooms)
-  const box = await outboxFigures(db, now)
+    .where(eq(rooms.account, p.account))
+  const box = await outboxFigures(db, { now, account: p.account })
+  const accounts = await accountLines(db, { account: p.account, now })
   const runs = await db
     .select({ job: jobRuns.job, slot: max(jobRuns.slot), finished: max(jobRuns.finishedAt) })
     .from(jobRuns)
@@ -70,6 +93,7 @@ export async function collectStatus(db: Db, p: { state: BotStateSnapshot; now: D
     groups: { known: Number(groups?.known ?? 0), present: Number(groups?.present ?? 0) },
     outbox: box,
     lastError: state.lastError ? { message: state.lastError.message, at: state.lastError.at.toISOString() } : null,
+    ...(accounts ? { accounts } : {}),
     ...(p.lease ? { sender: { account: p.lease.account, by } } : {}),
     jobs: p.jobNames.map((name) => {
       const run = runs.find((r) => r.job === name)

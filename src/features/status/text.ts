@@ -46,6 +46,9 @@ export function statusLines(r: StatusReport, timeZone: string): string[] {
     `群：已知 ${r.groups.known} 个，在群 ${r.groups.present} 个`,
     `待发消息：${backlog}${r.outbox.scheduled ? `；定时待发 ${r.outbox.scheduled} 条` : ''}`,
     `24小时内发送失败：${r.outbox.failed24h} 条`,
+    ...(r.accounts
+      ? [`各账号：${r.accounts.map((a) => `${a.name}${a.selfName ? `「${a.selfName}」` : ''}${a.mine ? '（本进程）' : ''} ${a.groups} 个群、待发 ${a.pending} 条`).join('；')}`]
+      : []),
     ...(r.sender ? [`发送（账号 ${r.sender.account}）：${SENDER_BY[r.sender.by]}`] : []),
     `最近错误：${r.lastError ? `${clock(r.lastError.at)}（${r.lastError.message}）` : '无'}`,
     `定时任务最近运行：${jobs.length ? jobs.join('，') : '还没有运行过'}`,

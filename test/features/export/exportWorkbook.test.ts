@@ -99,6 +99,7 @@ describe('导出: the staff workbook', () => {
     const [h1, h2, h3, h4, h5] = hRows.map((h) => h.key) as [string, string, string, string, string]
     const [i1, i2, i3, i4, i5] = hRows.map((h) => h.id) as [number, number, number, number, number]
     const person = (name: string, householdId: number | null, confirmed: boolean) => ({
+      account: 'default',
       name,
       householdId,
       householdConfirmedAt: confirmed ? t0 : null,
@@ -414,8 +415,8 @@ describe('导出: the staff workbook', () => {
   it('the 导出 command: staff only, replies with the summary and queues the file to the same chat', async () => {
     const { db } = database
     const [community] = await db.select().from(communities).where(eq(communities.id, ids.community))
-    const [staffRoom] = await db.insert(rooms).values({ communityId: ids.community, kind: 'staff', topic: '幸福居委工作群', puppetId: 'room-staff', createdAt: NOW }).returning()
-    const [buildingRoom] = await db.insert(rooms).values({ communityId: ids.community, kind: 'building', topic: '3号楼群', puppetId: 'room-3', createdAt: NOW }).returning()
+    const [staffRoom] = await db.insert(rooms).values({ communityId: ids.community, kind: 'staff', topic: '幸福居委工作群', puppetId: 'room-staff', account: 'default', createdAt: NOW }).returning()
+    const [buildingRoom] = await db.insert(rooms).values({ communityId: ids.community, kind: 'building', topic: '3号楼群', puppetId: 'room-3', account: 'default', createdAt: NOW }).returning()
     const [staff] = await db.select().from(people).where(eq(people.id, ids.staff))
     const replies: string[] = []
     const ctxFor = (room: typeof staffRoom | null, isStaff: boolean, inboundId: number) =>

@@ -24,7 +24,7 @@ describe('the points ledger', () => {
   let communityId: number
   const now = new Date('2026-12-01T10:00:00+08:00')
   const person = async (name: string, points: number) => {
-    const [p] = await db.insert(people).values({ name, createdAt: now }).returning()
+    const [p] = await db.insert(people).values({ name, account: 'default', createdAt: now }).returning()
     await saveVolunteer(db, { communityId, personId: p!.id, buildingId: null, boardName: null, now })
     if (points) await db.transaction((tx) => earn(tx, { communityId, personId: p!.id, points, kind: 'work', reason: '清理楼道', byPerson: null, now, timeZone: TZ, dailyCap: 0 }))
     return p!.id

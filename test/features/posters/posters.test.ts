@@ -56,8 +56,8 @@ describe('公示 and 结项报告', () => {
     ;[staffRoom, buildingRoom] = (await db
       .insert(rooms)
       .values([
-        { communityId: cid, kind: 'staff', topic: '居委工作群', puppetId: 'room-staff', createdAt: t0 },
-        { communityId: cid, kind: 'building', buildingId: b3!.id, topic: '3号楼', puppetId: 'room-b3', createdAt: t0 },
+        { communityId: cid, kind: 'staff', topic: '居委工作群', puppetId: 'room-staff', account: 'default', createdAt: t0 },
+        { communityId: cid, kind: 'building', buildingId: b3!.id, topic: '3号楼', puppetId: 'room-b3', account: 'default', createdAt: t0 },
       ])
       .returning()) as [Room, Room]
     const hh = await db
@@ -73,7 +73,7 @@ describe('公示 and 结项报告', () => {
       .returning()
     const ppl = await db
       .insert(people)
-      .values(RESIDENTS.map((name, i) => ({ name, householdId: hh[i]!.id, householdConfirmedAt: i === 3 ? null : t0, createdAt: t0 })))
+      .values(RESIDENTS.map((name, i) => ({ name, householdId: hh[i]!.id, householdConfirmedAt: i === 3 ? null : t0, account: 'default', createdAt: t0 })))
       .returning()
     const [old, current] = await db
       .insert(campaigns)

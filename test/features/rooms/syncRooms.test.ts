@@ -13,7 +13,7 @@ const SELF = 'bot'
 const bot: ContactRef = { puppetId: SELF, name: '共建助手' }
 const at = (h: number) => new Date(Date.UTC(2026, 10, 20, h))
 
-const deps = (db: Db, loginHour: number): SyncDeps => ({ db, now: at(loginHour), loginAt: at(loginHour), communities: [], tell: () => {} })
+const deps = (db: Db, loginHour: number): SyncDeps => ({ db, account: 'default', now: at(loginHour), loginAt: at(loginHour), communities: [], tell: () => {} })
 const snap = (puppetId: string, topic: string, members: ContactRef[]): RoomSnapshot => ({ puppetId, topic, members: [bot, ...members], selfId: SELF })
 
 /** The sync as it was before batching: one member at a time (the reference the batched one must equal). */
@@ -21,12 +21,12 @@ async function oneByOne(db: Db, loginHour: number, snapshots: RoomSnapshot[]): P
   const now = at(loginHour)
   for (const s of snapshots) {
     await db.transaction(async (tx) => {
-      const room = await resolveRoom(tx, { ref: s, now, loginAt: now })
+      const room = await resolveRoom(tx, { account: 'default', ref: s, now, loginAt: now })
       const seen = new Map<string, number>()
       for (const m of s.members) seen.set(m.nickname || m.name, (seen.get(m.nickname || m.name) ?? 0) + 1)
       const ambiguous = new Set([...seen].filter(([, n]) => n > 1).map(([k]) => k))
       const keep: number[] = []
-      for (const m of s.members) keep.push((await resolvePerson(tx, { ref: m, roomId: room.id, now, loginAt: now, ambiguous, held: [] })).id)
+      for (const m of s.members) keep.push((await resolvePerson(tx, { account: 'default', ref: m, roomId: room.id, now, loginAt: now, ambiguous, held: [] })).id)
       await removeRoomMembers(tx, { roomId: room.id, keepPersonIds: keep })
     })
   }

@@ -50,9 +50,9 @@ describe('staff rooms on a real database', () => {
   })
 
   it('binds the first group with the topic, then only reports the next ones', async () => {
-    const first = await admitRoom(database.db, { ref: { puppetId: 'r1', topic: '幸福里居委' }, now, loginAt, communities: [community] })
+    const first = await admitRoom(database.db, { account: 'default', ref: { puppetId: 'r1', topic: '幸福里居委' }, now, loginAt, communities: [community] })
     expect(first.room.kind).toBe('staff')
-    const second = await admitRoom(database.db, { ref: { puppetId: 'r2', topic: '幸福里居委' }, now, loginAt, communities: [community] })
+    const second = await admitRoom(database.db, { account: 'default', ref: { puppetId: 'r2', topic: '幸福里居委' }, now, loginAt, communities: [community] })
     expect(second.room.kind).toBe('other')
     expect(second.notes.join()).toContain('gained nothing')
     const staff = await database.db.select().from(rooms).where(eq(rooms.kind, 'staff'))
@@ -64,11 +64,12 @@ describe('staff rooms on a real database', () => {
     // the staff group had 王主任 and 李干事; the bot's own nickname does not count as evidence
     const made = await database.db
       .insert(people)
-      .values(['王主任', '李干事'].map((name, i) => ({ name, puppetId: `p${i}`, puppetSeenAt: now, createdAt: now })))
+      .values(['王主任', '李干事'].map((name, i) => ({ name, puppetId: `p${i}`, puppetSeenAt: now, account: 'default', createdAt: now })))
       .returning()
     const [staff] = await database.db.select().from(rooms).where(eq(rooms.kind, 'staff'))
     await database.db.insert(roomMembers).values(made.map((m) => ({ roomId: staff!.id, personId: m.id, nickname: m.name, updatedAt: now })))
     const impostor = await admitRoom(database.db, {
+      account: 'default',
       ref: { puppetId: 'n2', topic: '幸福里居委' },
       now: later,
       loginAt: later,
@@ -77,6 +78,7 @@ describe('staff rooms on a real database', () => {
     })
     expect(impostor.room.kind).toBe('other')
     const real = await admitRoom(database.db, {
+      account: 'default',
       ref: { puppetId: 'n1', topic: '幸福里居委' },
       now: later,
       loginAt: later,
