@@ -1,13 +1,16 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { isPostgresUrl, openDatabase, type Database } from '../../src/db/client.js'
+import { isPostgresUrl, openDatabase, type Database, type QueryLogger } from '../../src/db/client.js'
 import { migrateDatabase } from '../../src/db/migrate.js'
 
-/** Postgres when DATABASE_URL is set (a fresh database per call, dropped on close), else in-memory PGlite. */
-export async function testDatabase(): Promise<Database & { url: string }> {
+/**
+ * Postgres when DATABASE_URL is set (a fresh database per call, dropped on close), else in-memory PGlite.
+ * `logger`: sees the app's statements (not the migrations': PGlite's go through their own drizzle).
+ */
+export async function testDatabase(opts: { logger?: QueryLogger } = {}): Promise<Database & { url: string }> {
   const base = process.env.DATABASE_URL
   if (!isPostgresUrl(base)) {
-    const db = await openDatabase({ url: 'memory://', dataDir: '' })
+    const db = await openDatabase({ url: 'memory://', dataDir: '', ...opts })
     await migrateDatabase(db)
     return { ...db, url: 'memory://' }
   }
@@ -17,7 +20,7 @@ export async function testDatabase(): Promise<Database & { url: string }> {
   await admin.end()
   const url = new URL(base)
   url.pathname = `/${name}`
-  const db = await openDatabase({ url: url.toString(), dataDir: '' })
+  const db = await openDatabase({ url: url.toString(), dataDir: '', ...opts })
   await migrateDatabase(db)
   return {
     ...db,
