@@ -156,7 +156,7 @@ export async function seedPapersCommunity(db: Db, N: number = PAPERS): Promise<P
   // ~40% have supports (1–4 each, "是同一件事")
   const WORDS = ['同感', '我家也是', '确实如此，希望尽快解决', '+1', '这个问题很久了', '赞同', '老人孩子都不方便']
   const supportRows = suggestionIds.flatMap((id) =>
-    rand() < 0.4 ? Array.from({ length: int(1, 4) }, () => ({ suggestionId: id, personId: pick(residents).id, words: pick(WORDS), fileIds: [], createdAt: day(int(6, 38)) })) : [],
+    rand() < 0.4 ? Array.from({ length: int(1, 4) }, () => ({ communityId, suggestionId: id, personId: pick(residents).id, words: pick(WORDS), fileIds: [], createdAt: day(int(6, 38)) })) : [],
   )
   await inBatches(supportRows, (batch) => db.insert(suggestionSupports).values(batch))
 
@@ -168,6 +168,7 @@ export async function seedPapersCommunity(db: Db, N: number = PAPERS): Promise<P
     .returning({ id: rounds.id })
   await inBatches(
     hh.map((h) => ({
+      communityId,
       roundId: resident!.id,
       voterKey: `household:${h.id}`,
       personId: pick(members.get(h.id)!),
@@ -184,6 +185,7 @@ export async function seedPapersCommunity(db: Db, N: number = PAPERS): Promise<P
     .returning({ id: rounds.id })
   await db.insert(ballots).values(
     sample(residents, COUNCIL).map((m) => ({
+      communityId,
       roundId: council!.id,
       voterKey: `person:${m.id}`,
       personId: m.id,
@@ -246,6 +248,7 @@ export async function seedPapersCommunity(db: Db, N: number = PAPERS): Promise<P
     const rows = sample(hh, RATINGS).map((h) => {
       const r = Math.max(1, Math.min(5, Math.round(quality + (rand() - 0.5) * 2.5)))
       return {
+        communityId,
         roundId: round!.id,
         voterKey: `household:${h.id}`,
         personId: pick(members.get(h.id)!),

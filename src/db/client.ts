@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import type { Logger as QueryLogger } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
@@ -172,8 +173,10 @@ function withheld() {
   return { then: () => never(), values: () => never() }
 }
 
+export type { QueryLogger }
+
 /** Postgres through postgres.js, with options that let it come back after a blip. */
-function openPostgres(url: string, poolSize: number): Database {
+function openPostgres(url: string, poolSize: number, logger?: QueryLogger): Database {
   let client: postgres.Sql
   let drizzled: Db
   const connect = () => {
@@ -190,7 +193,7 @@ function openPostgres(url: string, poolSize: number): Database {
       connection: { idle_in_transaction_session_timeout: 60_000 },
     })
     // drizzle changes how the client serialises dates and JSON: it gets a client of its own.
-    drizzled = drizzlePostgres({ client: preparing(client, { onHung: () => void recycle() }), schema }) as unknown as Db
+    drizzled = drizzlePostgres({ client: preparing(client, { onHung: () => void recycle() }), schema, ...(logger ? { logger } : {}) }) as unknown as Db
   }
   connect()
   const first = drizzled!
@@ -220,8 +223,10 @@ function openPostgres(url: string, poolSize: number): Database {
     kind: 'postgres',
     label: `${u.host}${u.pathname}`,
     url,
-    query: async <T,>(text: string, params: unknown[]) =>
-      (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[],
+    query: async <T,>(text: string, params: unknown[]) => {
+      logger?.logQuery(text, params)
+      return (await client.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: true })) as unknown as T[]
+    },
     ping: (timeoutMs) => withTimeout(client.unsafe('select 1').then(() => true), timeoutMs),
     recycle,
     close: () => client.end({ timeout: 5 }),
@@ -239,9 +244,11 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 /**
  * `postgres://…` → real Postgres through postgres.js; `memory://` → in-memory PGlite (tests);
  * otherwise an embedded PGlite in `<dataDir>/pglite` (the default when DATABASE_URL is unset).
+ * `logger` sees every statement the app sends (drizzle's and the raw ones), e.g. to check them in a test.
  */
-export async function openDatabase(opts: { url?: string; dataDir: string; poolSize?: number }): Promise<Database> {
-  if (isPostgresUrl(opts.url)) return openPostgres(opts.url, opts.poolSize ?? 10)
+export async function openDatabase(opts: { url?: string; dataDir: string; poolSize?: number; logger?: QueryLogger }): Promise<Database> {
+  const { logger } = opts
+  if (isPostgresUrl(opts.url)) return openPostgres(opts.url, opts.poolSize ?? 10, logger)
   let dataDir: string | undefined
   let lock: { release(): void } | undefined
   if (opts.url === 'memory://') dataDir = undefined
@@ -259,12 +266,15 @@ export async function openDatabase(opts: { url?: string; dataDir: string; poolSi
     lock?.release()
     throw err
   }
-  const db = drizzlePglite({ client, schema }) as unknown as Db
+  const db = drizzlePglite({ client, schema, ...(logger ? { logger } : {}) }) as unknown as Db
   return {
     db,
     kind: 'pglite',
     label: dataDir ?? 'memory',
-    query: async <T,>(text: string, params: unknown[]) => (await client.query<T>(text, params)).rows,
+    query: async <T,>(text: string, params: unknown[]) => {
+      logger?.logQuery(text, params)
+      return (await client.query<T>(text, params)).rows
+    },
     ping: (timeoutMs) => withTimeout(client.query('select 1').then(() => true), timeoutMs),
     recycle: async () => {},
     close: async () => {

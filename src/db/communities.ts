@@ -37,7 +37,16 @@ export async function ensureBuilding(db: Db, p: { communityId: number; number: n
   return row
 }
 
-export async function getBuilding(db: Db, p: { id: number }): Promise<Building | undefined> {
-  const [row] = await db.select().from(buildings).where(eq(buildings.id, p.id))
+export async function getBuilding(db: Db, p: { id: number; communityId: number }): Promise<Building | undefined> {
+  const [row] = await db
+    .select()
+    .from(buildings)
+    .where(and(eq(buildings.id, p.id), eq(buildings.communityId, p.communityId)))
   return row
+}
+
+/** The building a group is bound to (in the group's community), if any. */
+export async function buildingOfRoom(db: Db, room: { buildingId: number | null; communityId: number | null }): Promise<Building | undefined> {
+  if (room.buildingId === null || room.communityId === null) return undefined
+  return getBuilding(db, { id: room.buildingId, communityId: room.communityId })
 }

@@ -23,8 +23,11 @@ export async function lockLatestDraw(db: Db, p: { communityId: number }): Promis
   return row
 }
 
-export async function getDraw(db: Db, p: { id: number }): Promise<CouncilDraw | undefined> {
-  const [row] = await db.select().from(councilDraws).where(eq(councilDraws.id, p.id))
+export async function getDraw(db: Db, p: { id: number; communityId: number }): Promise<CouncilDraw | undefined> {
+  const [row] = await db
+    .select()
+    .from(councilDraws)
+    .where(and(eq(councilDraws.id, p.id), eq(councilDraws.communityId, p.communityId)))
   return row
 }
 
@@ -36,31 +39,38 @@ export async function ensureOpenDraw(db: Db, p: { communityId: number; campaignI
   return row!
 }
 
-export async function updateDraw(db: Db, p: { id: number; patch: Partial<Omit<CouncilDraw, 'id' | 'communityId'>> }): Promise<CouncilDraw> {
-  const [row] = await db.update(councilDraws).set(p.patch).where(eq(councilDraws.id, p.id)).returning()
+export async function updateDraw(db: Db, p: { id: number; communityId: number; patch: Partial<Omit<CouncilDraw, 'id' | 'communityId'>> }): Promise<CouncilDraw> {
+  const [row] = await db
+    .update(councilDraws)
+    .set(p.patch)
+    .where(and(eq(councilDraws.id, p.id), eq(councilDraws.communityId, p.communityId)))
+    .returning()
   return row!
 }
 
 /** Stores a computation only if no newer 议事会 replaced it meanwhile. */
-export async function storeComputed(db: Db, p: { id: number; token: number; computed: Record<string, unknown> }): Promise<boolean> {
+export async function storeComputed(db: Db, p: { id: number; communityId: number; token: number; computed: Record<string, unknown> }): Promise<boolean> {
   const rows = await db
     .update(councilDraws)
     .set({ computed: p.computed })
-    .where(and(eq(councilDraws.id, p.id), eq(councilDraws.computeToken, p.token), inArray(councilDraws.status, ['open', 'frozen'])))
+    .where(and(eq(councilDraws.id, p.id), eq(councilDraws.communityId, p.communityId), eq(councilDraws.computeToken, p.token), inArray(councilDraws.status, ['open', 'frozen'])))
     .returning({ id: councilDraws.id })
   return rows.length > 0
 }
 
-export async function candidateOf(db: Db, p: { drawId: number; personId: number }): Promise<CouncilCandidate | undefined> {
+export async function candidateOf(db: Db, p: { communityId: number; drawId: number; personId: number }): Promise<CouncilCandidate | undefined> {
   const [row] = await db
     .select()
     .from(councilCandidates)
-    .where(and(eq(councilCandidates.drawId, p.drawId), eq(councilCandidates.personId, p.personId)))
+    .where(and(eq(councilCandidates.communityId, p.communityId), eq(councilCandidates.drawId, p.drawId), eq(councilCandidates.personId, p.personId)))
   return row
 }
 
-export async function getCandidate(db: Db, p: { id: number }): Promise<CouncilCandidate | undefined> {
-  const [row] = await db.select().from(councilCandidates).where(eq(councilCandidates.id, p.id))
+export async function getCandidate(db: Db, p: { id: number; communityId: number }): Promise<CouncilCandidate | undefined> {
+  const [row] = await db
+    .select()
+    .from(councilCandidates)
+    .where(and(eq(councilCandidates.id, p.id), eq(councilCandidates.communityId, p.communityId)))
   return row
 }
 
@@ -69,13 +79,20 @@ export async function insertCandidate(db: Db, p: Omit<typeof councilCandidates.$
   return row!
 }
 
-export async function updateCandidate(db: Db, p: { id: number; patch: Partial<Omit<CouncilCandidate, 'id'>> }): Promise<void> {
-  await db.update(councilCandidates).set(p.patch).where(eq(councilCandidates.id, p.id))
+export async function updateCandidate(db: Db, p: { id: number; communityId: number; patch: Partial<Omit<CouncilCandidate, 'id' | 'communityId'>> }): Promise<void> {
+  await db
+    .update(councilCandidates)
+    .set(p.patch)
+    .where(and(eq(councilCandidates.id, p.id), eq(councilCandidates.communityId, p.communityId)))
 }
 
 /** Everyone in the pool (any status), oldest first. */
-export async function poolOf(db: Db, p: { drawId: number }): Promise<CouncilCandidate[]> {
-  return db.select().from(councilCandidates).where(eq(councilCandidates.drawId, p.drawId)).orderBy(asc(councilCandidates.id))
+export async function poolOf(db: Db, p: { communityId: number; drawId: number }): Promise<CouncilCandidate[]> {
+  return db
+    .select()
+    .from(councilCandidates)
+    .where(and(eq(councilCandidates.communityId, p.communityId), eq(councilCandidates.drawId, p.drawId)))
+    .orderBy(asc(councilCandidates.id))
 }
 
 /** Withdraws a person's applications in pools not yet published (PIPL erase). */
@@ -107,11 +124,11 @@ export async function bindRoomAsCouncil(db: Db, p: { roomId: number; communityId
   await db.update(rooms).set({ kind: 'council', communityId: p.communityId, buildingId: null }).where(eq(rooms.id, p.roomId))
 }
 
-export async function pendingRecommendation(db: Db, p: { drawId: number; personId: number }): Promise<CouncilCandidate | undefined> {
+export async function pendingRecommendation(db: Db, p: { communityId: number; drawId: number; personId: number }): Promise<CouncilCandidate | undefined> {
   const [row] = await db
     .select()
     .from(councilCandidates)
-    .where(and(eq(councilCandidates.drawId, p.drawId), eq(councilCandidates.personId, p.personId), eq(councilCandidates.status, 'pending')))
+    .where(and(eq(councilCandidates.communityId, p.communityId), eq(councilCandidates.drawId, p.drawId), eq(councilCandidates.personId, p.personId), eq(councilCandidates.status, 'pending')))
     .orderBy(desc(councilCandidates.id))
   return row
 }

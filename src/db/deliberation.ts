@@ -32,11 +32,17 @@ export async function allQuestions(db: Db, p: { communityId: number }): Promise<
 }
 
 /** A household's choice: a second one replaces the first. */
-export async function saveChoice(db: Db, p: { questionId: number; voterKey: string; personId: number; buildingId: number; option: number; reason: string | null; now: Date }): Promise<{ replaced: boolean }> {
-  const [before] = await db.select({ id: questionChoices.id }).from(questionChoices).where(and(eq(questionChoices.questionId, p.questionId), eq(questionChoices.voterKey, p.voterKey)))
+export async function saveChoice(
+  db: Db,
+  p: { communityId: number; questionId: number; voterKey: string; personId: number; buildingId: number; option: number; reason: string | null; now: Date },
+): Promise<{ replaced: boolean }> {
+  const [before] = await db
+    .select({ id: questionChoices.id })
+    .from(questionChoices)
+    .where(and(eq(questionChoices.communityId, p.communityId), eq(questionChoices.questionId, p.questionId), eq(questionChoices.voterKey, p.voterKey)))
   await db
     .insert(questionChoices)
-    .values({ questionId: p.questionId, voterKey: p.voterKey, personId: p.personId, buildingId: p.buildingId, option: p.option, reason: p.reason, castAt: p.now })
+    .values({ communityId: p.communityId, questionId: p.questionId, voterKey: p.voterKey, personId: p.personId, buildingId: p.buildingId, option: p.option, reason: p.reason, castAt: p.now })
     .onConflictDoUpdate({
       target: [questionChoices.questionId, questionChoices.voterKey],
       set: { personId: p.personId, buildingId: p.buildingId, option: p.option, reason: p.reason, castAt: p.now },
@@ -45,28 +51,36 @@ export async function saveChoice(db: Db, p: { questionId: number; voterKey: stri
 }
 
 /** Every choice of a question, oldest first, with its building's number (never who chose). */
-export async function choicesOf(db: Db, p: { questionIds: number[] }) {
+export async function choicesOf(db: Db, p: { communityId: number; questionIds: number[] }) {
   if (!p.questionIds.length) return []
   return db
     .select({ questionId: questionChoices.questionId, option: questionChoices.option, reason: questionChoices.reason, building: buildings.number, castAt: questionChoices.castAt })
     .from(questionChoices)
-    .leftJoin(buildings, eq(buildings.id, questionChoices.buildingId))
-    .where(inArray(questionChoices.questionId, p.questionIds))
+    .leftJoin(buildings, and(eq(buildings.communityId, questionChoices.communityId), eq(buildings.id, questionChoices.buildingId)))
+    .where(and(eq(questionChoices.communityId, p.communityId), inArray(questionChoices.questionId, p.questionIds)))
     .orderBy(asc(questionChoices.castAt), asc(questionChoices.id))
 }
 
+/** Across communities (the scheduler's scan): on the small index of open questions. */
 export async function questionsDueToClose(db: Db, p: { now: Date }): Promise<Question[]> {
   return db.select().from(questions).where(and(eq(questions.status, 'open'), lte(questions.closesAt, p.now)))
 }
 
 /** Closes a question once (false if it was already closed). */
-export async function closeQuestion(db: Db, p: { id: number; now: Date }): Promise<boolean> {
-  const rows = await db.update(questions).set({ status: 'closed', closedAt: p.now }).where(and(eq(questions.id, p.id), eq(questions.status, 'open'))).returning({ id: questions.id })
+export async function closeQuestion(db: Db, p: { id: number; communityId: number; now: Date }): Promise<boolean> {
+  const rows = await db
+    .update(questions)
+    .set({ status: 'closed', closedAt: p.now })
+    .where(and(eq(questions.id, p.id), eq(questions.communityId, p.communityId), eq(questions.status, 'open')))
+    .returning({ id: questions.id })
   return rows.length > 0
 }
 
-export async function concludeQuestion(db: Db, p: { id: number; outcome: string; reason: string | null; now: Date }): Promise<void> {
-  await db.update(questions).set({ outcome: p.outcome, outcomeReason: p.reason, concludedAt: p.now }).where(eq(questions.id, p.id))
+export async function concludeQuestion(db: Db, p: { id: number; communityId: number; outcome: string; reason: string | null; now: Date }): Promise<void> {
+  await db
+    .update(questions)
+    .set({ outcome: p.outcome, outcomeReason: p.reason, concludedAt: p.now })
+    .where(and(eq(questions.id, p.id), eq(questions.communityId, p.communityId)))
 }
 
 export async function addQuestionNote(db: Db, p: { communityId: number; questionId: number; body: string; byPerson: number; now: Date }): Promise<number> {
@@ -74,16 +88,19 @@ export async function addQuestionNote(db: Db, p: { communityId: number; question
   return row!.id
 }
 
-export async function attachNoteFile(db: Db, p: { id: number; fileId: number }): Promise<void> {
+export async function attachNoteFile(db: Db, p: { id: number; communityId: number; fileId: number }): Promise<void> {
   await db
     .update(questionNotes)
     .set({ fileIds: sql`${questionNotes.fileIds} || ${JSON.stringify([p.fileId])}::jsonb` })
-    .where(eq(questionNotes.id, p.id))
+    .where(and(eq(questionNotes.id, p.id), eq(questionNotes.communityId, p.communityId)))
 }
 
-export async function notesOf(db: Db, p: { questionIds: number[] }) {
+export async function notesOf(db: Db, p: { communityId: number; questionIds: number[] }) {
   if (!p.questionIds.length) return []
-  return db.select().from(questionNotes).where(inArray(questionNotes.questionId, p.questionIds)).orderBy(asc(questionNotes.at), asc(questionNotes.id))
+  return db
+    .select()
+    .from(questionNotes)
+    .where(and(eq(questionNotes.communityId, p.communityId), inArray(questionNotes.questionId, p.questionIds))).orderBy(asc(questionNotes.at), asc(questionNotes.id))
 }
 
 /** The ids of a community's buildings by number (those that exist). */
@@ -110,7 +127,7 @@ export async function representativesOf(db: Db, p: { communityId: number }) {
     .select({ personId: people.id, name: people.name, buildingId: roles.buildingId, building: buildings.number })
     .from(roles)
     .innerJoin(people, eq(people.id, roles.personId))
-    .leftJoin(buildings, eq(buildings.id, roles.buildingId))
+    .leftJoin(buildings, and(eq(buildings.communityId, roles.communityId), eq(buildings.id, roles.buildingId)))
     .where(and(eq(roles.communityId, p.communityId), eq(roles.role, REPRESENTATIVE_ROLE)))
     .orderBy(asc(buildings.number), asc(roles.id))
 }
@@ -138,7 +155,7 @@ export async function consultationsOf(db: Db, p: { communityId: number; projectI
   return db
     .select({ projectId: consultations.projectId, partner: partners.name, words: consultations.words, at: consultations.at, by: people.name, byPerson: consultations.byPerson })
     .from(consultations)
-    .innerJoin(partners, eq(partners.id, consultations.partnerId))
+    .innerJoin(partners, and(eq(partners.communityId, consultations.communityId), eq(partners.id, consultations.partnerId)))
     .leftJoin(people, eq(people.id, consultations.byPerson))
     .where(and(eq(consultations.communityId, p.communityId), ...(p.projectIds ? [inArray(consultations.projectId, p.projectIds)] : [])))
     .orderBy(asc(consultations.at), asc(consultations.id))
@@ -155,8 +172,11 @@ export async function confirmedHouseholdCount(db: Db, p: { communityId: number; 
 }
 
 /** The numbers of these buildings, in order. */
-export async function buildingNumbersOf(db: Db, p: { ids: number[] }): Promise<number[]> {
+export async function buildingNumbersOf(db: Db, p: { communityId: number; ids: number[] }): Promise<number[]> {
   if (!p.ids.length) return []
-  const rows = await db.select({ number: buildings.number }).from(buildings).where(inArray(buildings.id, p.ids))
+  const rows = await db
+    .select({ number: buildings.number })
+    .from(buildings)
+    .where(and(eq(buildings.communityId, p.communityId), inArray(buildings.id, p.ids)))
   return rows.map((r) => r.number).sort((a, b) => a - b)
 }

@@ -23,17 +23,20 @@ export async function ensureHousehold(
   const [row] = await db
     .select()
     .from(households)
-    .where(and(eq(households.buildingId, p.buildingId), eq(households.unit, p.unit)))
+    .where(and(eq(households.communityId, p.communityId), eq(households.buildingId, p.buildingId), eq(households.unit, p.unit)))
   return row!
 }
 
-/** The person's household with its building number, if registered. */
+/**
+ * The person's household with its building number, if registered: a person has one household in
+ * the deployment, whichever community it is in (a deliberate cross-community read, docs/scaling.md).
+ */
 export async function householdOfPerson(db: Db, p: { personId: number }) {
   const [row] = await db
     .select({ household: households, building: buildings, confirmedAt: people.householdConfirmedAt })
     .from(people)
     .innerJoin(households, eq(households.id, people.householdId))
-    .innerJoin(buildings, eq(buildings.id, households.buildingId))
+    .innerJoin(buildings, and(eq(buildings.communityId, households.communityId), eq(buildings.id, households.buildingId)))
     .where(eq(people.id, p.personId))
   return row
 }

@@ -4,10 +4,11 @@ import { buildings, files, noticeBuildings, notices, people, roles, rooms } from
 
 export type Notice = typeof notices.$inferSelect
 
-export async function saveFile(db: Db, p: { name: string; mediaType: string; base64: string; now: Date }): Promise<number> {
+/** A file belongs to the community whose record, dialog or export it is for. */
+export async function saveFile(db: Db, p: { communityId: number; name: string; mediaType: string; base64: string; now: Date }): Promise<number> {
   const [row] = await db
     .insert(files)
-    .values({ name: p.name, mediaType: p.mediaType, base64: p.base64, createdAt: p.now })
+    .values({ communityId: p.communityId, name: p.name, mediaType: p.mediaType, base64: p.base64, createdAt: p.now })
     .returning({ id: files.id })
   return row!.id
 }
@@ -53,7 +54,7 @@ export async function addNoticeBuildings(
 }
 
 /** Per building of a notice: number, groups, who confirmed when, whether reminded. */
-export async function noticeStatus(db: Db, p: { noticeId: number }) {
+export async function noticeStatus(db: Db, p: { communityId: number; noticeId: number }) {
   return db
     .select({
       buildingId: noticeBuildings.buildingId,
@@ -64,20 +65,21 @@ export async function noticeStatus(db: Db, p: { noticeId: number }) {
       remindedAt: noticeBuildings.remindedAt,
     })
     .from(noticeBuildings)
-    .innerJoin(buildings, eq(buildings.id, noticeBuildings.buildingId))
+    .innerJoin(buildings, and(eq(buildings.communityId, noticeBuildings.communityId), eq(buildings.id, noticeBuildings.buildingId)))
     .leftJoin(people, eq(people.id, noticeBuildings.confirmedBy))
-    .where(eq(noticeBuildings.noticeId, p.noticeId))
+    .where(and(eq(noticeBuildings.communityId, p.communityId), eq(noticeBuildings.noticeId, p.noticeId)))
     .orderBy(asc(buildings.number))
 }
 
 /** The building's most recent notice already due, preferring one not yet confirmed. */
-export async function noticeToConfirm(db: Db, p: { buildingId: number; now: Date; noticeId?: number }) {
+export async function noticeToConfirm(db: Db, p: { communityId: number; buildingId: number; now: Date; noticeId?: number }) {
   const rows = await db
     .select({ notice: notices, confirmedAt: noticeBuildings.confirmedAt })
     .from(noticeBuildings)
-    .innerJoin(notices, eq(notices.id, noticeBuildings.noticeId))
+    .innerJoin(notices, and(eq(notices.communityId, noticeBuildings.communityId), eq(notices.id, noticeBuildings.noticeId)))
     .where(
       and(
+        eq(noticeBuildings.communityId, p.communityId),
         eq(noticeBuildings.buildingId, p.buildingId),
         lte(notices.sendAt, p.now),
         p.noticeId !== undefined ? eq(notices.id, p.noticeId) : undefined,
@@ -88,39 +90,39 @@ export async function noticeToConfirm(db: Db, p: { buildingId: number; now: Date
   return rows.find((r) => r.confirmedAt === null) ?? rows[0]
 }
 
-export async function confirmNoticeBuilding(db: Db, p: { noticeId: number; buildingId: number; personId: number; now: Date }): Promise<void> {
+export async function confirmNoticeBuilding(db: Db, p: { communityId: number; noticeId: number; buildingId: number; personId: number; now: Date }): Promise<void> {
   await db
     .update(noticeBuildings)
     .set({ confirmedAt: p.now, confirmedBy: p.personId })
-    .where(and(eq(noticeBuildings.noticeId, p.noticeId), eq(noticeBuildings.buildingId, p.buildingId), isNull(noticeBuildings.confirmedAt)))
+    .where(and(eq(noticeBuildings.communityId, p.communityId), eq(noticeBuildings.noticeId, p.noticeId), eq(noticeBuildings.buildingId, p.buildingId), isNull(noticeBuildings.confirmedAt)))
 }
 
-/** Unconfirmed, never reminded buildings of notices sent at or before `sentBefore`. */
+/** Unconfirmed, never reminded buildings of notices sent at or before `sentBefore`: across communities (the scheduler's scan). */
 export async function dueForwardReminders(db: Db, p: { sentBefore: Date }) {
   return db
     .select({ notice: notices, buildingId: noticeBuildings.buildingId, number: buildings.number })
     .from(noticeBuildings)
-    .innerJoin(notices, eq(notices.id, noticeBuildings.noticeId))
-    .innerJoin(buildings, eq(buildings.id, noticeBuildings.buildingId))
+    .innerJoin(notices, and(eq(notices.communityId, noticeBuildings.communityId), eq(notices.id, noticeBuildings.noticeId)))
+    .innerJoin(buildings, and(eq(buildings.communityId, noticeBuildings.communityId), eq(buildings.id, noticeBuildings.buildingId)))
     .where(and(isNull(noticeBuildings.confirmedAt), isNull(noticeBuildings.remindedAt), lte(notices.sendAt, p.sentBefore)))
     .orderBy(asc(notices.id), asc(buildings.number))
 }
 
-export async function markReminded(db: Db, p: { noticeId: number; buildingId: number; now: Date }): Promise<boolean> {
+export async function markReminded(db: Db, p: { communityId: number; noticeId: number; buildingId: number; now: Date }): Promise<boolean> {
   const rows = await db
     .update(noticeBuildings)
     .set({ remindedAt: p.now })
-    .where(and(eq(noticeBuildings.noticeId, p.noticeId), eq(noticeBuildings.buildingId, p.buildingId), isNull(noticeBuildings.remindedAt)))
+    .where(and(eq(noticeBuildings.communityId, p.communityId), eq(noticeBuildings.noticeId, p.noticeId), eq(noticeBuildings.buildingId, p.buildingId), isNull(noticeBuildings.remindedAt)))
     .returning({ id: noticeBuildings.noticeId })
   return rows.length > 0
 }
 
 /** The heads of some buildings, with the nickname to @ them by in each building group. */
-export async function headsOf(db: Db, p: { buildingIds: number[] }) {
+export async function headsOf(db: Db, p: { communityId: number; buildingIds: number[] }) {
   if (!p.buildingIds.length) return []
   return db
     .select({ buildingId: roles.buildingId, personId: people.id, name: people.name })
     .from(roles)
     .innerJoin(people, eq(people.id, roles.personId))
-    .where(and(eq(roles.role, 'building_head'), inArray(roles.buildingId, p.buildingIds)))
+    .where(and(eq(roles.communityId, p.communityId), eq(roles.role, 'building_head'), inArray(roles.buildingId, p.buildingIds)))
 }

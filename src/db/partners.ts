@@ -70,10 +70,10 @@ export async function revokeLiaison(db: Db, p: { communityId: number; personId: 
   return rows.length
 }
 
-export async function liaisonsOf(db: Db, p: { partnerId: number }) {
+export async function liaisonsOf(db: Db, p: { communityId: number; partnerId: number }) {
   return db
     .select({ personId: people.id, name: people.name })
     .from(roles)
     .innerJoin(people, eq(people.id, roles.personId))
-    .where(and(eq(roles.role, 'liaison'), eq(roles.partnerId, p.partnerId)))
+    .where(and(eq(roles.communityId, p.communityId), eq(roles.role, 'liaison'), eq(roles.partnerId, p.partnerId)))
 }

@@ -85,7 +85,11 @@ export async function earnedBetween(db: Db, p: { communityId: number; personId: 
 export async function getEntry(db: Db, p: { id: number; communityId: number }): Promise<(LedgerEntry & { reversed: boolean }) | undefined> {
   const [row] = await db.select().from(pointsLedger).where(and(eq(pointsLedger.id, p.id), eq(pointsLedger.communityId, p.communityId)))
   if (!row) return undefined
-  const [reversal] = await db.select({ id: pointsLedger.id }).from(pointsLedger).where(eq(pointsLedger.reversesId, p.id)).limit(1)
+  const [reversal] = await db
+    .select({ id: pointsLedger.id })
+    .from(pointsLedger)
+    .where(and(eq(pointsLedger.communityId, p.communityId), eq(pointsLedger.reversesId, p.id)))
+    .limit(1)
   return { ...row, reversed: reversal !== undefined }
 }
 
@@ -159,20 +163,20 @@ export async function saveItem(
 }
 
 /** Takes one from the stock, only if there is one left (one statement: two racing cannot both get the last). */
-export async function takeOne(db: Db, p: { itemId: number; now: Date }): Promise<Item | undefined> {
+export async function takeOne(db: Db, p: { communityId: number; itemId: number; now: Date }): Promise<Item | undefined> {
   const [row] = await db
     .update(pointsItems)
     .set({ stock: sql`${pointsItems.stock} - 1`, updatedAt: p.now })
-    .where(and(eq(pointsItems.id, p.itemId), eq(pointsItems.active, true), gte(pointsItems.stock, 1)))
+    .where(and(eq(pointsItems.id, p.itemId), eq(pointsItems.communityId, p.communityId), eq(pointsItems.active, true), gte(pointsItems.stock, 1)))
     .returning()
   return row
 }
 
-export async function returnOne(db: Db, p: { itemId: number; now: Date }): Promise<void> {
+export async function returnOne(db: Db, p: { communityId: number; itemId: number; now: Date }): Promise<void> {
   await db
     .update(pointsItems)
     .set({ stock: sql`${pointsItems.stock} + 1`, updatedAt: p.now })
-    .where(eq(pointsItems.id, p.itemId))
+    .where(and(eq(pointsItems.id, p.itemId), eq(pointsItems.communityId, p.communityId)))
 }
 
 // --- redemptions ----------------------------------------------------------------------------
@@ -186,7 +190,7 @@ export async function getRedemption(db: Db, p: { id: number; communityId: number
   const [row] = await db
     .select({ d: pointsRedemptions, item: pointsItems.name, who: people.name })
     .from(pointsRedemptions)
-    .innerJoin(pointsItems, eq(pointsItems.id, pointsRedemptions.itemId))
+    .innerJoin(pointsItems, and(eq(pointsItems.communityId, pointsRedemptions.communityId), eq(pointsItems.id, pointsRedemptions.itemId)))
     .leftJoin(people, eq(people.id, pointsRedemptions.personId))
     .where(and(eq(pointsRedemptions.id, p.id), eq(pointsRedemptions.communityId, p.communityId)))
   return row
@@ -209,30 +213,33 @@ export async function pendingRedemptionOf(db: Db, p: { communityId: number; pers
   return row
 }
 
-export async function redemptionOfEntry(db: Db, p: { ledgerId: number }): Promise<Redemption | undefined> {
-  const [row] = await db.select().from(pointsRedemptions).where(eq(pointsRedemptions.ledgerId, p.ledgerId))
+export async function redemptionOfEntry(db: Db, p: { communityId: number; ledgerId: number }): Promise<Redemption | undefined> {
+  const [row] = await db
+    .select()
+    .from(pointsRedemptions)
+    .where(and(eq(pointsRedemptions.communityId, p.communityId), eq(pointsRedemptions.ledgerId, p.ledgerId)))
   return row
 }
 
 /** pending → handed or cancelled, once (two staff at the counter: one wins). */
 export async function closeRedemption(
   db: Db,
-  p: { id: number; status: 'handed' | 'cancelled'; byPerson: number | null; now: Date },
+  p: { id: number; communityId: number; status: 'handed' | 'cancelled'; byPerson: number | null; now: Date },
 ): Promise<Redemption | undefined> {
   const [row] = await db
     .update(pointsRedemptions)
     .set({ status: p.status, handedBy: p.byPerson, handedAt: p.now })
-    .where(and(eq(pointsRedemptions.id, p.id), eq(pointsRedemptions.status, 'pending')))
+    .where(and(eq(pointsRedemptions.id, p.id), eq(pointsRedemptions.communityId, p.communityId), eq(pointsRedemptions.status, 'pending')))
     .returning()
   return row
 }
 
-export async function pendingRedemptionsOf(db: Db, p: { personId: number }) {
+export async function pendingRedemptionsOf(db: Db, p: { communityId: number; personId: number }) {
   return db
     .select({ d: pointsRedemptions, item: pointsItems.name })
     .from(pointsRedemptions)
-    .innerJoin(pointsItems, eq(pointsItems.id, pointsRedemptions.itemId))
-    .where(and(eq(pointsRedemptions.personId, p.personId), eq(pointsRedemptions.status, 'pending')))
+    .innerJoin(pointsItems, and(eq(pointsItems.communityId, pointsRedemptions.communityId), eq(pointsItems.id, pointsRedemptions.itemId)))
+    .where(and(eq(pointsRedemptions.communityId, p.communityId), eq(pointsRedemptions.personId, p.personId), eq(pointsRedemptions.status, 'pending')))
     .orderBy(asc(pointsRedemptions.id))
 }
 
@@ -241,7 +248,7 @@ export async function volunteersOfBuildings(db: Db, p: { communityId: number; bu
   return db
     .select({ personId: volunteers.personId, buildingId: volunteers.buildingId, boardName: volunteers.boardName, number: buildings.number })
     .from(volunteers)
-    .innerJoin(buildings, eq(buildings.id, volunteers.buildingId))
+    .innerJoin(buildings, and(eq(buildings.communityId, volunteers.communityId), eq(buildings.id, volunteers.buildingId)))
     .where(and(eq(volunteers.communityId, p.communityId), inArray(volunteers.buildingId, p.buildingIds)))
 }
 

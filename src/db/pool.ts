@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import type { Db } from './client.js'
 import { buildings, poolEvents, projects, suggestionSupports, suggestions } from './schema.js'
+import { suggestionBuilding, supportCountSql } from './suggestions.js'
 
 export type Project = typeof projects.$inferSelect
 export type PoolEvent = typeof poolEvents.$inferSelect
@@ -15,8 +16,11 @@ export async function getProject(db: Db, p: { id: number; communityId: number })
   return row
 }
 
-export async function renameProjectRow(db: Db, p: { id: number; name: string }): Promise<void> {
-  await db.update(projects).set({ name: p.name }).where(eq(projects.id, p.id))
+export async function renameProjectRow(db: Db, p: { id: number; communityId: number; name: string }): Promise<void> {
+  await db
+    .update(projects)
+    .set({ name: p.name })
+    .where(and(eq(projects.id, p.id), eq(projects.communityId, p.communityId)))
 }
 
 export async function suggestionsByIds(db: Db, p: { communityId: number; ids: number[] }) {
@@ -25,12 +29,12 @@ export async function suggestionsByIds(db: Db, p: { communityId: number; ids: nu
 }
 
 /** Moves suggestions into a project (merged) or back out of it (open). */
-export async function setProjectOf(db: Db, p: { ids: number[]; projectId: number | null; now: Date }): Promise<void> {
+export async function setProjectOf(db: Db, p: { communityId: number; ids: number[]; projectId: number | null; now: Date }): Promise<void> {
   if (!p.ids.length) return
   await db
     .update(suggestions)
     .set({ projectId: p.projectId, status: p.projectId === null ? 'open' : 'merged', updatedAt: p.now })
-    .where(inArray(suggestions.id, p.ids))
+    .where(and(eq(suggestions.communityId, p.communityId), inArray(suggestions.id, p.ids)))
 }
 
 export async function recordPoolEvent(db: Db, p: Omit<typeof poolEvents.$inferInsert, 'id'>): Promise<void> {
@@ -47,12 +51,19 @@ export async function lastPoolEvent(db: Db, p: { communityId: number }): Promise
   return row
 }
 
-export async function markUndone(db: Db, p: { id: number; now: Date }): Promise<void> {
-  await db.update(poolEvents).set({ undoneAt: p.now }).where(eq(poolEvents.id, p.id))
+export async function markUndone(db: Db, p: { id: number; communityId: number; now: Date }): Promise<void> {
+  await db
+    .update(poolEvents)
+    .set({ undoneAt: p.now })
+    .where(and(eq(poolEvents.id, p.id), eq(poolEvents.communityId, p.communityId)))
 }
 
-export async function projectHistory(db: Db, p: { projectId: number }) {
-  return db.select().from(poolEvents).where(eq(poolEvents.projectId, p.projectId)).orderBy(poolEvents.id)
+export async function projectHistory(db: Db, p: { communityId: number; projectId: number }) {
+  return db
+    .select()
+    .from(poolEvents)
+    .where(and(eq(poolEvents.communityId, p.communityId), eq(poolEvents.projectId, p.projectId)))
+    .orderBy(poolEvents.id)
 }
 
 /** Projects with their suggestions, supporters (suggesters + 是) and buildings. */
@@ -70,11 +81,11 @@ export async function projectsWithMembers(db: Db, p: { communityId: number; ids?
       problem: suggestions.problem,
       place: suggestions.place,
       building: buildings.number,
-      supports: sql<number>`(select count(*)::int from ${suggestionSupports} s where s.suggestion_id = ${suggestions.id})`,
+      supports: supportCountSql,
     })
     .from(suggestions)
-    .leftJoin(buildings, eq(buildings.id, suggestions.buildingId))
-    .where(inArray(suggestions.projectId, list.map((x) => x.id)))
+    .leftJoin(buildings, suggestionBuilding)
+    .where(and(eq(suggestions.communityId, p.communityId), inArray(suggestions.projectId, list.map((x) => x.id))))
     .orderBy(suggestions.id)
   return list.map((project) => {
     const mine = members.filter((m) => m.projectId === project.id)
@@ -91,9 +102,9 @@ export async function projectsWithMembers(db: Db, p: { communityId: number; ids?
  * The people who asked for a project: its suggesters, those who said "是同一件事", and the
  * building heads who typed one in for a neighbour (they pass the news on).
  */
-export async function projectPeople(db: Db, p: { projectIds: number[] }): Promise<{ projectId: number; personId: number }[]> {
+export async function projectPeople(db: Db, p: { communityId: number; projectIds: number[] }): Promise<{ projectId: number; personId: number }[]> {
   if (!p.projectIds.length) return []
-  const inProjects = and(inArray(suggestions.projectId, p.projectIds), eq(suggestions.status, 'merged'))
+  const inProjects = and(eq(suggestions.communityId, p.communityId), inArray(suggestions.projectId, p.projectIds), eq(suggestions.status, 'merged'))
   const own = await db
     .select({ projectId: suggestions.projectId, personId: sql<number | null>`coalesce(${suggestions.personId}, ${suggestions.proxiedBy})` })
     .from(suggestions)
@@ -101,7 +112,7 @@ export async function projectPeople(db: Db, p: { projectIds: number[] }): Promis
   const supports = await db
     .select({ projectId: suggestions.projectId, personId: sql<number | null>`coalesce(${suggestionSupports.personId}, ${suggestionSupports.proxiedBy})` })
     .from(suggestionSupports)
-    .innerJoin(suggestions, eq(suggestions.id, suggestionSupports.suggestionId))
+    .innerJoin(suggestions, and(eq(suggestions.communityId, suggestionSupports.communityId), eq(suggestions.id, suggestionSupports.suggestionId)))
     .where(inProjects)
   const seen = new Set<string>()
   return [...own, ...supports].flatMap((r) => {

@@ -15,8 +15,11 @@ export async function progressHistory(db: Db, p: { communityId: number; projectI
 }
 
 /** Stored pictures by id, in the order asked. */
-export async function filesByIds(db: Db, p: { ids: number[] }) {
+export async function filesByIds(db: Db, p: { communityId: number; ids: number[] }) {
   if (!p.ids.length) return []
-  const rows = await db.select({ id: files.id, mediaType: files.mediaType, base64: files.base64 }).from(files).where(inArray(files.id, p.ids))
+  const rows = await db
+    .select({ id: files.id, mediaType: files.mediaType, base64: files.base64 })
+    .from(files)
+    .where(and(eq(files.communityId, p.communityId), inArray(files.id, p.ids)))
   return p.ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is (typeof rows)[number] => r !== undefined)
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from './client.js'
+import { suggestionBuilding, supportCountSql } from './suggestions.js'
 import {
   assignments,
   ballots,
@@ -11,7 +12,6 @@ import {
   progressUpdates,
   projects,
   rounds,
-  suggestionSupports,
   suggestions,
 } from './schema.js'
 
@@ -39,7 +39,7 @@ export async function reportSuggestions(db: Db, p: { communityId: number }) {
       problem: suggestions.problem,
       status: suggestions.status,
       projectId: suggestions.projectId,
-      supports: sql<number>`(select count(*)::int from ${suggestionSupports} s where s.suggestion_id = ${suggestions.id})`,
+      supports: supportCountSql,
       author: author.name,
       proxier: proxier.name,
       proxyFor: suggestions.proxyFor,
@@ -49,7 +49,7 @@ export async function reportSuggestions(db: Db, p: { communityId: number }) {
       longitude: suggestions.longitude,
     })
     .from(suggestions)
-    .leftJoin(buildings, eq(buildings.id, suggestions.buildingId))
+    .leftJoin(buildings, suggestionBuilding)
     .leftJoin(author, eq(author.id, suggestions.personId))
     .leftJoin(proxier, eq(proxier.id, suggestions.proxiedBy))
     .where(eq(suggestions.communityId, p.communityId))
@@ -68,21 +68,21 @@ export async function reportProjects(db: Db, p: { communityId: number }) {
     .select({
       projectId: suggestions.projectId,
       building: buildings.number,
-      supports: sql<number>`(select count(*)::int from ${suggestionSupports} s where s.suggestion_id = ${suggestions.id})`,
+      supports: supportCountSql,
     })
     .from(suggestions)
-    .leftJoin(buildings, eq(buildings.id, suggestions.buildingId))
-    .where(inArray(suggestions.projectId, ids))
+    .leftJoin(buildings, suggestionBuilding)
+    .where(and(eq(suggestions.communityId, p.communityId), inArray(suggestions.projectId, ids)))
   const works = await db
     .select({ projectId: assignments.projectId, partner: partners.name, startsAt: assignments.startsAt, dueAt: assignments.dueAt, cost: assignments.cost })
     .from(assignments)
-    .innerJoin(partners, eq(partners.id, assignments.partnerId))
-    .where(and(inArray(assignments.projectId, ids), inArray(assignments.status, ['active', 'done'])))
+    .innerJoin(partners, and(eq(partners.communityId, assignments.communityId), eq(partners.id, assignments.partnerId)))
+    .where(and(eq(assignments.communityId, p.communityId), inArray(assignments.projectId, ids), inArray(assignments.status, ['active', 'done'])))
     .orderBy(sql`${assignments.id} desc`)
   const latest = await db
     .select({ projectId: progressUpdates.projectId, at: max(progressUpdates.at) })
     .from(progressUpdates)
-    .where(inArray(progressUpdates.projectId, ids))
+    .where(and(eq(progressUpdates.communityId, p.communityId), inArray(progressUpdates.projectId, ids)))
     .groupBy(progressUpdates.projectId)
   return list.map((project) => {
     const mine = members.filter((m) => m.projectId === project.id)
@@ -125,11 +125,11 @@ export async function reportBallots(db: Db, p: { communityId: number; campaignId
       castAt: ballots.castAt,
     })
     .from(ballots)
-    .innerJoin(rounds, eq(rounds.id, ballots.roundId))
+    .innerJoin(rounds, and(eq(rounds.communityId, ballots.communityId), eq(rounds.id, ballots.roundId)))
     // a text key, not a foreign key: only 'person:N' keys are cast, so the primary key can be used
     .leftJoin(voter, sql`${voter.id} = case when ${ballots.voterKey} ~ '^person:[0-9]{1,9}$' then substring(${ballots.voterKey} from 8)::int end`)
-    .leftJoin(home, eq(home.id, voter.householdId))
-    .where(and(eq(rounds.communityId, p.communityId), ofCampaign(rounds.campaignId, p.campaignId)))
+    .leftJoin(home, and(eq(home.communityId, ballots.communityId), eq(home.id, voter.householdId)))
+    .where(and(eq(ballots.communityId, p.communityId), ofCampaign(rounds.campaignId, p.campaignId)))
     .orderBy(asc(ballots.roundId), asc(ballots.castAt), asc(ballots.id))
 }
 
@@ -146,7 +146,7 @@ export async function reportProgress(db: Db, p: { communityId: number }) {
       by: updater.name,
     })
     .from(progressUpdates)
-    .innerJoin(projects, eq(projects.id, progressUpdates.projectId))
+    .innerJoin(projects, and(eq(projects.communityId, progressUpdates.communityId), eq(projects.id, progressUpdates.projectId)))
     .leftJoin(updater, eq(updater.id, progressUpdates.byPerson))
     .where(eq(progressUpdates.communityId, p.communityId))
     .orderBy(asc(progressUpdates.projectId), asc(progressUpdates.at), asc(progressUpdates.id))
@@ -172,7 +172,7 @@ export async function suggesterHouseholds(db: Db, p: { communityId: number; camp
     .selectDistinct({ householdId: households.id, buildingId: households.buildingId })
     .from(suggestions)
     .innerJoin(people, eq(people.id, suggestions.personId))
-    .innerJoin(households, eq(households.id, people.householdId))
+    .innerJoin(households, and(eq(households.communityId, suggestions.communityId), eq(households.id, people.householdId)))
     .where(and(eq(suggestions.communityId, p.communityId), isNotNull(suggestions.personId), ofCampaign(suggestions.campaignId, p.campaignId)))
 }
 
@@ -183,7 +183,7 @@ export async function campaignProjects(db: Db, p: { communityId: number; campaig
       id: projects.id,
       name: projects.name,
       stage: projects.stage,
-      firstSuggestedAt: sql<Date | null>`(select min(s.created_at) from ${suggestions} s where s.project_id = ${projects.id} and s.status <> 'withdrawn')`.mapWith(suggestions.createdAt),
+      firstSuggestedAt: sql<Date | null>`(select min(s.created_at) from ${suggestions} s where s.community_id = ${projects.communityId} and s.project_id = ${projects.id} and s.status <> 'withdrawn')`.mapWith(suggestions.createdAt),
     })
     .from(projects)
     .where(and(eq(projects.communityId, p.communityId), ofCampaign(projects.campaignId, p.campaignId)))

@@ -12,6 +12,9 @@ export const OPEN_STATUSES: ReportStatus[] = ['open', 'taken']
 /** the role a grid member (网格员) holds, once per building */
 export const GRID_ROLE = 'grid_member'
 
+/** The building of a report, joined in its community (co-located). */
+const reportBuilding = and(eq(buildings.communityId, reports.communityId), eq(buildings.id, reports.buildingId))!
+
 export async function createReport(db: Db, p: Omit<typeof reports.$inferInsert, 'id'>): Promise<Report> {
   const [row] = await db.insert(reports).values(p).returning()
   return row!
@@ -21,7 +24,7 @@ export async function getReport(db: Db, p: { id: number; communityId: number }):
   const [row] = await db
     .select({ r: reports, building: buildings.number })
     .from(reports)
-    .leftJoin(buildings, eq(buildings.id, reports.buildingId))
+    .leftJoin(buildings, reportBuilding)
     .where(and(eq(reports.id, p.id), eq(reports.communityId, p.communityId)))
   return row ? { ...row.r, building: row.building } : undefined
 }
@@ -45,29 +48,35 @@ export async function addReportSupport(db: Db, p: Omit<typeof reportSupports.$in
   return rows.length > 0
 }
 
-export async function supportCount(db: Db, p: { reportId: number }): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(reportSupports).where(eq(reportSupports.reportId, p.reportId))
+export async function supportCount(db: Db, p: { communityId: number; reportId: number }): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(reportSupports)
+    .where(and(eq(reportSupports.communityId, p.communityId), eq(reportSupports.reportId, p.reportId)))
   return row?.n ?? 0
 }
 
 /** Moves a report on, only from the given statuses (two grid members acting at once: one wins). */
 export async function moveReport(
   db: Db,
-  p: { id: number; from: ReportStatus[]; set: Partial<typeof reports.$inferInsert> },
+  p: { id: number; communityId: number; from: ReportStatus[]; set: Partial<typeof reports.$inferInsert> },
 ): Promise<Report | undefined> {
   const [row] = await db
     .update(reports)
     .set(p.set)
-    .where(and(eq(reports.id, p.id), inArray(reports.status, p.from)))
+    .where(and(eq(reports.id, p.id), eq(reports.communityId, p.communityId), inArray(reports.status, p.from)))
     .returning()
   return row
 }
 
 /** A photo added to a report (or to what was done about it). */
-export async function attachReportFile(db: Db, p: { id: number; fileId: number; outcome: boolean }): Promise<void> {
+export async function attachReportFile(db: Db, p: { id: number; communityId: number; fileId: number; outcome: boolean }): Promise<void> {
   const column = p.outcome ? reports.outcomeFileIds : reports.fileIds
   const set = p.outcome ? { outcomeFileIds: sql`${column} || ${JSON.stringify([p.fileId])}::jsonb` } : { fileIds: sql`${column} || ${JSON.stringify([p.fileId])}::jsonb` }
-  await db.update(reports).set(set).where(eq(reports.id, p.id))
+  await db
+    .update(reports)
+    .set(set)
+    .where(and(eq(reports.id, p.id), eq(reports.communityId, p.communityId)))
 }
 
 /** The person's own reports and those they backed, newest first. */
@@ -75,16 +84,16 @@ export async function reportsOf(db: Db, p: { personId: number; communityId: numb
   const own = await db
     .select({ r: reports, building: buildings.number })
     .from(reports)
-    .leftJoin(buildings, eq(buildings.id, reports.buildingId))
+    .leftJoin(buildings, reportBuilding)
     .where(and(eq(reports.personId, p.personId), eq(reports.communityId, p.communityId)))
     .orderBy(desc(reports.id))
     .limit(20)
   const backed = await db
     .select({ r: reports, building: buildings.number })
     .from(reportSupports)
-    .innerJoin(reports, eq(reports.id, reportSupports.reportId))
-    .leftJoin(buildings, eq(buildings.id, reports.buildingId))
-    .where(and(eq(reportSupports.personId, p.personId), eq(reports.communityId, p.communityId)))
+    .innerJoin(reports, and(eq(reports.communityId, reportSupports.communityId), eq(reports.id, reportSupports.reportId)))
+    .leftJoin(buildings, reportBuilding)
+    .where(and(eq(reportSupports.personId, p.personId), eq(reportSupports.communityId, p.communityId)))
     .orderBy(desc(reports.id))
     .limit(20)
   return { own, backed }
@@ -96,7 +105,7 @@ export async function openReports(db: Db, p: { communityId: number; buildingIds?
   return db
     .select({ r: reports, building: buildings.number, taker: people.name })
     .from(reports)
-    .leftJoin(buildings, eq(buildings.id, reports.buildingId))
+    .leftJoin(buildings, reportBuilding)
     .leftJoin(people, eq(people.id, reports.takenBy))
     .where(and(eq(reports.communityId, p.communityId), inArray(reports.status, OPEN_STATUSES), p.buildingIds ? inArray(reports.buildingId, p.buildingIds) : undefined))
     .orderBy(asc(reports.createdAt), asc(reports.id))
@@ -104,12 +113,15 @@ export async function openReports(db: Db, p: { communityId: number; buildingIds?
 }
 
 /** Who hears back about a report: its reporter and those who backed it, each where they said it. */
-export async function reportAudience(db: Db, p: { reportId: number }): Promise<{ personId: number; roomId: number | null }[]> {
-  const [report] = await db.select({ personId: reports.personId, roomId: reports.roomId }).from(reports).where(eq(reports.id, p.reportId))
+export async function reportAudience(db: Db, p: { communityId: number; reportId: number }): Promise<{ personId: number; roomId: number | null }[]> {
+  const [report] = await db
+    .select({ personId: reports.personId, roomId: reports.roomId })
+    .from(reports)
+    .where(and(eq(reports.id, p.reportId), eq(reports.communityId, p.communityId)))
   const backers = await db
     .select({ personId: reportSupports.personId, roomId: reportSupports.roomId })
     .from(reportSupports)
-    .where(and(eq(reportSupports.reportId, p.reportId), isNotNull(reportSupports.personId)))
+    .where(and(eq(reportSupports.communityId, p.communityId), eq(reportSupports.reportId, p.reportId), isNotNull(reportSupports.personId)))
     .orderBy(asc(reportSupports.id))
   const all = [...(report ? [report] : []), ...backers].filter((x): x is { personId: number; roomId: number | null } => x.personId !== null)
   const roomIds = [...new Set(all.map((a) => a.roomId).filter((r): r is number => r !== null))]
@@ -157,17 +169,17 @@ export async function gridBuildingsOf(db: Db, p: { communityId: number; personId
   return db
     .select({ id: buildings.id, number: buildings.number })
     .from(roles)
-    .innerJoin(buildings, eq(buildings.id, roles.buildingId))
+    .innerJoin(buildings, and(eq(buildings.communityId, roles.communityId), eq(buildings.id, roles.buildingId)))
     .where(and(eq(roles.communityId, p.communityId), eq(roles.personId, p.personId), eq(roles.role, GRID_ROLE)))
     .orderBy(asc(buildings.number))
 }
 
-export async function gridMembersOfBuilding(db: Db, p: { buildingId: number }): Promise<{ personId: number; name: string }[]> {
+export async function gridMembersOfBuilding(db: Db, p: { communityId: number; buildingId: number }): Promise<{ personId: number; name: string }[]> {
   return db
     .select({ personId: people.id, name: people.name })
     .from(roles)
     .innerJoin(people, eq(people.id, roles.personId))
-    .where(and(eq(roles.buildingId, p.buildingId), eq(roles.role, GRID_ROLE)))
+    .where(and(eq(roles.communityId, p.communityId), eq(roles.buildingId, p.buildingId), eq(roles.role, GRID_ROLE)))
     .orderBy(asc(roles.id))
 }
 
@@ -203,9 +215,12 @@ export async function markEscalations(db: Db, p: { communityId: number; now: Dat
   return { untaken, late }
 }
 
-export async function buildingNumbers(db: Db, p: { ids: number[] }): Promise<Map<number, number>> {
+export async function buildingNumbers(db: Db, p: { communityId: number; ids: number[] }): Promise<Map<number, number>> {
   if (!p.ids.length) return new Map()
-  const rows = await db.select({ id: buildings.id, number: buildings.number }).from(buildings).where(inArray(buildings.id, p.ids))
+  const rows = await db
+    .select({ id: buildings.id, number: buildings.number })
+    .from(buildings)
+    .where(and(eq(buildings.communityId, p.communityId), inArray(buildings.id, p.ids)))
   return new Map(rows.map((r) => [r.id, r.number]))
 }
 
@@ -214,7 +229,7 @@ export async function reportsWithin(db: Db, p: { communityId: number; since: Dat
   return db
     .select({ building: buildings.number, status: reports.status, createdAt: reports.createdAt, closedAt: reports.closedAt })
     .from(reports)
-    .leftJoin(buildings, eq(buildings.id, reports.buildingId))
+    .leftJoin(buildings, reportBuilding)
     .where(
       and(
         eq(reports.communityId, p.communityId),
@@ -228,11 +243,11 @@ export async function reportsForExport(db: Db, p: { communityId: number }) {
   const reporter = alias(people, 'reporter')
   const taker = alias(people, 'taker')
   const closer = alias(people, 'closer')
-  const backers = sql<number>`(select count(*)::int from ${reportSupports} s where s.report_id = ${reports.id})`
+  const backers = sql<number>`(select count(*)::int from ${reportSupports} s where s.community_id = ${reports.communityId} and s.report_id = ${reports.id})`
   return db
     .select({ r: reports, building: buildings.number, reporter: reporter.name, taker: taker.name, closer: closer.name, backers })
     .from(reports)
-    .leftJoin(buildings, eq(buildings.id, reports.buildingId))
+    .leftJoin(buildings, reportBuilding)
     .leftJoin(reporter, eq(reporter.id, reports.personId))
     .leftJoin(taker, eq(taker.id, reports.takenBy))
     .leftJoin(closer, eq(closer.id, reports.closedBy))

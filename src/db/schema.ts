@@ -282,9 +282,14 @@ export const campaigns = pgTable('campaigns', {
   createdAt: ts('created_at').notNull(),
 }, (t) => [index('campaigns_community_idx').on(t.communityId, t.status)])
 
-/** Pictures kept once and referenced by every outbox row that sends them. */
+/**
+ * Pictures and documents kept once (photos of suggestions, reports and progress, notices' pictures,
+ * posters, exports, recordings) and referenced by every outbox row that sends them. Each belongs
+ * to the community whose record or dialog made it: photos of homes are that community's data.
+ */
 export const files = pgTable('files', {
   id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
   name: text('name').notNull(),
   mediaType: text('media_type').notNull(),
   base64: text('base64').notNull(),
@@ -364,6 +369,7 @@ export const suggestions = pgTable('suggestions', {
 /** "是同一件事": a +1 on an existing suggestion, in the person's own words. */
 export const suggestionSupports = pgTable('suggestion_supports', {
   id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
   suggestionId: integer('suggestion_id').notNull().references(() => suggestions.id, { onDelete: 'cascade' }),
   personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
   proxiedBy: integer('proxied_by').references(() => people.id, { onDelete: 'set null' }),
@@ -512,6 +518,7 @@ export const rounds = pgTable('rounds', {
 /** One ballot per voter (household or person) per round; re-voting replaces it. */
 export const ballots = pgTable('ballots', {
   id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
   roundId: integer('round_id').notNull().references(() => rounds.id, { onDelete: 'cascade' }),
   /** 'household:<households.key>' or 'person:34' */
   voterKey: text('voter_key').notNull(),
@@ -627,6 +634,7 @@ export const reports = pgTable('reports', {
 /** "是同一件事": a +1 on an open report, in the person's own words; they hear back too. */
 export const reportSupports = pgTable('report_supports', {
   id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
   reportId: integer('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
   personId: integer('person_id').references(() => people.id, { onDelete: 'set null' }),
   roomId: integer('room_id').references(() => rooms.id, { onDelete: 'set null' }),
@@ -748,6 +756,7 @@ export const questions = pgTable('questions', {
 /** A household's choice on a question (re-choosing replaces it), with the person's reason. */
 export const questionChoices = pgTable('question_choices', {
   id: serial('id').primaryKey(),
+  communityId: integer('community_id').notNull().references(() => communities.id),
   questionId: integer('question_id').notNull().references(() => questions.id, { onDelete: 'cascade' }),
   /** 'household:<households.key>': one choice per household, surviving erasure */
   voterKey: text('voter_key').notNull(),

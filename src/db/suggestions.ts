@@ -34,29 +34,37 @@ export async function addSupport(db: Db, p: Omit<typeof suggestionSupports.$infe
   await db.insert(suggestionSupports).values(p)
 }
 
-/** A person's own suggestions (and those they +1'd), newest first, with support counts. */
-export async function suggestionsOf(db: Db, p: { personId: number }) {
-  const supportCount = sql<number>`(select count(*)::int from ${suggestionSupports} s where s.suggestion_id = ${suggestions.id})`
+/** How many said "是同一件事" to the suggestion of the row (a correlated subquery, on its shard). */
+export const supportCountSql = sql<number>`(select count(*)::int from ${suggestionSupports} s where s.community_id = ${suggestions.communityId} and s.suggestion_id = ${suggestions.id})`
+
+/** The building of a suggestion, joined in its community (co-located). */
+export const suggestionBuilding = and(eq(buildings.communityId, suggestions.communityId), eq(buildings.id, suggestions.buildingId))!
+
+/** A person's own suggestions (and those they +1'd) in a community, newest first, with support counts. */
+export async function suggestionsOf(db: Db, p: { communityId: number; personId: number }) {
   const own = await db
-    .select({ s: suggestions, supports: supportCount, building: buildings.number })
+    .select({ s: suggestions, supports: supportCountSql, building: buildings.number })
     .from(suggestions)
-    .leftJoin(buildings, eq(buildings.id, suggestions.buildingId))
-    .where(or(eq(suggestions.personId, p.personId), eq(suggestions.proxiedBy, p.personId)))
+    .leftJoin(buildings, suggestionBuilding)
+    .where(and(eq(suggestions.communityId, p.communityId), or(eq(suggestions.personId, p.personId), eq(suggestions.proxiedBy, p.personId))))
     .orderBy(desc(suggestions.id))
     .limit(30)
   const backed = await db
-    .select({ s: suggestions, supports: supportCount, building: buildings.number })
+    .select({ s: suggestions, supports: supportCountSql, building: buildings.number })
     .from(suggestionSupports)
-    .innerJoin(suggestions, eq(suggestions.id, suggestionSupports.suggestionId))
-    .leftJoin(buildings, eq(buildings.id, suggestions.buildingId))
-    .where(eq(suggestionSupports.personId, p.personId))
+    .innerJoin(suggestions, and(eq(suggestions.communityId, suggestionSupports.communityId), eq(suggestions.id, suggestionSupports.suggestionId)))
+    .leftJoin(buildings, suggestionBuilding)
+    .where(and(eq(suggestionSupports.communityId, p.communityId), eq(suggestionSupports.personId, p.personId)))
     .orderBy(desc(suggestions.id))
     .limit(30)
   return { own, backed }
 }
 
-export async function updateSuggestion(db: Db, p: { id: number; set: Partial<typeof suggestions.$inferInsert> }): Promise<void> {
-  await db.update(suggestions).set(p.set).where(eq(suggestions.id, p.id))
+export async function updateSuggestion(db: Db, p: { id: number; communityId: number; set: Partial<typeof suggestions.$inferInsert> }): Promise<void> {
+  await db
+    .update(suggestions)
+    .set(p.set)
+    .where(and(eq(suggestions.id, p.id), eq(suggestions.communityId, p.communityId)))
 }
 
 /** Suggestions and +1s created after `since`, with their building and who made them. */
@@ -64,15 +72,15 @@ export async function suggestionsSince(db: Db, p: { communityId: number; since: 
   const fresh = await db
     .select({ s: suggestions, building: buildings.number, by: people.name })
     .from(suggestions)
-    .leftJoin(buildings, eq(buildings.id, suggestions.buildingId))
+    .leftJoin(buildings, suggestionBuilding)
     .leftJoin(people, eq(people.id, suggestions.personId))
     .where(and(eq(suggestions.communityId, p.communityId), gt(suggestions.createdAt, p.since), ne(suggestions.status, 'withdrawn')))
     .orderBy(suggestions.id)
   const supports = await db
     .select({ suggestionId: suggestionSupports.suggestionId })
     .from(suggestionSupports)
-    .innerJoin(suggestions, eq(suggestions.id, suggestionSupports.suggestionId))
-    .where(and(eq(suggestions.communityId, p.communityId), gt(suggestionSupports.createdAt, p.since)))
+    .innerJoin(suggestions, and(eq(suggestions.communityId, suggestionSupports.communityId), eq(suggestions.id, suggestionSupports.suggestionId)))
+    .where(and(eq(suggestionSupports.communityId, p.communityId), gt(suggestionSupports.createdAt, p.since)))
   return { fresh, supports }
 }
 

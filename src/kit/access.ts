@@ -55,7 +55,7 @@ export function refusalFor(spec: CommandSpec, room: Spot, s: Standing): Refusal 
 
 /** A building head of the community (of any community, when it is not known). */
 export async function isHeadOf(ctx: Ctx): Promise<boolean> {
-  const roles = await rolesOfPerson(ctx.db, { personId: ctx.person.id })
+  const roles = await rolesOfPerson(ctx.db, { personId: ctx.person.id, ...(ctx.community ? { communityId: ctx.community.id } : {}) })
   return roles.some((r) => r.role === 'building_head' && (ctx.community === null || r.communityId === ctx.community.id))
 }
 

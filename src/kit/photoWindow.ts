@@ -14,7 +14,7 @@ import { PHOTOS_DONE } from './lexicon.js'
 /** a photo posted much later is probably about something else: it must not be forwarded */
 export const PHOTO_WINDOW_MS = 5 * 60_000
 
-export function definePhotoWindow<S extends { photos: number }>(spec: {
+export function definePhotoWindow<S extends { photos: number; communityId: number }>(spec: {
   name: string
   schema: z.ZodType<S>
   /** keeps the stored photo with its record and sends it where the report went */
@@ -37,7 +37,7 @@ export function definePhotoWindow<S extends { photos: number }>(spec: {
             return end(addressed ? spec.doneSay(state) : undefined)
           }
           const file = await ctx.loadImage()
-          const fileId = await saveFile(ctx.db, { ...file, now: ctx.now })
+          const fileId = await saveFile(ctx.db, { ...file, communityId: state.communityId, now: ctx.now })
           await spec.forward(ctx, state, fileId)
           const next = { ...state, photos: state.photos + 1 }
           return stay(next.photos === 1 ? spec.firstAck(state) : '', next)

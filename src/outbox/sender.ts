@@ -240,7 +240,9 @@ export class OutboxSender {
   private async deliver(row: OutboxRow, target: { roomPuppetId?: string; contactPuppetId?: string }, chat: string, others: number[] = []): Promise<boolean> {
     const { db, gateway } = this.deps
     // looked up first: the database being away is not the message's fault (the error goes up)
-    const [file] = row.kind === 'file' && row.fileId !== null ? await db.select().from(files).where(eq(files.id, row.fileId)) : []
+    // files belong to the row's community (the tenant key): looked up by both
+    const fileKey = row.fileId === null ? undefined : row.communityId === null ? eq(files.id, row.fileId) : and(eq(files.id, row.fileId), eq(files.communityId, row.communityId))
+    const [file] = row.kind === 'file' && fileKey ? await db.select().from(files).where(fileKey) : []
     const mentions = row.kind === 'file' ? undefined : await this.mentionsOf(row)
     try {
       if (!target.roomPuppetId && !target.contactPuppetId) throw new Error(t.recipientGone)

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { isPostgresUrl, openDatabase, type Database } from '../../src/db/client.js'
+import { isPostgresUrl, openDatabase, type Database, type QueryLogger } from '../../src/db/client.js'
 import { ensureBotAccount } from '../../src/db/botAccounts.js'
 import { migrateDatabase } from '../../src/db/migrate.js'
 
@@ -10,11 +10,12 @@ export const TEST_ACCOUNT = 'default'
 /**
  * Postgres when DATABASE_URL is set (a fresh database per call, dropped on close), else in-memory
  * PGlite; migrated, with the bot account TEST_ACCOUNT.
+ * `logger`: sees the app's statements (not the migrations': PGlite's go through their own drizzle).
  */
-export async function testDatabase(): Promise<Database & { url: string }> {
+export async function testDatabase(opts: { logger?: QueryLogger } = {}): Promise<Database & { url: string }> {
   const base = process.env.DATABASE_URL
   if (!isPostgresUrl(base)) {
-    const db = await openDatabase({ url: 'memory://', dataDir: '' })
+    const db = await openDatabase({ url: 'memory://', dataDir: '', ...opts })
     await migrateDatabase(db)
     await ensureBotAccount(db.db, { name: TEST_ACCOUNT, now: new Date(0) })
     return { ...db, url: 'memory://' }
@@ -25,7 +26,7 @@ export async function testDatabase(): Promise<Database & { url: string }> {
   await admin.end()
   const url = new URL(base)
   url.pathname = `/${name}`
-  const db = await openDatabase({ url: url.toString(), dataDir: '' })
+  const db = await openDatabase({ url: url.toString(), dataDir: '', ...opts })
   await migrateDatabase(db)
   await ensureBotAccount(db.db, { name: TEST_ACCOUNT, now: new Date(0) })
   return {

@@ -17,7 +17,7 @@ export async function acceptRecommendation(ctx: Ctx): Promise<void> {
 export async function declineRecommendation(ctx: Ctx): Promise<void> {
   const pending = await pendingFor(ctx)
   if (!pending) throw new AppError('NOT_FOUND', t.noneToDecline)
-  await updateCandidate(ctx.db, { id: pending.id, patch: { status: 'declined', updatedAt: ctx.now } })
+  await updateCandidate(ctx.db, { communityId: pending.communityId, id: pending.id, patch: { status: 'declined', updatedAt: ctx.now } })
   await ctx.reply(t.declined)
 }
 
@@ -27,5 +27,5 @@ async function pendingFor(ctx: Ctx) {
   if (!draw) return undefined
   const closed = closedReason(draw)
   if (closed) throw new AppError('CONFLICT', closed)
-  return pendingRecommendation(ctx.db, { drawId: draw.id, personId: ctx.person.id })
+  return pendingRecommendation(ctx.db, { communityId: draw.communityId, drawId: draw.id, personId: ctx.person.id })
 }

@@ -26,11 +26,11 @@ export async function drawCouncil(ctx: Ctx, args: string): Promise<void> {
   const result = performDraw(commitmentOf(draw), args)
   if (!result.ok) throw new AppError('BAD_INPUT', result.reason)
   const file = result.file
-  await updateDraw(ctx.db, { id: draw.id, patch: { status: 'drawn', file, publicNumber: file.publicNumber, drawnAt: ctx.now } })
+  await updateDraw(ctx.db, { communityId: draw.communityId, id: draw.id, patch: { status: 'drawn', file, publicNumber: file.publicNumber, drawnAt: ctx.now } })
 
   // the drawn become council members
   const { ids } = publishedComputed(draw)
-  const byId = new Map((await poolOf(ctx.db, { drawId: draw.id })).map((c) => [c.id, c]))
+  const byId = new Map((await poolOf(ctx.db, { communityId: draw.communityId, drawId: draw.id })).map((c) => [c.id, c]))
   for (const lotteryId of file.panel) {
     const personId = byId.get(ids[lotteryId]!)?.personId
     if (personId) await grantRole(ctx.db, { communityId: community.id, personId, role: 'council', buildingId: null, grantedBy: ctx.person.id, now: ctx.now })
@@ -45,7 +45,7 @@ export async function drawCouncil(ctx: Ctx, args: string): Promise<void> {
 
   const name = t.fileName(wallTime(ctx.now, ctx.config.timeZone))
   const staff = await staffRooms(ctx.db, { communityId: community.id })
-  const fileId = await saveFile(ctx.db, { name, mediaType: 'application/json', base64: Buffer.from(`${JSON.stringify(file, null, 1)}\n`, 'utf8').toString('base64'), now: ctx.now })
+  const fileId = await saveFile(ctx.db, { communityId: community.id, name, mediaType: 'application/json', base64: Buffer.from(`${JSON.stringify(file, null, 1)}\n`, 'utf8').toString('base64'), now: ctx.now })
   await ctx.reply(t.done(file, { name, toStaff: staff.length > 0 }))
   // the file after the reply that explains it
   const targets = staff.length ? staff.map((r) => ({ roomId: r.id, personId: null })) : [{ roomId: null, personId: ctx.person.id }]

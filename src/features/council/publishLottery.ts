@@ -27,12 +27,12 @@ export async function publishLottery(ctx: Ctx, args: string): Promise<void> {
   const computed = computedOf(draw)
   if (!computed) throw new AppError('CONFLICT', t.notComputed)
   if ('infeasible' in computed) throw new AppError('CONFLICT', t.infeasible)
-  const now = toPool(await poolOf(ctx.db, { drawId: draw.id })).map((p) => p.candidateId).sort((a, b) => a - b)
+  const now = toPool(await poolOf(ctx.db, { communityId: draw.communityId, drawId: draw.id })).map((p) => p.candidateId).sort((a, b) => a - b)
   const then = Object.values(computed.ids).sort((a, b) => a - b)
   if (now.join(',') !== then.join(',')) throw new AppError('CONFLICT', t.poolChanged)
 
   const commitment = commitLottery(computed.instance, computed, computed.algorithm, source, 3)
-  await updateDraw(ctx.db, { id: draw.id, patch: { status: 'published', file: commitment, publicSource: source } })
+  await updateDraw(ctx.db, { communityId: draw.communityId, id: draw.id, patch: { status: 'published', file: commitment, publicSource: source } })
 
   const body = t.post({
     seats: commitment.seats,

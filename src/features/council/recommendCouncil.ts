@@ -1,5 +1,5 @@
 import { currentCampaign } from '../../db/campaigns.js'
-import { getBuilding } from '../../db/communities.js'
+import { buildingOfRoom } from '../../db/communities.js'
 import { candidateOf, ensureOpenDraw, insertCandidate, nicknameIn, updateCandidate } from '../../db/council.js'
 import { householdOfPerson } from '../../db/households.js'
 import { isBuildingHead } from '../../db/roles.js'
@@ -21,18 +21,18 @@ export async function recommendCouncil(ctx: Ctx): Promise<void> {
   // the spec lets heads and staff in, in a group; a head recommends in their own building's group
   const room = ctx.room!
   if (!ctx.community) throw new AppError('WRONG_ROOM', t.wrongRoom)
-  const head = room.buildingId ? await isBuildingHead(ctx.db, { personId: ctx.person.id, buildingId: room.buildingId }) : false
+  const head = room.buildingId ? await isBuildingHead(ctx.db, { communityId: ctx.community.id, personId: ctx.person.id, buildingId: room.buildingId }) : false
   if (!head && !ctx.isStaff) throw new AppError('FORBIDDEN', t.forbidden)
   const campaign = await currentCampaign(ctx.db, { communityId: ctx.community.id })
   const draw = await ensureOpenDraw(ctx.db, { communityId: ctx.community.id, campaignId: campaign?.id ?? null, now: ctx.now })
   const closed = closedReason(draw)
   if (closed) throw new AppError('CONFLICT', closed)
   const people = await mentionedPeople(ctx, t.example)
-  const roomBuilding = room.buildingId ? (await getBuilding(ctx.db, { id: room.buildingId }))?.number : undefined
+  const roomBuilding = (await buildingOfRoom(ctx.db, room))?.number
   const lines: string[] = []
   for (const who of people) {
     const nickname = (await nicknameIn(ctx.db, { roomId: room.id, personId: who.id })) ?? who.name
-    const existing = await candidateOf(ctx.db, { drawId: draw.id, personId: who.id })
+    const existing = await candidateOf(ctx.db, { communityId: draw.communityId, drawId: draw.id, personId: who.id })
     if (existing?.status === 'accepted') {
       lines.push(t.alreadyIn(nickname))
       continue
@@ -44,7 +44,7 @@ export async function recommendCouncil(ctx: Ctx): Promise<void> {
     const building = roomBuilding ?? (await householdOfPerson(ctx.db, { personId: who.id }))?.building.number
     if (!building) throw new AppError('BAD_INPUT', t.unknownBuilding(nickname))
     const fields = { name: cut(nickname, 12), building, source: 'recommended', recommendedBy: ctx.person.id, status: 'pending', updatedAt: ctx.now }
-    if (existing) await updateCandidate(ctx.db, { id: existing.id, patch: fields })
+    if (existing) await updateCandidate(ctx.db, { communityId: existing.communityId, id: existing.id, patch: fields })
     else {
       await insertCandidate(ctx.db, {
         ...fields,

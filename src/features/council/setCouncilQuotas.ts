@@ -26,11 +26,11 @@ export async function setCouncilQuotas(ctx: Ctx, args: string): Promise<void> {
   const draw = await ensureOpenDraw(ctx.db, { communityId: community.id, campaignId: campaign?.id ?? null, now: ctx.now })
   if (draw.status === 'published') throw new AppError('CONFLICT', t.published)
   if (draw.status === 'drawn') throw new AppError('CONFLICT', t.drawn)
-  const pool = toPool(await poolOf(ctx.db, { drawId: draw.id }))
+  const pool = toPool(await poolOf(ctx.db, { communityId: draw.communityId, drawId: draw.id }))
   const { instance, ids } = councilInstance(parsed.value, pool, await buildingNumbers(ctx.db, { communityId: community.id }))
   const token = draw.computeToken + 1
   const quotaText = describeRules(parsed.value.rules)
-  await updateDraw(ctx.db, { id: draw.id, patch: { seats: parsed.value.seats, quotas: instance.quotas, quotaText, computed: null, computeToken: token } })
+  await updateDraw(ctx.db, { communityId: draw.communityId, id: draw.id, patch: { seats: parsed.value.seats, quotas: instance.quotas, quotaText, computed: null, computeToken: token } })
   const quick = quickInfeasibility(instance)
   if (quick.length) return ctx.reply(t.infeasible(quick))
 
@@ -61,7 +61,7 @@ export async function setCouncilQuotas(ctx: Ctx, args: string): Promise<void> {
           }
         : null
       const stored: StoredComputed = computed ?? { infeasible: true }
-      if (!(await storeComputed(tx, { id: draw.id, token, computed: stored }))) return // a newer 议事会 (or 公布) replaced this one
+      if (!(await storeComputed(tx, { communityId: draw.communityId, id: draw.id, token, computed: stored }))) return // a newer 议事会 (or 公布) replaced this one
       const body = solved.feasible ? t.chances(head, computed!) : t.infeasible(solved.reasons)
       await enqueueMessage(tx, { key, body, ...target, communityId: community.id, now: ctx.now })
     })

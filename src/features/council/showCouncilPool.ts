@@ -15,13 +15,13 @@ export async function showCouncilPool(ctx: Ctx, args: string): Promise<void> {
   const community = staffCommunity(ctx)
   const campaign = await currentCampaign(ctx.db, { communityId: community.id })
   let draw = await ensureOpenDraw(ctx.db, { communityId: community.id, campaignId: campaign?.id ?? null, now: ctx.now })
-  const pool = await poolOf(ctx.db, { drawId: draw.id })
+  const pool = await poolOf(ctx.db, { communityId: draw.communityId, drawId: draw.id })
   const accepted = pool.filter((c) => c.status === 'accepted')
   const arg = normalizeInput(args)
   if (FREEZE.test(arg)) {
     if (draw.status !== 'open') throw new AppError('CONFLICT', t.alreadyFrozen(t.status[draw.status]))
     if (accepted.length === 0) throw new AppError('CONFLICT', t.nobodyToFreeze)
-    draw = await updateDraw(ctx.db, { id: draw.id, patch: { status: 'frozen' } })
+    draw = await updateDraw(ctx.db, { communityId: draw.communityId, id: draw.id, patch: { status: 'frozen' } })
     return ctx.reply(t.frozen(accepted.length))
   }
   if (arg && !SHOW_POOL.test(arg)) throw new AppError('BAD_INPUT', t.usage)

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { currentCampaign } from '../../db/campaigns.js'
-import { getBuilding } from '../../db/communities.js'
+import { buildingOfRoom } from '../../db/communities.js'
 import { candidateOf, ensureOpenDraw, getCandidate, insertCandidate, latestDraw, updateCandidate, type CouncilDraw } from '../../db/council.js'
 import { householdOfPerson } from '../../db/households.js'
 import { parseBuilding } from '../../domain/address.js'
@@ -122,9 +122,9 @@ export async function startSignup(ctx: Ctx, opts: { candidateId?: number } = {})
   const closed = closedReason(draw)
   if (closed) throw new AppError('CONFLICT', closed)
   const existing = opts.candidateId
-    ? await getCandidate(ctx.db, { id: opts.candidateId })
-    : await candidateOf(ctx.db, { drawId: draw.id, personId: ctx.person.id })
-  const roomBuilding = ctx.room?.buildingId ? (await getBuilding(ctx.db, { id: ctx.room.buildingId }))?.number : undefined
+    ? await getCandidate(ctx.db, { communityId: draw.communityId, id: opts.candidateId })
+    : await candidateOf(ctx.db, { communityId: draw.communityId, drawId: draw.id, personId: ctx.person.id })
+  const roomBuilding = ctx.room ? (await buildingOfRoom(ctx.db, ctx.room))?.number : undefined
   const household = roomBuilding ? undefined : await householdOfPerson(ctx.db, { personId: ctx.person.id })
   const state: State = {
     candidateId: opts.candidateId,
@@ -152,9 +152,9 @@ async function finish(ctx: Ctx, state: State): Promise<Next> {
     updatedAt: ctx.now,
   }
   const existing = state.candidateId
-    ? await getCandidate(ctx.db, { id: state.candidateId })
-    : await candidateOf(ctx.db, { drawId: draw.id, personId: ctx.person.id })
-  if (existing && existing.drawId === draw.id) await updateCandidate(ctx.db, { id: existing.id, patch: fields })
+    ? await getCandidate(ctx.db, { communityId: draw.communityId, id: state.candidateId })
+    : await candidateOf(ctx.db, { communityId: draw.communityId, drawId: draw.id, personId: ctx.person.id })
+  if (existing && existing.drawId === draw.id) await updateCandidate(ctx.db, { communityId: existing.communityId, id: existing.id, patch: fields })
   else {
     await insertCandidate(ctx.db, {
       ...fields,

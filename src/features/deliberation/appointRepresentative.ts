@@ -1,4 +1,4 @@
-import { ensureBuilding, getBuilding } from '../../db/communities.js'
+import { buildingOfRoom, ensureBuilding } from '../../db/communities.js'
 import { REPRESENTATIVE_ROLE, representativesOf, revokeRepresentative } from '../../db/deliberation.js'
 import { grantRole } from '../../db/roles.js'
 import { AppError } from '../../domain/errors.js'
@@ -48,7 +48,7 @@ async function buildingMeant(ctx: Ctx, args: string, communityId: number): Promi
     if (!parsed.ok || parsed.value.buildings.length !== 1) throw new AppError('BAD_INPUT', t.representativeBuilding)
     return ensureBuilding(ctx.db, { communityId, number: parsed.value.buildings[0]!, now: ctx.now })
   }
-  const bound = ctx.room?.kind === 'building' && ctx.room.buildingId ? await getBuilding(ctx.db, { id: ctx.room.buildingId }) : undefined
+  const bound = ctx.room?.kind === 'building' ? await buildingOfRoom(ctx.db, ctx.room) : undefined
   if (!bound) throw new AppError('BAD_INPUT', t.representativeBuilding)
   return bound
 }

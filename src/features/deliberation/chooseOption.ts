@@ -42,7 +42,7 @@ export async function chooseOption(ctx: Ctx, args: string): Promise<void> {
   if (!home || home.household.communityId !== communityId) throw new AppError('FORBIDDEN', t.unregistered)
   if (!home.confirmedAt) throw new AppError('FORBIDDEN', t.unconfirmed)
   if (question.buildingIds && !question.buildingIds.includes(home.building.id)) {
-    const numbers = await buildingNumbersOf(ctx.db, { ids: question.buildingIds })
+    const numbers = await buildingNumbersOf(ctx.db, { communityId, ids: question.buildingIds })
     throw new AppError('FORBIDDEN', t.notYourBuilding(question.id, numbers))
   }
   const parsed = parseChoice(args, question.options)
@@ -50,6 +50,7 @@ export async function chooseOption(ctx: Ctx, args: string): Promise<void> {
   const { option } = parsed.value
   const reason = parsed.value.reason ? written(ctx, parsed.value.reason) || null : null
   const { replaced } = await saveChoice(ctx.db, {
+    communityId,
     questionId: question.id,
     voterKey: `household:${home.household.key}`,
     personId: ctx.person.id,

@@ -10,7 +10,7 @@ export async function closeDueQuestions(db: Db, p: { now: Date }): Promise<{ clo
   let closed = 0
   for (const q of await questionsDueToClose(db, p)) {
     await db.transaction(async (tx) => {
-      if (!(await closeQuestion(tx, { id: q.id, now: p.now }))) return
+      if (!(await closeQuestion(tx, { id: q.id, communityId: q.communityId, now: p.now }))) return
       closed++
       const staff = await staffRoomOf(tx, { communityId: q.communityId })
       if (!staff?.present) return

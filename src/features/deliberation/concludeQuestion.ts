@@ -25,8 +25,8 @@ export async function concludeQuestion(ctx: Ctx, args: string): Promise<void> {
   const outcome = written(ctx, (cut ? rest.slice(0, cut.index) : rest).replace(/^(?:结论)\s*[:：]?\s*/, '').replace(/[,，。;；\s]+$/, ''))
   const reason = cut ? written(ctx, rest.slice(cut.index + cut[0].length)) || null : null
   if (!outcome) throw new AppError('BAD_INPUT', t.concludeUsage)
-  const closedNow = question.status === 'open' && (await closeQuestion(ctx.db, { id: question.id, now: ctx.now }))
-  await saveConclusion(ctx.db, { id: question.id, outcome, reason, now: ctx.now })
+  const closedNow = question.status === 'open' && (await closeQuestion(ctx.db, { id: question.id, communityId: question.communityId, now: ctx.now }))
+  await saveConclusion(ctx.db, { id: question.id, communityId: question.communityId, outcome, reason, now: ctx.now })
   const { options, chose, eligible } = await questionTally(ctx.db, question, { reasonChars: REASON_CHARS, reasonsPerOption: REASONS_PER_OPTION })
   const body = t.conclusion({ id: question.id, title: question.title, outcome, reason, chose, eligible, options })
   const rooms = await postToQuestionGroups(ctx.db, { question, key: `question-conclusion:${question.id}:${ctx.inboundId}`, body, now: ctx.now })

@@ -9,7 +9,7 @@ import { deliberationText as t } from './text.js'
 /** The export's 议题 sheet: one row per option — the households that chose it and their reasons, without names. */
 export async function questionSheet(db: Db, p: { communityId: number; timeZone: string }): Promise<Sheet> {
   const list = await allQuestions(db, p)
-  const choices = await choicesOf(db, { questionIds: list.map((q) => q.id) })
+  const choices = await choicesOf(db, { communityId: p.communityId, questionIds: list.map((q) => q.id) })
   return {
     name: t.sheet.name,
     columns: t.sheet.columns,

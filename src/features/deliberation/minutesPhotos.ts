@@ -18,7 +18,7 @@ export const minutesPhotosDialog = definePhotoWindow<State>({
   name: 'question-minutes-photos',
   schema: State,
   forward: async (ctx, state, fileId) => {
-    await attachNoteFile(ctx.db, { id: state.noteId, fileId })
+    await attachNoteFile(ctx.db, { id: state.noteId, communityId: state.communityId, fileId })
     await forwardPhotoToRooms(ctx, { fileId, roomIds: state.roomIds, key: `question-minutes:${state.noteId}`, caption: t.minutesPhoto(state.questionId), communityId: state.communityId })
   },
   firstAck: () => t.firstPhoto,

@@ -9,7 +9,7 @@ import type { OptionCount } from './text.js'
  * gave them; door numbers masked), with how many households were asked.
  */
 export async function questionTally(db: Db, q: Question, p: { reasonChars?: number; reasonsPerOption?: number } = {}) {
-  const choices = await choicesOf(db, { questionIds: [q.id] })
+  const choices = await choicesOf(db, { communityId: q.communityId, questionIds: [q.id] })
   const options: OptionCount[] = q.options.map((text, i) => ({ number: i + 1, text, count: 0, reasons: [] }))
   for (const c of choices) {
     const o = options[c.option - 1]

@@ -9,7 +9,7 @@ import { buildWorkbook, XLSX_TYPE } from './workbook.js'
 export async function exportWorkbook(ctx: Ctx, _args: string): Promise<void> {
   const community = staffCommunity(ctx)
   const { buffer, fileName, summary } = await buildWorkbook(ctx.db, { communityId: community.id, now: ctx.now, timeZone: ctx.config.timeZone })
-  const fileId = await saveFile(ctx.db, { name: fileName, mediaType: XLSX_TYPE, base64: buffer.toString('base64'), now: ctx.now })
+  const fileId = await saveFile(ctx.db, { communityId: community.id, name: fileName, mediaType: XLSX_TYPE, base64: buffer.toString('base64'), now: ctx.now })
   await ctx.reply(summary)
   await enqueueMessage(ctx.db, {
     key: `reply:${ctx.inboundId}:export`,

@@ -1,4 +1,4 @@
-import { getBuilding } from '../../db/communities.js'
+import { buildingOfRoom } from '../../db/communities.js'
 import { grantRole } from '../../db/roles.js'
 import { AppError } from '../../domain/errors.js'
 import type { Ctx } from '../../kit/context.js'
@@ -8,7 +8,7 @@ import { householdText as t } from './text.js'
 /** 楼组长 @张三 — said by staff in a building group: 张三 becomes that building's head. */
 export async function appointBuildingHead(ctx: Ctx): Promise<void> {
   if (ctx.room?.kind !== 'building' || !ctx.room.buildingId || !ctx.community) throw new AppError('WRONG_ROOM', t.notBuildingGroup)
-  const building = await getBuilding(ctx.db, { id: ctx.room.buildingId })
+  const building = await buildingOfRoom(ctx.db, ctx.room)
   if (!building) throw new AppError('NOT_FOUND', t.boundBuildingMissing)
   const heads = await mentionedPeople(ctx, t.mentionExample.head)
   const names: string[] = []

@@ -1,4 +1,4 @@
-import { ensureBuilding, getBuilding } from '../../db/communities.js'
+import { buildingOfRoom, ensureBuilding } from '../../db/communities.js'
 import { bindRoomToBuilding } from '../../db/rooms.js'
 import { addressText } from '../../domain/address.text.js'
 import { parseBuilding } from '../../domain/address.js'
@@ -25,7 +25,7 @@ export async function bindBuilding(ctx: Ctx, args: string): Promise<void> {
     await ctx.reply(t.alreadyBound(building.number))
     return
   }
-  const previous = room.buildingId ? await getBuilding(ctx.db, { id: room.buildingId }) : undefined
+  const previous = await buildingOfRoom(ctx.db, room)
   await bindRoomToBuilding(ctx.db, { roomId: room.id, communityId: community.id, buildingId: building.id })
   await ctx.reply(t.bound({ building: building.number, previous: previous?.number ?? null }))
 }

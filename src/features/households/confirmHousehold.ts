@@ -15,7 +15,7 @@ export async function confirmHousehold(ctx: Ctx): Promise<void> {
     const h = await householdOfPerson(ctx.db, { personId: person.id })
     if (!h) throw new AppError('NOT_FOUND', t.notRegistered(person.name))
     const isStaff = ctx.staffOf.includes(h.household.communityId)
-    const mayConfirm = isStaff || (await isBuildingHead(ctx.db, { personId: ctx.person.id, buildingId: h.building.id }))
+    const mayConfirm = isStaff || (await isBuildingHead(ctx.db, { communityId: h.household.communityId, personId: ctx.person.id, buildingId: h.building.id }))
     if (!mayConfirm) throw new AppError('FORBIDDEN', t.notYourBuilding(h.building.number, person.name))
     if (person.id === ctx.person.id && !isStaff) throw new AppError('FORBIDDEN', t.notYourself)
     const housemates = await confirmedHousemates(ctx.db, { householdId: h.household.id, exceptPersonId: person.id })

@@ -31,7 +31,7 @@ export async function registerHousehold(ctx: Ctx, args: string): Promise<void> {
   const heads = await ctx.db
     .select({ personId: roles.personId })
     .from(roles)
-    .where(and(eq(roles.buildingId, building.id), eq(roles.role, 'building_head')))
+    .where(and(eq(roles.communityId, community.id), eq(roles.buildingId, building.id), eq(roles.role, 'building_head')))
   const name = ctx.msg.talker.nickname || ctx.person.name
   // the heads hear it privately (with the door) when it was said privately, or when the door is taken
   if (!inGroup || confirmedThere.length) {

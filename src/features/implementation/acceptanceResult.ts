@@ -13,7 +13,7 @@ async function tallyAcceptance(db: Db, round: Round) {
   // the latest round of the project is this one unless a newer 完成 opened another
   const ratings = found?.round.id === round.id ? found.ratings : []
   const outcome = acceptanceOutcome(ratings.map((r) => r.score), round.minRating ?? 0)
-  const name = (await projectNames(db, { ids: [projectId] })).get(projectId) ?? ''
+  const name = (await projectNames(db, { communityId: round.communityId, ids: [projectId] })).get(projectId) ?? ''
   return { projectId, name, ratings, outcome }
 }
 
@@ -42,15 +42,15 @@ export async function publishAcceptance(db: Db, p: { round: Round; now: Date; ti
   const { projectId, outcome, ratings } = await tallyAcceptance(db, round)
   const body = await acceptanceText(db, p)
   await postProjectNews(db, { communityId: round.communityId, projectId, key: `acceptance-result:${round.id}`, body, now: p.now, staffToo: true })
-  const current = await currentAssignment(db, { projectId })
+  const current = await currentAssignment(db, { communityId: round.communityId, projectId })
   const code = projectCode(projectId)
   if (outcome.result === 'accepted') {
-    await setProjectState(db, { id: projectId, stage: 'accepted', now: p.now })
-    if (current) await endAssignment(db, { id: current.assignment.id, status: 'done', now: p.now })
+    await setProjectState(db, { communityId: round.communityId, id: projectId, stage: 'accepted', now: p.now })
+    if (current) await endAssignment(db, { communityId: round.communityId, id: current.assignment.id, status: 'done', now: p.now })
     return
   }
   if (outcome.result === 'rework') {
-    await setProjectState(db, { id: projectId, stage: 'rework', now: p.now })
+    await setProjectState(db, { communityId: round.communityId, id: projectId, stage: 'rework', now: p.now })
     const complaints = ratings.flatMap((r) => (r.score <= 2 && r.comment ? [r.comment] : []))
     await tellStaff(db, {
       communityId: round.communityId,
@@ -60,7 +60,7 @@ export async function publishAcceptance(db: Db, p: { round: Round; now: Date; ti
     })
     return
   }
-  await setProjectState(db, { id: projectId, stage: 'unrated', now: p.now })
+  await setProjectState(db, { communityId: round.communityId, id: projectId, stage: 'unrated', now: p.now })
   await tellStaff(db, {
     communityId: round.communityId,
     key: `acceptance-unrated:${round.id}`,

@@ -41,8 +41,8 @@ export async function assignProject(ctx: Ctx, args: string): Promise<void> {
     throw new AppError('NOT_FOUND', t.unknownPartner(partnerName, known))
   }
 
-  const previous = await currentAssignment(ctx.db, { projectId })
-  if (previous) await endAssignment(ctx.db, { id: previous.assignment.id, status: 'replaced', now: ctx.now })
+  const previous = await currentAssignment(ctx.db, { communityId, projectId })
+  if (previous) await endAssignment(ctx.db, { communityId, id: previous.assignment.id, status: 'replaced', now: ctx.now })
   const places = placeKeys(member.suggestions)
   const assignment = await createAssignment(ctx.db, {
     communityId,
@@ -55,7 +55,7 @@ export async function assignProject(ctx: Ctx, args: string): Promise<void> {
     createdBy: ctx.person.id,
     createdAt: ctx.now,
   })
-  await setProjectState(ctx.db, { id: projectId, stage: 'assigned', now: ctx.now })
+  await setProjectState(ctx.db, { communityId, id: projectId, stage: 'assigned', now: ctx.now })
 
   const notes: string[] = []
   if (previous) notes.push(previous.partner === partnerName ? t.updated : t.reassigned(previous.partner))

@@ -30,7 +30,7 @@ export async function completeProject(ctx: Ctx, args: string): Promise<void> {
   const [member] = await projectsWithMembers(ctx.db, { communityId, ids: [projectId] })
   if (!member) throw new AppError('NOT_FOUND', t.notFound(code))
   const { project } = member
-  const current = await currentAssignment(ctx.db, { projectId })
+  const current = await currentAssignment(ctx.db, { communityId, projectId })
   mayActFor(actor, current?.assignment.partnerId, t.notYours(code))
   if (project.stage === 'accepting') throw new AppError('CONFLICT', t.accepting(code))
   if (project.stage === 'accepted') throw new AppError('CONFLICT', projectText.accepted(code))
@@ -62,7 +62,7 @@ export async function completeProject(ctx: Ctx, args: string): Promise<void> {
     closesAt,
     createdBy: ctx.person.id,
   })
-  await setProjectState(ctx.db, { id: projectId, stage: 'accepting', percent: 100, now: ctx.now })
+  await setProjectState(ctx.db, { communityId, id: projectId, stage: 'accepting', percent: 100, now: ctx.now })
   const news = await postProjectNews(ctx.db, {
     communityId,
     projectId,

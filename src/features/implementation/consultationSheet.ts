@@ -9,7 +9,7 @@ import { consultText as t } from './text.js'
 /** The export's 商议 sheet: every department's consultation on a project, oldest first. */
 export async function consultationSheet(db: Db, p: { communityId: number; timeZone: string }): Promise<Sheet> {
   const rows = await consultationsOf(db, { communityId: p.communityId })
-  const names = await projectNames(db, { ids: [...new Set(rows.map((r) => r.projectId))] })
+  const names = await projectNames(db, { communityId: p.communityId, ids: [...new Set(rows.map((r) => r.projectId))] })
   return {
     name: t.sheet.name,
     columns: t.sheet.columns,

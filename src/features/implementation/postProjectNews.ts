@@ -22,7 +22,7 @@ export async function projectAudience(db: Db, p: { communityId: number; projectI
   const concerned = member?.buildings.length ? groups.filter((g) => member.buildings.includes(g.number)) : groups
   const roomIds = concerned.flatMap((g) => g.roomIds)
   const allGroups = groups.flatMap((g) => g.roomIds)
-  const askers = (await projectPeople(db, { projectIds: [p.projectId] })).map((x) => x.personId)
+  const askers = (await projectPeople(db, { communityId: p.communityId, projectIds: [p.projectId] })).map((x) => x.personId)
   const mentions = new Map<number, number[]>()
   if (!askers.length || !allGroups.length) return { roomIds, mentions }
   const seats = await db

@@ -17,8 +17,8 @@ export async function progressDigestText(db: Db, p: { communityId: number; since
   if (!changed.length) return null
   const projectIds = changed.map((x) => x.id)
   const accepted = await acceptanceRounds(db, { communityId: p.communityId, projectIds })
-  const assigned = await currentAssignments(db, { projectIds })
-  const progress = await latestProgressOf(db, { projectIds })
+  const assigned = await currentAssignments(db, { communityId: p.communityId, projectIds })
+  const progress = await latestProgressOf(db, { communityId: p.communityId, projectIds })
   const itemOf = (project: (typeof changed)[number]): DigestItem => {
     const named = { code: projectCode(project.id), name: project.name }
     const current = assigned.get(project.id)

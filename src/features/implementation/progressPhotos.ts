@@ -20,7 +20,7 @@ export const progressPhotosDialog = definePhotoWindow<State>({
   name: 'progress-photos',
   schema: State,
   forward: async (ctx, state, fileId) => {
-    await attachProgressFile(ctx.db, { id: state.updateId, fileId })
+    await attachProgressFile(ctx.db, { communityId: state.communityId, id: state.updateId, fileId })
     await forwardPhotoToRooms(ctx, { fileId, roomIds: state.roomIds, key: `progress:${state.updateId}`, caption: t.photo(projectCode(state.projectId)), communityId: state.communityId })
   },
   firstAck: () => t.firstPhoto,

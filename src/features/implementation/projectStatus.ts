@@ -19,8 +19,8 @@ export async function projectStatuses(db: Db, p: { communityId: number; projects
   const ranking = await currentRanking(db, { communityId: p.communityId })
   const projectIds = p.projects.map((x) => x.id)
   const acceptance = await acceptanceRounds(db, { communityId: p.communityId, projectIds })
-  const assigned = await currentAssignments(db, { projectIds })
-  const progress = await latestProgressOf(db, { projectIds })
+  const assigned = await currentAssignments(db, { communityId: p.communityId, projectIds })
+  const progress = await latestProgressOf(db, { communityId: p.communityId, projectIds })
   const out = new Map<number, ProjectStatus>()
   for (const project of p.projects) {
     const place = ranking ? ranking.order.indexOf(project.id) : -1

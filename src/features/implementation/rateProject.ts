@@ -15,7 +15,7 @@ export async function rateProject(ctx: Ctx, args: string): Promise<void> {
   const tz = ctx.config.timeZone
   const open = await openRounds(ctx.db, { communityId: ctx.community.id, kind: 'acceptance' })
   if (!open.length) throw new AppError('NOT_FOUND', t.noneOpen)
-  const names = await projectNames(ctx.db, { ids: open.map((r) => r.projectIds[0]!) })
+  const names = await projectNames(ctx.db, { communityId: ctx.community.id, ids: open.map((r) => r.projectIds[0]!) })
   const list = open.map((r) => t.open({ code: projectCode(r.projectIds[0]!), name: names.get(r.projectIds[0]!) ?? '', closesAt: r.closesAt, timeZone: tz }))
   if (!args.trim()) return ctx.reply(t.waiting(list))
   const parsed = parseRating(args)
@@ -27,7 +27,7 @@ export async function rateProject(ctx: Ctx, args: string): Promise<void> {
   const round = project === null ? open[0]! : open.find((r) => r.projectIds[0] === project)
   if (!round) throw new AppError('NOT_FOUND', t.notOpen(projectCode(project!), list))
   const voter = await eligibleVoter(ctx, round)
-  await castBallot(ctx.db, { roundId: round.id, ...voter, personId: ctx.person.id, dots: [score], comment: comment || null, now: ctx.now })
+  await castBallot(ctx.db, { communityId: round.communityId, roundId: round.id, ...voter, personId: ctx.person.id, dots: [score], comment: comment || null, now: ctx.now })
   const code = projectCode(round.projectIds[0]!)
   await ctx.reply(t.rated({ code, score, comment }), { ack: { kind: `rating:${round.id}`, together: t.ratedTogether(code) } })
 }

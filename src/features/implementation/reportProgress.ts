@@ -29,7 +29,7 @@ export async function progressCommand(ctx: Ctx, args: string): Promise<void> {
   const code = projectCode(projectId)
   const project = await getProject(ctx.db, { id: projectId, communityId })
   if (!project) throw new AppError('NOT_FOUND', t.notFound(code))
-  const current = await currentAssignment(ctx.db, { projectId })
+  const current = await currentAssignment(ctx.db, { communityId, projectId })
   mayActFor(actor, current?.assignment.partnerId, t.notYours(code))
   if (project.stage === 'accepted') throw new AppError('CONFLICT', projectText.accepted(code))
   if (project.stage === 'pool' && !current) throw new AppError('CONFLICT', t.notAssigned(code))
@@ -47,7 +47,7 @@ export async function progressCommand(ctx: Ctx, args: string): Promise<void> {
     byPerson: ctx.person.id,
     at: ctx.now,
   })
-  await setProjectState(ctx.db, { id: projectId, percent, now: ctx.now })
+  await setProjectState(ctx.db, { communityId, id: projectId, percent, now: ctx.now })
   const news = await postProjectNews(ctx.db, {
     communityId,
     projectId,

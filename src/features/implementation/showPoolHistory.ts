@@ -12,7 +12,7 @@ export async function showPoolHistory(ctx: Ctx, args: string): Promise<void> {
   const community = staffCommunity(ctx)
   const { p } = parseCodes(args)
   if (p.length !== 1) throw new AppError('BAD_INPUT', t.usage)
-  const events = await projectHistory(ctx.db, { projectId: p[0]! })
+  const events = await projectHistory(ctx.db, { communityId: community.id, projectId: p[0]! })
   const [m] = await projectsWithMembers(ctx.db, { communityId: community.id, ids: [p[0]!] })
   if (!m) throw new AppError('NOT_FOUND', t.notFound(p[0]!))
   const lines = events.map((e) =>

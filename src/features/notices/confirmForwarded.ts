@@ -13,13 +13,13 @@ import { forwardText as t } from './text.js'
  * group and any head in; it must be a building's group, and a head of that building.
  */
 export async function confirmForwarded(ctx: Ctx, args: string): Promise<void> {
-  if (!ctx.room || ctx.room.kind !== 'building' || !ctx.room.buildingId) throw new AppError('WRONG_ROOM', t.inBuildingGroup)
-  const buildingId = ctx.room.buildingId
-  const isHead = await isBuildingHead(ctx.db, { personId: ctx.person.id, buildingId })
+  if (!ctx.room || ctx.room.kind !== 'building' || !ctx.room.buildingId || ctx.room.communityId === null) throw new AppError('WRONG_ROOM', t.inBuildingGroup)
+  const { buildingId, communityId } = ctx.room
+  const isHead = await isBuildingHead(ctx.db, { communityId, personId: ctx.person.id, buildingId })
   if (!isHead && !ctx.isStaff) throw new AppError('FORBIDDEN', t.onlyHeads)
   const code = NOTICE_CODE.exec(normalizeInput(args))
-  const found = await noticeToConfirm(ctx.db, { buildingId, now: ctx.now, noticeId: code ? Number(code[1]) : undefined })
-  const building = await getBuilding(ctx.db, { id: buildingId })
+  const found = await noticeToConfirm(ctx.db, { communityId, buildingId, now: ctx.now, noticeId: code ? Number(code[1]) : undefined })
+  const building = await getBuilding(ctx.db, { id: buildingId, communityId })
   const label = building ? buildingLabel(building.number) : t.thisBuilding
   if (!found) throw new AppError('NOT_FOUND', code ? t.notReceived(label, code[1]!) : t.nothingToForward(label))
   const { notice } = found
@@ -27,6 +27,6 @@ export async function confirmForwarded(ctx: Ctx, args: string): Promise<void> {
     await ctx.reply(t.already(notice, label))
     return
   }
-  await confirmNoticeBuilding(ctx.db, { noticeId: notice.id, buildingId, personId: ctx.person.id, now: ctx.now })
+  await confirmNoticeBuilding(ctx.db, { communityId, noticeId: notice.id, buildingId, personId: ctx.person.id, now: ctx.now })
   await ctx.reply(t.thanks(notice, label, ctx.msg.talker.nickname || ctx.person.name))
 }

@@ -53,7 +53,7 @@ export async function publishNotice(
   if (plan.groups === 0) throw new AppError('NOT_FOUND', t.noGroups)
   const sendAt = draft.immediate ? p.now : new Date(draft.at)
   const campaign = await currentCampaign(db, { communityId: p.communityId })
-  const fileId = draft.file ? await saveFile(db, { ...draft.file, now: p.now }) : null
+  const fileId = draft.file ? await saveFile(db, { ...draft.file, communityId: p.communityId, now: p.now }) : null
   const notice = await createNotice(db, {
     communityId: p.communityId,
     campaignId: campaign?.id ?? null,

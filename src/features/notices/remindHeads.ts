@@ -19,7 +19,7 @@ export function remindHeads(db: Db, p: { now: Date; afterMs: number }): Promise<
     let reminded = 0
     const headless = new Map<number, { communityId: number; buildings: string[] }>()
     for (const d of due) {
-      if (!(await markReminded(tx, { noticeId: d.notice.id, buildingId: d.buildingId, now: p.now }))) continue
+      if (!(await markReminded(tx, { communityId: d.notice.communityId, noticeId: d.notice.id, buildingId: d.buildingId, now: p.now }))) continue
       if (await remindBuilding(tx, d, p.now)) reminded++
       else {
         const entry = headless.get(d.notice.id) ?? { communityId: d.notice.communityId, buildings: [] }
@@ -34,7 +34,7 @@ export function remindHeads(db: Db, p: { now: Date; afterMs: number }): Promise<
 
 /** false when the building has no head to remind */
 async function remindBuilding(tx: Db, d: Due, now: Date): Promise<boolean> {
-  const heads = await headsOf(tx, { buildingIds: [d.buildingId] })
+  const heads = await headsOf(tx, { communityId: d.notice.communityId, buildingIds: [d.buildingId] })
   if (!heads.length) return false
   const groups = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.buildingId, d.buildingId), eq(rooms.present, true)))
   for (const g of groups) {

@@ -15,6 +15,6 @@ export async function showNoticeStatus(ctx: Ctx, args: string): Promise<void> {
     ? await getNotice(ctx.db, { id: Number(code[1]), communityId: community.id })
     : await latestNotice(ctx.db, { communityId: community.id })
   if (!notice) throw new AppError('NOT_FOUND', code ? t.noSuchNotice(code[1]!) : t.noneYet)
-  const rows = await noticeStatus(ctx.db, { noticeId: notice.id })
+  const rows = await noticeStatus(ctx.db, { communityId: notice.communityId, noticeId: notice.id })
   await ctx.reply(t.report({ notice, rows, now: ctx.now, timeZone: ctx.config.timeZone }))
 }

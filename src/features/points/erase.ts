@@ -17,7 +17,7 @@ export async function eraseFromPoints(db: Db, p: { personId: number; now: Date }
     .where(and(eq(pointsRedemptions.personId, p.personId), eq(pointsRedemptions.status, 'pending')))
     .returning()
   for (const r of pending) {
-    await returnOne(db, { itemId: r.itemId, now: p.now })
+    await returnOne(db, { communityId: r.communityId, itemId: r.itemId, now: p.now })
     await appendEntry(db, {
       communityId: r.communityId,
       personId: null,

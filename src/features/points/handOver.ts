@@ -18,7 +18,7 @@ export async function handOver(ctx: Ctx, args: string): Promise<void> {
   if (ref.code !== undefined) {
     const found = await getRedemption(ctx.db, { id: ref.code, communityId: community.id })
     if (!found) throw new AppError('NOT_FOUND', t.noSuchRedemption(ref.code))
-    if (!(await closeRedemption(ctx.db, { id: found.d.id, status: 'handed', byPerson: ctx.person.id, now: ctx.now }))) {
+    if (!(await closeRedemption(ctx.db, { id: found.d.id, communityId: found.d.communityId, status: 'handed', byPerson: ctx.person.id, now: ctx.now }))) {
       throw new AppError('CONFLICT', t.redemptionClosed(found.d.id, found.d.status))
     }
     return ctx.reply(t.handedOver({ who: found.who ?? '', name: found.item, id: found.d.id }))
@@ -31,10 +31,10 @@ export async function handOver(ctx: Ctx, args: string): Promise<void> {
   const item = await itemNamed(ctx.db, { communityId: community.id, name })
   const pending = await pendingRedemptionOf(ctx.db, { communityId: community.id, personId: person.id, itemId: item.id })
   if (pending) {
-    await closeRedemption(ctx.db, { id: pending.id, status: 'handed', byPerson: ctx.person.id, now: ctx.now })
+    await closeRedemption(ctx.db, { id: pending.id, communityId: pending.communityId, status: 'handed', byPerson: ctx.person.id, now: ctx.now })
     return ctx.reply(t.handedOver({ who: person.name, name: item.name, id: pending.id }))
   }
   const { redemption, balance } = await redeemItem(ctx.db, { communityId: community.id, personId: person.id, item, byPerson: ctx.person.id, now: ctx.now })
-  await closeRedemption(ctx.db, { id: redemption.id, status: 'handed', byPerson: ctx.person.id, now: ctx.now })
+  await closeRedemption(ctx.db, { id: redemption.id, communityId: redemption.communityId, status: 'handed', byPerson: ctx.person.id, now: ctx.now })
   await ctx.reply(t.handedDirect({ who: person.name, name: item.name, id: redemption.id, cost: item.cost, balance }))
 }

@@ -116,7 +116,7 @@ export async function awardReportPoints(
  * item (or the last points) exactly one passes; the other is refused and rolled back.
  */
 export async function redeemItem(db: Db, p: { communityId: number; personId: number; item: Item; byPerson: number; now: Date }): Promise<{ redemption: Redemption; balance: number }> {
-  const taken = await takeOne(db, { itemId: p.item.id, now: p.now })
+  const taken = await takeOne(db, { communityId: p.item.communityId, itemId: p.item.id, now: p.now })
   if (!taken) throw new AppError('CONFLICT', t.soldOut(p.item.name))
   const before = await lockAccount(db, p)
   const balance = await changeBalance(db, { communityId: p.communityId, personId: p.personId, points: -p.item.cost, now: p.now })
@@ -150,11 +150,11 @@ export async function reverseEntry(
   if (original.reversed) throw new AppError('CONFLICT', t.alreadyReversed(p.entryId))
   if (original.personId === null) throw new AppError('CONFLICT', t.ownerErased)
   if (original.kind === 'redeem') {
-    const redemption = await redemptionOfEntry(db, { ledgerId: original.id })
-    if (!redemption || !(await closeRedemption(db, { id: redemption.id, status: 'cancelled', byPerson: p.byPerson, now: p.now }))) {
+    const redemption = await redemptionOfEntry(db, { communityId: original.communityId, ledgerId: original.id })
+    if (!redemption || !(await closeRedemption(db, { id: redemption.id, communityId: redemption.communityId, status: 'cancelled', byPerson: p.byPerson, now: p.now }))) {
       throw new AppError('CONFLICT', t.handedCannotReverse)
     }
-    await returnOne(db, { itemId: redemption.itemId, now: p.now })
+    await returnOne(db, { communityId: redemption.communityId, itemId: redemption.itemId, now: p.now })
   }
   const before = await lockAccount(db, { communityId: p.communityId, personId: original.personId, now: p.now })
   const balance = await changeBalance(db, { communityId: p.communityId, personId: original.personId, points: -original.points, now: p.now })

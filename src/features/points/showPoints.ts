@@ -35,7 +35,7 @@ export async function showPoints(ctx: Ctx, args: string): Promise<void> {
         lines.push(t.entry({ id: e.id, at: e.createdAt, points: e.points, reason: e.reason, timeZone: ctx.config.timeZone, staff: staffView, reversed }))
       }
     } else lines.push(t.noEntries)
-    const pending = await pendingRedemptionsOf(ctx.db, { personId: person.id })
+    const pending = await pendingRedemptionsOf(ctx.db, { communityId, personId: person.id })
     if (pending.length) lines.push(t.pendingHead, ...pending.map((r) => t.pending(r.item, r.d.id)))
   }
   if (!staffView) lines.push(t.pointsHint)

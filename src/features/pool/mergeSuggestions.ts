@@ -28,7 +28,7 @@ export async function mergeSuggestions(ctx: Ctx, args: string): Promise<void> {
     const project = await projectOf(ctx, { communityId: community.id, id: p[0]! })
     const adding = found.filter((s) => s.projectId !== project.id).map((s) => s.id)
     if (!adding.length) throw new AppError('CONFLICT', t.alreadyIn(project.id))
-    await setProjectOf(ctx.db, { ids: adding, projectId: project.id, now: ctx.now })
+    await setProjectOf(ctx.db, { communityId: community.id, ids: adding, projectId: project.id, now: ctx.now })
     await recordPoolEvent(ctx.db, { communityId: community.id, projectId: project.id, kind: 'add', suggestionIds: adding, byPerson: ctx.person.id, at: ctx.now })
     await ctx.reply(t.added(adding, project))
     return
@@ -39,7 +39,7 @@ export async function mergeSuggestions(ctx: Ctx, args: string): Promise<void> {
   checkProjectName(name)
   const campaign = await currentCampaign(ctx.db, { communityId: community.id })
   const project = await createProject(ctx.db, { communityId: community.id, campaignId: campaign?.id ?? null, name, createdBy: ctx.person.id, now: ctx.now })
-  await setProjectOf(ctx.db, { ids: j, projectId: project.id, now: ctx.now })
+  await setProjectOf(ctx.db, { communityId: community.id, ids: j, projectId: project.id, now: ctx.now })
   await recordPoolEvent(ctx.db, { communityId: community.id, projectId: project.id, kind: 'create', suggestionIds: j, newName: name, byPerson: ctx.person.id, at: ctx.now })
   await ctx.reply(t.created(j, { id: project.id, name }))
 }

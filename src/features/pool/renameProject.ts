@@ -17,7 +17,7 @@ export async function renameProject(ctx: Ctx, args: string): Promise<void> {
   if (p.length !== 1 || !name) throw new AppError('BAD_INPUT', t.usage)
   checkProjectName(name)
   const project = await projectOf(ctx, { communityId: community.id, id: p[0]! })
-  await renameProjectRow(ctx.db, { id: project.id, name })
+  await renameProjectRow(ctx.db, { id: project.id, communityId: community.id, name })
   await recordPoolEvent(ctx.db, { communityId: community.id, projectId: project.id, kind: 'rename', suggestionIds: [], oldName: project.name, newName: name, byPerson: ctx.person.id, at: ctx.now })
   await ctx.reply(t.done(project, name))
 }

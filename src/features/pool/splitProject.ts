@@ -17,7 +17,7 @@ export async function splitProject(ctx: Ctx, args: string): Promise<void> {
   const found = await suggestionsByIds(ctx.db, { communityId: community.id, ids: j })
   const notIn = j.filter((id) => !found.some((s) => s.id === id && s.projectId === project.id))
   if (notIn.length) throw new AppError('NOT_FOUND', t.notIn(notIn, project.id))
-  await setProjectOf(ctx.db, { ids: j, projectId: null, now: ctx.now })
+  await setProjectOf(ctx.db, { communityId: community.id, ids: j, projectId: null, now: ctx.now })
   await recordPoolEvent(ctx.db, { communityId: community.id, projectId: project.id, kind: 'remove', suggestionIds: j, byPerson: ctx.person.id, at: ctx.now })
   await ctx.reply(t.done(j, project))
 }

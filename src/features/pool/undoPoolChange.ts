@@ -17,9 +17,9 @@ export async function undoPoolChange(ctx: Ctx): Promise<void> {
   const expected = event.kind === 'remove' ? null : event.projectId
   const moved = now.filter((s) => s.projectId !== expected)
   if (event.kind !== 'rename' && moved.length) throw new AppError('CONFLICT', t.movedSince(moved.map((s) => s.id)))
-  if (event.kind === 'create' || event.kind === 'add') await setProjectOf(ctx.db, { ids, projectId: null, now: ctx.now })
-  else if (event.kind === 'remove') await setProjectOf(ctx.db, { ids, projectId: event.projectId, now: ctx.now })
-  else await renameProjectRow(ctx.db, { id: event.projectId, name: event.oldName ?? '' })
-  await markUndone(ctx.db, { id: event.id, now: ctx.now })
+  if (event.kind === 'create' || event.kind === 'add') await setProjectOf(ctx.db, { communityId: event.communityId, ids, projectId: null, now: ctx.now })
+  else if (event.kind === 'remove') await setProjectOf(ctx.db, { communityId: event.communityId, ids, projectId: event.projectId, now: ctx.now })
+  else await renameProjectRow(ctx.db, { id: event.projectId, communityId: event.communityId, name: event.oldName ?? '' })
+  await markUndone(ctx.db, { id: event.id, communityId: event.communityId, now: ctx.now })
   await ctx.reply(t.done({ kind: event.kind, ids, projectId: event.projectId, oldName: event.oldName }))
 }

@@ -23,7 +23,7 @@ type Member = Awaited<ReturnType<typeof projectsWithMembers>>[number]
 export async function projectPoster(db: Db, p: { member: Member; footer: string; timeZone: string; now: Date }): Promise<{ poster: Poster; photos: PosterPhoto[] }> {
   const { project } = p.member
   const day = (d: Date) => formatDay(d, p.timeZone, p.now)
-  const work = (await currentAssignments(db, { projectIds: [project.id] })).get(project.id)
+  const work = (await currentAssignments(db, { communityId: project.communityId, projectIds: [project.id] })).get(project.id)
   const updates = await progressHistory(db, { communityId: project.communityId, projectId: project.id, limit: 20 })
   const acceptance = (await acceptanceRounds(db, { communityId: project.communityId, projectIds: [project.id] })).get(project.id)
   const outcome = acceptance ? acceptanceOutcome(acceptance.ratings.map((r) => r.score), acceptance.round.minRating ?? 0) : null
@@ -48,7 +48,7 @@ export async function projectPoster(db: Db, p: { member: Member; footer: string;
   for (const u of updates.slice(0, UPDATES)) blocks.push({ kind: 'paragraph', text: t.update({ day: day(u.at), percent: u.percent, note: maskDoors(u.note) }) })
 
   const photoIds = updates.flatMap((u) => u.fileIds).slice(0, PHOTOS * 2)
-  const photos = (await filesByIds(db, { ids: photoIds }))
+  const photos = (await filesByIds(db, { communityId: project.communityId, ids: photoIds }))
     .filter((f) => f.mediaType === 'image/jpeg' || f.mediaType === 'image/png')
     .slice(0, PHOTOS)
     .map((f) => ({ mediaType: f.mediaType, base64: f.base64 }))

@@ -18,7 +18,7 @@ const MAX_ROWS = 12
  */
 export async function roundPoster(db: Db, p: { round: Round; footer: string; timeZone: string; now: Date }): Promise<Poster> {
   const { round } = p
-  const cast = await ballotsOf(db, { roundId: round.id })
+  const cast = await ballotsOf(db, { communityId: round.communityId, roundId: round.id })
   const closed = formatClock(round.closedAt ?? round.closesAt, p.timeZone)
   const members = await projectsWithMembers(db, { communityId: round.communityId, ids: round.projectIds })
   const names = new Map(members.map((m) => [m.project.id, m.project.name]))
@@ -50,7 +50,7 @@ export async function roundPoster(db: Db, p: { round: Round; footer: string; tim
     }
   }
 
-  const works = await currentAssignments(db, { projectIds: order })
+  const works = await currentAssignments(db, { communityId: round.communityId, projectIds: order })
   blocks.push({ kind: 'heading', text: t.plan })
   blocks.push({
     kind: 'table',

@@ -40,7 +40,7 @@ export async function sendPoster(ctx: Ctx, p: { poster: Poster; photos?: PosterP
   ]
   for (const f of files) {
     const name = t.fileName(p.file, date, f.ext)
-    const fileId = await saveFile(ctx.db, { name, mediaType: f.mediaType, base64: f.data.toString('base64'), now: ctx.now })
+    const fileId = await saveFile(ctx.db, { communityId: community.id, name, mediaType: f.mediaType, base64: f.data.toString('base64'), now: ctx.now })
     await enqueueMessage(ctx.db, { key: `reply:${ctx.inboundId}:poster:${f.ext}`, body: t.fileLine(name), kind: 'file', fileId, ...target, communityId: community.id, now: ctx.now })
   }
   return rendered

@@ -11,6 +11,7 @@ export async function closeReport(ctx: Ctx, report: LoadedReport, set: { status:
   if (report.status !== 'open' && report.status !== 'taken') throw new AppError('CONFLICT', t.closedAlready(code, report.status))
   const moved = await moveReport(ctx.db, {
     id: report.id,
+    communityId: report.communityId,
     from: ['open', 'taken'],
     set: {
       ...set,

@@ -25,14 +25,14 @@ export async function escalateReports(db: Db, p: { now: Date; slot: Date; takeMs
         slaBefore: new Date(p.now.getTime() - p.slaMs),
       })
       if (!untaken.length && !late.length) return
-      const numbers = await buildingNumbers(tx, { ids: [...untaken, ...late].map((r) => r.buildingId).filter((b): b is number => b !== null) })
+      const numbers = await buildingNumbers(tx, { communityId: c.id, ids: [...untaken, ...late].map((r) => r.buildingId).filter((b): b is number => b !== null) })
       const line = async (r: Report) =>
         t.escalationLine({
           code: reportCode(r.id),
           building: r.buildingId !== null ? (numbers.get(r.buildingId) ?? null) : null,
           category: r.category,
           problem: maskDoors(r.problem),
-          grid: r.buildingId !== null ? (await gridMembersOfBuilding(tx, { buildingId: r.buildingId })).map((g) => g.name) : [],
+          grid: r.buildingId !== null ? (await gridMembersOfBuilding(tx, { communityId: c.id, buildingId: r.buildingId })).map((g) => g.name) : [],
         })
       const lines = async (list: Report[]) => {
         const out: string[] = []

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { findBuilding, getBuilding } from '../../db/communities.js'
+import { buildingOfRoom, findBuilding } from '../../db/communities.js'
 import { householdOfPerson } from '../../db/households.js'
 import { saveFile } from '../../db/notices.js'
 import { addReportSupport, createReport, getReport, reportDuplicateCandidates } from '../../db/reports.js'
@@ -44,7 +44,7 @@ type Next = Go<State, Step>
 
 /** The building this person most likely means: this group's, else their own household's. */
 async function likelyBuilding(ctx: Ctx): Promise<number | undefined> {
-  if (ctx.room?.kind === 'building' && ctx.room.buildingId) return (await getBuilding(ctx.db, { id: ctx.room.buildingId }))?.number
+  if (ctx.room?.kind === 'building' && ctx.room.buildingId) return (await buildingOfRoom(ctx.db, ctx.room))?.number
   return (await householdOfPerson(ctx.db, { personId: ctx.person.id }))?.building.number
 }
 
@@ -87,7 +87,7 @@ function pinned(ctx: Ctx, state: State): State | undefined {
 
 async function keepPhoto(ctx: Ctx, state: State): Promise<State> {
   const file = await ctx.loadImage()
-  return { ...state, fileIds: [...state.fileIds, await saveFile(ctx.db, { ...file, now: ctx.now })] }
+  return { ...state, fileIds: [...state.fileIds, await saveFile(ctx.db, { ...file, communityId: ctx.community!.id, now: ctx.now })] }
 }
 
 const dialog = defineDialog<State, Step>({
@@ -211,7 +211,7 @@ async function support(ctx: Ctx, state: State): Promise<Next> {
   const code = reportCode(state.duplicateOf!)
   const other = await getReport(ctx.db, { id: state.duplicateOf!, communityId: ctx.community!.id })
   if (other?.personId === ctx.person.id) return end(t.alreadyBacked(code))
-  const added = await addReportSupport(ctx.db, { reportId: state.duplicateOf!, personId: ctx.person.id, roomId: ctx.room?.id ?? null, words: state.problem!, fileIds: state.fileIds, createdAt: ctx.now })
+  const added = await addReportSupport(ctx.db, { communityId: ctx.community!.id, reportId: state.duplicateOf!, personId: ctx.person.id, roomId: ctx.room?.id ?? null, words: state.problem!, fileIds: state.fileIds, createdAt: ctx.now })
   return end(added ? t.supported(code) : t.alreadyBacked(code))
 }
 

@@ -13,7 +13,7 @@ export interface Targets {
  * them @-mentioned for real at once; privately those who said it privately (or left the group).
  */
 export async function tellReporters(db: Db, p: { communityId: number; reportId: number; key: string; body: string; now: Date }): Promise<{ targets: Targets; told: number }> {
-  const audience = await reportAudience(db, { reportId: p.reportId })
+  const audience = await reportAudience(db, { communityId: p.communityId, reportId: p.reportId })
   const byRoom = new Map<number, number[]>()
   const people: number[] = []
   for (const a of audience) {

@@ -22,7 +22,7 @@ export const reportPhotosDialog = definePhotoWindow<State>({
   name: 'report-photos',
   schema: State,
   forward: async (ctx, state, fileId) => {
-    await attachReportFile(ctx.db, { id: state.reportId, fileId, outcome: state.outcome })
+    await attachReportFile(ctx.db, { id: state.reportId, communityId: state.communityId, fileId, outcome: state.outcome })
     await sendPhoto(ctx.db, {
       communityId: state.communityId,
       key: `report:${state.reportId}:${state.outcome ? 'outcome' : 'photo'}:${fileId}`,

@@ -17,7 +17,7 @@ export async function routeReport(
 ): Promise<{ targets: Targets; gridNames: string[] }> {
   const { report } = p
   const code = reportCode(report.id)
-  const grid = report.buildingId !== null ? await gridMembersOfBuilding(db, { buildingId: report.buildingId }) : []
+  const grid = report.buildingId !== null ? await gridMembersOfBuilding(db, { communityId: report.communityId, buildingId: report.buildingId }) : []
   const staff = grid.length ? undefined : await staffRoomOf(db, { communityId: report.communityId })
   const targets: Targets = { rooms: staff?.present ? [staff.id] : [], people: grid.map((g) => g.personId) }
   const body = (toStaff: boolean) =>

@@ -16,7 +16,7 @@ export async function takeReport(ctx: Ctx, args: string): Promise<void> {
     throw new AppError('CONFLICT', t.alreadyTakenBy(code, (report.takenBy !== null && (await getPerson(ctx.db, { id: report.takenBy }))?.name) || t.erasedName))
   }
   if (report.status !== 'open') throw new AppError('CONFLICT', t.closedAlready(code, report.status))
-  const moved = await moveReport(ctx.db, { id: report.id, from: ['open'], set: { status: 'taken', takenBy: ctx.person.id, takenAt: ctx.now, updatedAt: ctx.now } })
+  const moved = await moveReport(ctx.db, { id: report.id, communityId: report.communityId, from: ['open'], set: { status: 'taken', takenBy: ctx.person.id, takenAt: ctx.now, updatedAt: ctx.now } })
   if (!moved) throw new AppError('CONFLICT', t.closedAlready(code, report.status))
   await tellReporters(ctx.db, {
     communityId: actor.communityId,

@@ -25,7 +25,7 @@ export async function castVote(ctx: Ctx, args: string): Promise<void> {
   if (!parsed.ok) throw new AppError('BAD_INPUT', t.dotVoteRefusal(parsed.reason, round.dots))
   const outside = [...new Set(parsed.value.filter((n) => !round.projectIds.includes(n)))]
   if (outside.length) throw new AppError('BAD_INPUT', t.notInRound('vote', outside, round.projectIds))
-  await castBallot(ctx.db, { roundId: round.id, ...voter, personId: ctx.person.id, dots: parsed.value, now: ctx.now })
+  await castBallot(ctx.db, { communityId: round.communityId, roundId: round.id, ...voter, personId: ctx.person.id, dots: parsed.value, now: ctx.now })
   // in a group only an ack: those waiting to go out in the group go as one
   await ctx.reply(confirmation(round, parsed.value, ctx.room !== null), { ack: { kind: `ballot:${round.id}`, together: t.ballotsTogether({ round: round.id, per: round.per }) } })
 }

@@ -7,7 +7,7 @@ import { resultsText } from './results.js'
 
 /** Closes the round (once) and posts the result to every group. */
 export async function publishRoundResults(db: Db, p: { round: Round; now: Date; timeZone: string; fontFile?: string }): Promise<boolean> {
-  if (!(await closeRound(db, { id: p.round.id, now: p.now }))) return false
+  if (!(await closeRound(db, { id: p.round.id, communityId: p.round.communityId, now: p.now }))) return false
   const closed = { ...p.round, status: 'closed', closedAt: p.now < p.round.closesAt ? p.now : p.round.closesAt }
   // an acceptance result goes to the project's own groups and decides its fate
   if (closed.kind === 'acceptance') {

@@ -14,11 +14,11 @@ export async function remindRounds(db: Db, p: { now: Date; leadMs: number; timeZ
   let reminded = 0
   for (const round of await roundsDueForReminder(db, { before: new Date(p.now.getTime() + p.leadMs) })) {
     await db.transaction(async (tx) => {
-      if (!(await markRoundReminded(tx, { id: round.id, now: p.now }))) return
+      if (!(await markRoundReminded(tx, { id: round.id, communityId: round.communityId, now: p.now }))) return
       const turnout = await turnoutByBuilding(tx, { round })
       // an acceptance round concerns the project's buildings only
       const groups = (await buildingGroups(tx, { communityId: round.communityId })).filter((b) => !round.buildingIds || round.buildingIds.includes(b.buildingId))
-      const heads = await headsOf(tx, { buildingIds: groups.map((b) => b.buildingId) })
+      const heads = await headsOf(tx, { communityId: round.communityId, buildingIds: groups.map((b) => b.buildingId) })
       for (const b of groups) {
         const x = turnout.find((y) => y.buildingId === b.buildingId)
         const mentions = heads.filter((h) => h.buildingId === b.buildingId).map((h) => h.personId)

@@ -14,7 +14,7 @@ const FONT_FAMILY = 'Noto Sans Hans, WenQuanYi Micro Hei, Noto Sans CJK SC, sans
 export async function resultChart(db: Db, p: { round: Round; timeZone: string; fontFile?: string }): Promise<Buffer | null> {
   const font = findCjkFont(p.fontFile)
   if (!font || p.round.kind !== 'resident') return null
-  const cast = await ballotsOf(db, { roundId: p.round.id })
+  const cast = await ballotsOf(db, { communityId: p.round.communityId, roundId: p.round.id })
   const { ranking, voters, names } = await residentTally(db, p.round, cast)
   const closed = formatClock(p.round.closedAt ?? p.round.closesAt, p.timeZone)
   const svg = rankingChartSvg({ ...t.chart({ round: p.round.id, per: p.round.per, voters, closed }), ranking, names, fontFamily: FONT_FAMILY })
@@ -23,7 +23,7 @@ export async function resultChart(db: Db, p: { round: Round; timeZone: string; f
 
 /** Saves the chart and puts it in the outbox for the given rooms. */
 export async function postChart(db: Db, p: { round: Round; png: Buffer; roomIds: number[]; key: string; now: Date }): Promise<void> {
-  const fileId = await saveFile(db, { name: t.chartFile(p.round.id), mediaType: 'image/png', base64: p.png.toString('base64'), now: p.now })
+  const fileId = await saveFile(db, { communityId: p.round.communityId, name: t.chartFile(p.round.id), mediaType: 'image/png', base64: p.png.toString('base64'), now: p.now })
   for (const roomId of p.roomIds) {
     await enqueueMessage(db, { key: `${p.key}:room:${roomId}`, body: t.chartBody(p.round.id), kind: 'file', fileId, roomId, communityId: p.round.communityId, now: p.now, priority: 'background' })
   }

@@ -15,13 +15,13 @@ export async function residentTally(db: Db, round: Round, cast: Ballots) {
     cast.map((b) => ({ voterKey: b.voterKey, building: b.building, dots: b.dots, castAt: b.castAt })),
     { projects: round.projectIds, closesAt: round.closedAt ?? round.closesAt, seed: round.seed },
   )
-  return { ranking, voters, names: await projectNames(db, { ids: round.projectIds }) }
+  return { ranking, voters, names: await projectNames(db, { communityId: round.communityId, ids: round.projectIds }) }
 }
 
 /** The published result: ranking with bars, voters, turnout by building, the rule applied. */
 export async function resultsText(db: Db, p: { round: Round; timeZone: string }): Promise<string> {
   const { round } = p
-  const cast = await ballotsOf(db, { roundId: round.id })
+  const cast = await ballotsOf(db, { communityId: round.communityId, roundId: round.id })
   const closed = formatClock(round.closedAt ?? round.closesAt, p.timeZone)
   if (round.kind === 'council') {
     const { ranked, names } = await councilRanking(db, round, cast)
@@ -72,13 +72,13 @@ export async function currentRanking(db: Db, p: { communityId: number }): Promis
   const closed = await latestClosedRounds(db, p)
   let chosen: Round | undefined
   for (const r of closed.filter((x) => x.kind === 'resolution')) {
-    if (!(await resolutionOutcomeOf(db, r, await ballotsOf(db, { roundId: r.id }))).outcome.passed) continue
+    if (!(await resolutionOutcomeOf(db, r, await ballotsOf(db, { communityId: r.communityId, roundId: r.id }))).outcome.passed) continue
     chosen = closed.find((x) => x.id === r.refRoundId)
     if (chosen) break
   }
   chosen ??= closed.find((x) => x.kind === 'resident') ?? closed.find((x) => x.kind === 'council')
   if (!chosen) return null
-  const cast = await ballotsOf(db, { roundId: chosen.id })
+  const cast = await ballotsOf(db, { communityId: chosen.communityId, roundId: chosen.id })
   const ranking = chosen.kind === 'council' ? (await councilRanking(db, chosen, cast)).ranked : (await residentTally(db, chosen, cast)).ranking
   return { round: chosen, order: ranking.map((r) => r.project) }
 }

@@ -24,9 +24,9 @@ async function record(ctx: Ctx, round: Round, scores: Score[]): Promise<number[]
   const outside = scores.filter((s) => !round.projectIds.includes(s.project)).map((s) => s.project)
   if (outside.length) throw new AppError('BAD_INPUT', t.notInRound('council', outside, round.projectIds))
   const voterKey = `person:${ctx.person.id}`
-  const merged = new Map((await scoresOf(ctx.db, { roundId: round.id, voterKey })).map((s) => [s.project, s]))
+  const merged = new Map((await scoresOf(ctx.db, { communityId: round.communityId, roundId: round.id, voterKey })).map((s) => [s.project, s]))
   for (const s of scores) merged.set(s.project, s)
-  await saveScores(ctx.db, { roundId: round.id, voterKey, personId: ctx.person.id, scores: [...merged.values()], now: ctx.now })
+  await saveScores(ctx.db, { communityId: round.communityId, roundId: round.id, voterKey, personId: ctx.person.id, scores: [...merged.values()], now: ctx.now })
   return round.projectIds.filter((p) => !merged.has(p))
 }
 

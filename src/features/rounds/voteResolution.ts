@@ -17,7 +17,7 @@ export async function voteResolution(ctx: Ctx, yes: boolean): Promise<void> {
   const isRepresentative = (await representativeBuilding(ctx.db, { communityId: ctx.community.id, personId: ctx.person.id })) !== undefined
   const round = open.find((r) => (r.per === 'representative') === isRepresentative) ?? open[0]!
   const voter = await eligibleVoter(ctx, round)
-  await castBallot(ctx.db, { roundId: round.id, ...voter, personId: ctx.person.id, dots: [yes ? 1 : 0], now: ctx.now })
+  await castBallot(ctx.db, { communityId: round.communityId, roundId: round.id, ...voter, personId: ctx.person.id, dots: [yes ? 1 : 0], now: ctx.now })
   await ctx.reply(ctx.room ? t.resolvedInGroup(round.id, round.per) : t.resolvedPrivate(round.id, yes), {
     ack: { kind: `resolution:${round.id}`, together: t.resolvedTogether(round.id, round.per) },
   })

@@ -18,6 +18,6 @@ export async function correctSuggestion(ctx: Ctx, args: string): Promise<void> {
   const category = categorize(words)
   // read in Simplified, kept as the person wrote it
   const kept = writtenFragment(ctx, words)
-  await updateSuggestion(ctx.db, { id: s.id, set: { problem: cut(kept, MAX_PROBLEM), category, features: featuresOf(words), updatedAt: ctx.now, ...(s.voiceFileId !== null ? { heardBy: ctx.person.id, heardAt: ctx.now } : {}) } })
+  await updateSuggestion(ctx.db, { id: s.id, communityId: s.communityId, set: { problem: cut(kept, MAX_PROBLEM), category, features: featuresOf(words), updatedAt: ctx.now, ...(s.voiceFileId !== null ? { heardBy: ctx.person.id, heardAt: ctx.now } : {}) } })
   await ctx.reply(t.corrected(s.id, kept, category))
 }

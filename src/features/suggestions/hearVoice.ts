@@ -23,7 +23,7 @@ export async function hearVoice(ctx: Ctx, args: string): Promise<void> {
   const id = Number(m[1])
   const code = suggestionCode(id)
   // staff of this community, or a head: the suggestion must be in one of their buildings
-  const roles = ctx.isStaff ? [] : (await rolesOfPerson(ctx.db, { personId: ctx.person.id })).filter((r) => r.role === 'building_head')
+  const roles = ctx.isStaff ? [] : (await rolesOfPerson(ctx.db, { personId: ctx.person.id, ...(ctx.community ? { communityId: ctx.community.id } : {}) })).filter((r) => r.role === 'building_head')
   const communityId = ctx.isStaff ? ctx.community?.id : (ctx.community?.id ?? roles[0]?.communityId)
   const s = communityId !== undefined ? await getSuggestion(ctx.db, { id, communityId }) : undefined
   if (!s) throw new AppError('NOT_FOUND', t.notFound(code))
@@ -40,7 +40,7 @@ export async function hearVoice(ctx: Ctx, args: string): Promise<void> {
   const words = cut(writtenFragment(ctx, said), MAX_PROBLEM)
   const category = categorize(said)
   const again = s.heardAt !== null
-  await updateSuggestion(ctx.db, { id: s.id, set: { problem: words, category, features: featuresOf(said), heardBy: ctx.person.id, heardAt: ctx.now, updatedAt: ctx.now } })
+  await updateSuggestion(ctx.db, { id: s.id, communityId: s.communityId, set: { problem: words, category, features: featuresOf(said), heardBy: ctx.person.id, heardAt: ctx.now, updatedAt: ctx.now } })
   await ctx.reply(t.heard({ code, words, category, again }))
   if (s.personId !== null && s.personId !== ctx.person.id) {
     const by = ctx.isStaff ? t.byStaff(ctx.person.name) : t.byHead(ctx.person.name)

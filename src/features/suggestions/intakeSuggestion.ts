@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { getBuilding } from '../../db/communities.js'
+import { buildingOfRoom } from '../../db/communities.js'
 import { householdOfPerson } from '../../db/households.js'
 import { saveFile } from '../../db/notices.js'
 import { dropDraft, saveDraft, takeDraft } from '../../db/suggestions.js'
@@ -53,7 +53,7 @@ const plainOf = (a: Answer) => normalizeInput(a.text).replace(/[。.!！?？\s]/
 /** The building this person most likely means: their neighbour's, this group's, or their own. */
 async function defaultBuilding(ctx: Ctx, state: State): Promise<number | undefined> {
   if (state.proxyBuilding) return state.proxyBuilding
-  if (ctx.room?.buildingId) return (await getBuilding(ctx.db, { id: ctx.room.buildingId }))?.number
+  if (ctx.room?.buildingId) return (await buildingOfRoom(ctx.db, ctx.room))?.number
   return (await householdOfPerson(ctx.db, { personId: ctx.person.id }))?.building.number
 }
 
@@ -102,7 +102,7 @@ const backTo =
 
 async function keepPhoto(ctx: Ctx, state: State): Promise<State> {
   const file = await ctx.loadImage()
-  const id = await saveFile(ctx.db, { ...file, now: ctx.now })
+  const id = await saveFile(ctx.db, { ...file, communityId: ctx.community!.id, now: ctx.now })
   return { ...state, fileIds: [...state.fileIds, id] }
 }
 
@@ -292,7 +292,7 @@ const dialog = defineDialog<State, Step>({
       answer: async (ctx, a, state) => {
         const p = plainOf(a)
         if (YES.test(p)) {
-          await supportSuggestion(ctx.db, { suggestionId: state.duplicateOf!, ...who(ctx, state), draft: toDraft(state), now: ctx.now })
+          await supportSuggestion(ctx.db, { communityId: ctx.community!.id, suggestionId: state.duplicateOf!, ...who(ctx, state), draft: toDraft(state), now: ctx.now })
           return end(t.supported(state.duplicateOf!))
         }
         if (NO.test(p)) return record(ctx, state)

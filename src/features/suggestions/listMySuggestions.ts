@@ -4,7 +4,12 @@ import { mineText as t } from './text.js'
 
 /** 我的建议 — mine (and those I said 是 to), with where each stands. */
 export async function listMySuggestions(ctx: Ctx): Promise<void> {
-  const { own, backed } = await suggestionsOf(ctx.db, { personId: ctx.person.id })
+  // privately, without a community of their own: theirs in every community, one by one
+  const lists: Awaited<ReturnType<typeof suggestionsOf>>[] = []
+  for (const c of ctx.community ? [ctx.community] : ctx.communities) lists.push(await suggestionsOf(ctx.db, { communityId: c.id, personId: ctx.person.id }))
+  const newest = (a: { s: { id: number } }, b: { s: { id: number } }) => b.s.id - a.s.id
+  const own = lists.flatMap((l) => l.own).sort(newest)
+  const backed = lists.flatMap((l) => l.backed).sort(newest)
   if (!own.length && !backed.length) return ctx.reply(t.none)
   await ctx.reply(
     t.list({

@@ -15,7 +15,7 @@ export interface VoiceListeners {
 
 export async function voiceListeners(db: Db, p: { communityId: number; buildingId: number | null }): Promise<VoiceListeners> {
   const staff = await staffRoomOf(db, { communityId: p.communityId })
-  const heads = p.buildingId !== null ? await headsOf(db, { buildingIds: [p.buildingId] }) : []
+  const heads = p.buildingId !== null ? await headsOf(db, { communityId: p.communityId, buildingIds: [p.buildingId] }) : []
   return { staffRoomId: staff?.present ? staff.id : null, heads: heads.map((h) => ({ personId: h.personId, name: h.name })) }
 }
 

@@ -76,9 +76,10 @@ export async function recordSuggestion(
 /** "是同一件事": a +1 on an existing suggestion, keeping this person's words and photos. */
 export async function supportSuggestion(
   db: Db,
-  p: { suggestionId: number; personId: number | null; proxiedBy: number | null; draft: SuggestionDraft; now: Date },
+  p: { communityId: number; suggestionId: number; personId: number | null; proxiedBy: number | null; draft: SuggestionDraft; now: Date },
 ): Promise<void> {
   await addSupport(db, {
+    communityId: p.communityId,
     suggestionId: p.suggestionId,
     personId: p.personId,
     proxiedBy: p.proxiedBy,

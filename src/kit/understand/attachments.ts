@@ -8,6 +8,6 @@ import type { Ctx } from '../context.js'
  */
 export async function keepAttachment(ctx: Ctx): Promise<{ fileId: number; name: string; mediaType: string; durationMs?: number }> {
   const file = await ctx.loadImage()
-  const fileId = await saveFile(ctx.db, { name: file.name, mediaType: file.mediaType, base64: file.base64, now: ctx.now })
+  const fileId = await saveFile(ctx.db, { communityId: ctx.community!.id, name: file.name, mediaType: file.mediaType, base64: file.base64, now: ctx.now })
   return { fileId, name: file.name, mediaType: file.mediaType, ...(file.durationMs !== undefined ? { durationMs: file.durationMs } : {}) }
 }

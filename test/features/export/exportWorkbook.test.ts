@@ -156,7 +156,7 @@ describe('导出: the staff workbook', () => {
     ids.J1 = sRows[0]!.id
     ids.J5 = sRows[4]!.id
     ids.J6 = sRows[5]!.id
-    const support = (suggestionId: number, personId: number) => ({ suggestionId, personId, words: '是', fileIds: [], createdAt: t0 })
+    const support = (suggestionId: number, personId: number) => ({ communityId: cid, suggestionId, personId, words: '是', fileIds: [], createdAt: t0 })
     await db.insert(suggestionSupports).values([support(sRows[0]!.id, p['鲍勃']!), support(sRows[0]!.id, p['卡萝']!), support(sRows[1]!.id, p['大卫']!)])
 
     const [partner, replaced] = await db
@@ -211,6 +211,7 @@ describe('导出: the staff workbook', () => {
       .returning()
     Object.assign(ids, { resident: resident!.id, council: council!.id, resolution: resolution!.id, accept1: accept1!.id, accept2: accept2!.id, openVote: openVote!.id, unrated: unrated!.id })
     const ballot = (roundId: number, voterKey: string, buildingId: number | null, dots: number[], x: Partial<typeof ballots.$inferInsert> = {}) => ({
+      communityId: cid,
       roundId,
       voterKey,
       buildingId,
@@ -246,7 +247,7 @@ describe('导出: the staff workbook', () => {
     const [oproj] = await db.insert(projects).values({ communityId: other!.id, name: '隔壁项目', createdAt: t0 }).returning()
     await db.insert(suggestions).values({ ...sug({ personId: op!.id, buildingId: ob!.id, problem: '隔壁的事' }), communityId: other!.id })
     const [or] = await db.insert(rounds).values({ ...round({ kind: 'resident', projectIds: [oproj!.id] }), communityId: other!.id }).returning()
-    await db.insert(ballots).values(ballot(or!.id, `household:${oh!.id}`, ob!.id, [oproj!.id]))
+    await db.insert(ballots).values(ballot(or!.id, `household:${oh!.id}`, ob!.id, [oproj!.id], { communityId: other!.id }))
 
     built = await buildWorkbook(db, { communityId: cid, now: NOW, timeZone: TZ })
     wb = new ExcelJS.Workbook()

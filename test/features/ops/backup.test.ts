@@ -53,7 +53,7 @@ async function seedCommunity(db: Db): Promise<void> {
     .insert(rounds)
     .values({ communityId, campaignId: campaign!.id, kind: 'resident', projectIds: ps.map((p) => p.id), dots: 2, per: 'household', seed: 'backup-test', opensAt: at, closesAt: at, status: 'closed', closedAt: at })
     .returning({ id: rounds.id })
-  await db.insert(ballots).values(hh.map((h, i) => ({ roundId: round!.id, voterKey: `household:${h.key}`, buildingId: h.buildingId, dots: [ps[i % 2]!.id, ps[0]!.id], castAt: at })))
+  await db.insert(ballots).values(hh.map((h, i) => ({ communityId, roundId: round!.id, voterKey: `household:${h.key}`, buildingId: h.buildingId, dots: [ps[i % 2]!.id, ps[0]!.id], castAt: at })))
 }
 
 /** What the round-trip must bring back. */

@@ -118,7 +118,7 @@ describe('公示 and 结项报告', () => {
       { communityId: cid, projectId: P1!.id, partnerId: partner!.id, startsAt: at('2026-11-20T08:00:00'), dueAt: at('2026-12-10T18:00:00'), places: [], status: 'done', createdAt: t0 },
       { communityId: cid, projectId: P2!.id, partnerId: partner!.id, startsAt: at('2026-12-01T08:00:00'), dueAt: at('2026-12-31T18:00:00'), places: [], status: 'active', createdAt: t0 },
     ])
-    const [f] = await db.insert(files).values({ name: 'site.png', mediaType: 'image/png', base64: photo.toString('base64'), createdAt: t0 }).returning()
+    const [f] = await db.insert(files).values({ communityId: cid, name: 'site.png', mediaType: 'image/png', base64: photo.toString('base64'), createdAt: t0 }).returning()
     await db.insert(progressUpdates).values([
       { communityId: cid, projectId: P2!.id, percent: 30, note: '已进场', fileIds: [], byPerson: ppl[1]!.id, at: at('2026-12-05T10:00:00') },
       { communityId: cid, projectId: P2!.id, percent: 60, note: '地基完成，钢架已到', fileIds: [f!.id], byPerson: ppl[1]!.id, at: at('2026-12-15T10:00:00') },
@@ -151,7 +151,7 @@ describe('公示 and 结项报告', () => {
       .set({ refRoundId: resident!.id })
       .where(eq(rounds.id, resolution!.id))
     const key = (i: number) => `household:${hh[i]!.key}`
-    const ballot = (roundId: number, voterKey: string, buildingId: number, dots: number[]) => ({ roundId, voterKey, buildingId, dots, castAt: at('2026-11-12T12:00:00') })
+    const ballot = (roundId: number, voterKey: string, buildingId: number, dots: number[]) => ({ communityId: cid, roundId, voterKey, buildingId, dots, castAt: at('2026-11-12T12:00:00') })
     await db.insert(ballots).values([
       ballot(resident!.id, key(0), b3!.id, [P1!.id, P1!.id]),
       ballot(resident!.id, key(1), b3!.id, [P1!.id, P2!.id]),
