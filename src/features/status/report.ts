@@ -60,9 +60,13 @@ async function accountLines(db: Db, p: { account: string; now: Date }): Promise<
     .orderBy(botAccounts.name)
   const used = rows.filter((r) => r.groups > 0 || r.name === p.account)
   if (used.length < 2) return undefined
-  const out = []
-  for (const r of used) out.push({ ...r, pending: (await outboxFigures(db, { now: p.now, account: r.name })).pending, mine: r.name === p.account })
-  return out
+  // due and waiting per account, as outboxFigures counts `pending`: one statement for all of them
+  const due = await db
+    .select({ account: outbox.account, n: count() })
+    .from(outbox)
+    .where(and(waiting, lte(outbox.notBefore, p.now)))
+    .groupBy(outbox.account)
+  return used.map((r) => ({ ...r, pending: Number(due.find((d) => d.account === r.name)?.n ?? 0), mine: r.name === p.account }))
 }
 
 export async function collectStatus(
